@@ -1,0 +1,68 @@
+import { InputError } from "../errors.ts";
+
+/** Default upper bound on an input's size: 50 MB, far above any real page's OCR. */
+export const defaultMaxBytes = 50 * 1024 * 1024;
+
+/**
+ * Decodes input bytes to text. Accepts UTF-8 (with or without BOM) and UTF-16 with a BOM;
+ * rejects binary data (NUL bytes, control characters) and invalid UTF-8 with an `InputError`.
+ */
+export function decodeInput(input: string | Uint8Array, maxBytes = defaultMaxBytes): string {
+  if (typeof input === "string") {
+    if (input.length > maxBytes) throw tooLarge(input.length, maxBytes);
+    return checkText(input.replace(/^\uFEFF/, ""));
+  }
+  if (input.byteLength > maxBytes) throw tooLarge(input.byteLength, maxBytes);
+  if (input.byteLength === 0) throw new InputError("empty", "the input is empty");
+  let text: string;
+  if (input[0] === 0xff && input[1] === 0xfe) text = new TextDecoder("utf-16le").decode(input.subarray(2));
+  else if (input[0] === 0xfe && input[1] === 0xff) text = new TextDecoder("utf-16be").decode(input.subarray(2));
+  else {
+    if (looksBinary(input)) throw new InputError("binary", "the input is binary data, not OCR text or XML");
+    try {
+      text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(input);
+    } catch {
+      throw new InputError("encoding", `the input is not valid UTF-8 (${firstBadByte(input)})`);
+    }
+  }
+  return checkText(text);
+}
+
+function tooLarge(size: number, max: number): InputError {
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  return new InputError("too-large", `the input is ${mb(size)}, over the limit of ${mb(max)}`);
+}
+
+function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.byteLength, 8192);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i]!;
+    if (b === 0) return true;
+    if (b < 0x09 || (b > 0x0d && b < 0x20)) control++;
+  }
+  return control > n * 0.01;
+}
+
+function firstBadByte(bytes: Uint8Array): string {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  let lo = 0;
+  let hi = bytes.byteLength;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    try {
+      decoder.decode(bytes.subarray(0, mid), { stream: true });
+      decoder.decode();
+      lo = mid;
+    } catch {
+      hi = mid;
+    }
+  }
+  return `bad byte near offset ${lo}`;
+}
+
+function checkText(text: string): string {
+  if (!text.trim()) throw new InputError("empty", "the input has no text");
+  if (text.includes("\u0000")) throw new InputError("binary", "the input is binary data, not OCR text or XML");
+  return text;
+}

@@ -1,0 +1,17 @@
+import type { SourceFormat } from "../types.ts";
+
+/**
+ * Guesses the format of a decoded input from its content: hOCR (HTML with `ocr_line` or
+ * `ocrx_word` classes), ALTO (root `alto`), PAGE (root `PcGts`), otherwise plain text.
+ * Returns null for markup that is none of these (an unknown XML or HTML document).
+ */
+export function detectFormat(text: string): SourceFormat | null {
+  const head = text.slice(0, 4096).trimStart();
+  if (!head.startsWith("<")) return "text";
+  if (/<(\w+:)?alto[\s>]/.test(head)) return "alto";
+  if (/<(\w+:)?PcGts[\s>]/.test(head)) return "page";
+  const probe = text.slice(0, 200_000);
+  if (/class\s*=\s*["'][^"']*\b(ocr_page|ocr_line|ocrx_word|ocr_carea)\b/.test(probe)) return "hocr";
+  if (/^<(\?xml|!DOCTYPE|html|\w+[:\s>])/i.test(head)) return null;
+  return "text";
+}

@@ -1,0 +1,39 @@
+import { assembleTextPage } from "./assemble/text-page.ts";
+import { InputError } from "./errors.ts";
+import { countTextLines, ingestText } from "./ingest/text.ts";
+import { decodeInput, defaultMaxBytes } from "./input/decode.ts";
+import { detectFormat } from "./input/detect.ts";
+import type { ReconstructedPage, SourceFormat } from "./types.ts";
+
+/** Options for `reconstruct`. */
+export interface ReconstructOptions {
+  /** The input format; detected from the content when absent. */
+  format?: SourceFormat;
+  /** A language hint ("zh", "en"); detected from the text when absent. */
+  language?: string;
+  /**
+   * What to do with the spaces OCR puts between CJK characters and digits or Latin words
+   * ("是 2025 年"): `"keep"` (default) keeps the text as recognised, `"normalize"` removes them
+   * in joined block text. Line ids and coverage are unaffected.
+   */
+  digitSpacing?: "keep" | "normalize";
+  /** Upper bound on the input size in bytes (default `defaultMaxBytes`). */
+  maxBytes?: number;
+}
+
+/**
+ * Reconstructs one OCR page into articles, captions and furniture, as the contract in
+ * `shared/spec/reconstruction.md` defines. Pure: bytes or text in, a value out.
+ *
+ * Throws `InputError` for a bad input (empty, binary, not UTF-8, broken XML, unknown format,
+ * over `maxBytes`); never returns a partial page.
+ */
+export function reconstruct(input: string | Uint8Array, options: ReconstructOptions = {}): ReconstructedPage {
+  const text = decodeInput(input, options.maxBytes ?? defaultMaxBytes);
+  const format = options.format ?? detectFormat(text);
+  if (!format) throw new InputError("unknown-format", "the input is markup but not hOCR, ALTO or PAGE XML");
+  if (format === "text") {
+    return assembleTextPage(ingestText(text), { ...options, lineCount: countTextLines(text) });
+  }
+  throw new InputError("unsupported", `${format} input is not supported yet`);
+}

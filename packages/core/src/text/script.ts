@@ -1,0 +1,83 @@
+/**
+ * Character classes and display widths. Widths are in display cells: a CJK (full-width)
+ * character is 1 cell, Latin letters, digits and ASCII punctuation ½, an ASCII space ½.
+ */
+
+/** Whether the code point is a CJK ideograph, kana, hangul or full-width form. */
+export function isCjkCode(code: number): boolean {
+  return (
+    (code >= 0x2e80 && code <= 0x2fdf) || // radicals
+    (code >= 0x3000 && code <= 0x303f) || // CJK symbols and punctuation
+    (code >= 0x3040 && code <= 0x30ff) || // kana
+    (code >= 0x3100 && code <= 0x312f) || // bopomofo
+    (code >= 0x3130 && code <= 0x318f) || // hangul compatibility jamo
+    (code >= 0x31c0 && code <= 0x9fff) || // strokes, ext A, unified ideographs
+    (code >= 0xac00 && code <= 0xd7af) || // hangul syllables
+    (code >= 0xf900 && code <= 0xfaff) || // compatibility ideographs
+    (code >= 0xfe30 && code <= 0xfe4f) || // compatibility forms
+    (code >= 0xff00 && code <= 0xff60) || // full-width forms
+    (code >= 0xffe0 && code <= 0xffe6) ||
+    (code >= 0x20000 && code <= 0x3134f) // supplementary ideographs
+  );
+}
+
+/** Whether the character is CJK (see `isCjkCode`). */
+export function isCjk(ch: string | undefined): boolean {
+  return ch !== undefined && ch.length > 0 && isCjkCode(ch.codePointAt(0) ?? 0);
+}
+
+/** Whether the character is an ideograph proper (not CJK punctuation or a full-width Latin form). */
+export function isHan(ch: string | undefined): boolean {
+  if (!ch) return false;
+  const code = ch.codePointAt(0) ?? 0;
+  return (
+    (code >= 0x3400 && code <= 0x9fff) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0x20000 && code <= 0x3134f)
+  );
+}
+
+/** Typographic marks that print in a full cell even though they are not in a CJK block. */
+const wideMarks = new Set(["“", "”", "‘", "’", "—", "…", "·", "‖"]);
+
+/**
+ * Display width of one character in cells. Curly quotes and dashes count as full cells when
+ * `cjkContext` is true (they are set full-width in CJK text).
+ */
+export function charCells(ch: string, cjkContext: boolean): number {
+  const code = ch.codePointAt(0) ?? 0;
+  if (isCjkCode(code)) return 1;
+  if (cjkContext && wideMarks.has(ch)) return 1;
+  if (code < 0x20) return 0;
+  return 0.5;
+}
+
+/** Display width of a string in cells (see `charCells`). */
+export function textCells(text: string, cjkContext = hasCjk(text)): number {
+  let cells = 0;
+  for (const ch of text) cells += charCells(ch, cjkContext);
+  return cells;
+}
+
+/** Whether the string has at least one CJK character. */
+export function hasCjk(text: string): boolean {
+  for (const ch of text) if (isCjk(ch)) return true;
+  return false;
+}
+
+/** Share of CJK characters among the non-space characters, in [0, 1]. */
+export function cjkShare(text: string): number {
+  let cjk = 0;
+  let all = 0;
+  for (const ch of text) {
+    if (/\s/.test(ch)) continue;
+    all++;
+    if (isCjk(ch)) cjk++;
+  }
+  return all ? cjk / all : 0;
+}
+
+/** Whether the character is a Latin letter (ASCII or Latin-1/Extended). */
+export function isLatinLetter(ch: string | undefined): boolean {
+  return ch !== undefined && /\p{Script=Latin}/u.test(ch);
+}
