@@ -1,0 +1,1 @@
+export { type ExportFormat, type ExportResult, exportFormats, type IssueInput, type IssuePage } from "./types.ts";
