@@ -1,4 +1,11 @@
 export { InputError, type InputErrorCode, isInputError } from "./errors.ts";
+export {
+  type GeoLine,
+  type Graphic,
+  type IngestedPage,
+  type IngestOptions,
+  ingest,
+} from "./ingest/ingest.ts";
 export { ingestText } from "./ingest/text.ts";
 export { decodeInput, defaultMaxBytes } from "./input/decode.ts";
 export { detectFormat } from "./input/detect.ts";

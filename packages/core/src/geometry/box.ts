@@ -1,0 +1,112 @@
+import type { Box } from "../types.ts";
+
+/**
+ * Small operations on axis-aligned boxes. Coordinates are page pixels, origin top-left;
+ * `x + w` is the right edge and `y + h` the bottom edge.
+ */
+
+/** The right edge of `box`. */
+export function right(box: Box): number {
+  return box.x + box.w;
+}
+
+/** The bottom edge of `box`. */
+export function bottom(box: Box): number {
+  return box.y + box.h;
+}
+
+/** The smallest box holding every box given, or null for none. */
+export function unionBoxes(boxes: Iterable<Box>): Box | null {
+  let x0 = Number.POSITIVE_INFINITY;
+  let y0 = Number.POSITIVE_INFINITY;
+  let x1 = Number.NEGATIVE_INFINITY;
+  let y1 = Number.NEGATIVE_INFINITY;
+  for (const b of boxes) {
+    if (b.x < x0) x0 = b.x;
+    if (b.y < y0) y0 = b.y;
+    if (b.x + b.w > x1) x1 = b.x + b.w;
+    if (b.y + b.h > y1) y1 = b.y + b.h;
+  }
+  if (x0 === Number.POSITIVE_INFINITY) return null;
+  return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
+}
+
+/** The box spanned by a polygon's points (PAGE `Coords`), or null for no points. */
+export function boxOfPoints(points: ReadonlyArray<readonly [number, number]>): Box | null {
+  if (points.length === 0) return null;
+  let x0 = Number.POSITIVE_INFINITY;
+  let y0 = Number.POSITIVE_INFINITY;
+  let x1 = Number.NEGATIVE_INFINITY;
+  let y1 = Number.NEGATIVE_INFINITY;
+  for (const [x, y] of points) {
+    if (x < x0) x0 = x;
+    if (y < y0) y0 = y;
+    if (x > x1) x1 = x;
+    if (y > y1) y1 = y;
+  }
+  return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
+}
+
+/** Length of the overlap of the intervals [a0, a1] and [b0, b1]; 0 when they are disjoint. */
+export function overlap(a0: number, a1: number, b0: number, b1: number): number {
+  return Math.max(0, Math.min(a1, b1) - Math.max(a0, b0));
+}
+
+/** Horizontal overlap of two boxes in pixels. */
+export function overlapX(a: Box, b: Box): number {
+  return overlap(a.x, a.x + a.w, b.x, b.x + b.w);
+}
+
+/** Vertical overlap of two boxes in pixels. */
+export function overlapY(a: Box, b: Box): number {
+  return overlap(a.y, a.y + a.h, b.y, b.y + b.h);
+}
+
+/** Horizontal centre of `box`. */
+export function centerX(box: Box): number {
+  return box.x + box.w / 2;
+}
+
+/** Vertical centre of `box`. */
+export function centerY(box: Box): number {
+  return box.y + box.h / 2;
+}
+
+/**
+ * Slope (dy/dx) of the least-squares line through the points, or null when the points span
+ * no horizontal distance. Used for baselines.
+ */
+export function fitSlope(points: ReadonlyArray<readonly [number, number]>): number | null {
+  const n = points.length;
+  if (n < 2) return null;
+  let sx = 0;
+  let sy = 0;
+  for (const [x, y] of points) {
+    sx += x;
+    sy += y;
+  }
+  const mx = sx / n;
+  const my = sy / n;
+  let sxx = 0;
+  let sxy = 0;
+  for (const [x, y] of points) {
+    sxx += (x - mx) * (x - mx);
+    sxy += (x - mx) * (y - my);
+  }
+  return sxx > 0 ? sxy / sxx : null;
+}
+
+/** The median of the values (the lower middle for an even count), or null for none. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[(sorted.length - 1) >> 1] ?? null;
+}
+
+/** The q-quantile (0..1) of the values by nearest rank, or null for none. */
+export function quantile(values: readonly number[], q: number): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))));
+  return sorted[i] ?? null;
+}

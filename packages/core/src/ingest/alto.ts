@@ -1,0 +1,196 @@
+import { InputError } from "../errors.ts";
+import { isCjk } from "../text/script.ts";
+import type { Box, SourceWord } from "../types.ts";
+import type { GeoLine, Graphic, IngestedPage } from "./ingest.ts";
+import { readXml } from "./xml-reader.ts";
+
+/**
+ * ALTO ingest (1.x, v2, v3, v4), strict XML through saxes. `TextLine/@ID` is the line id;
+ * `String` elements are the words (`CONTENT`, `WC` confidence in [0, 1], box from
+ * HPOS/VPOS/WIDTH/HEIGHT); `SP` is a space; `HYP` or `SUBS_TYPE="HypPart1"` marks the line's
+ * last word as hyphenated (the printed hyphen is kept in the text). Coordinates are turned
+ * into pixels: `pixel` as is, `mm10` (1/10 mm) and `inch1200` (1/1200 inch) at `dpi`. Font
+ * sizes come from `TextStyle/@FONTSIZE` (points, at `dpi`) through `STYLEREFS`/`STYLE`.
+ */
+
+/** The resolution ALTO ingest assumes for unit conversion when the caller gives none. */
+export const defaultAltoDpi = 300;
+
+interface OpenLine {
+  line: GeoLine;
+  words: SourceWord[];
+  text: string;
+  spaced: boolean;
+  hyphen: boolean;
+  lastHypPart1: boolean;
+  styles: string[];
+}
+
+/**
+ * Parses ALTO into lines (document order), page size, and illustrations/graphical elements.
+ * Broken XML or a root that is not `alto` is an `InputError("malformed")`.
+ */
+export function ingestAlto(text: string, dpi = defaultAltoDpi): IngestedPage {
+  const lines: GeoLine[] = [];
+  const graphics: Graphic[] = [];
+  const fontSizes = new Map<string, number>();
+  let scale = 1;
+  let unitText: string | null = null;
+  let root: string | null = null;
+  let width: number | undefined;
+  let height: number | undefined;
+  let language: string | undefined;
+  const blocks: Array<{ id?: string; styles: string[]; type?: string }> = [];
+  let open: OpenLine | null = null;
+  let anonymous = 0;
+
+  const num = (value: string | undefined): number => {
+    const n = Number(value);
+    return Number.isFinite(n) ? n * scale : Number.NaN;
+  };
+  const boxOf = (a: Record<string, string>): Box | undefined => {
+    const x = num(a.HPOS);
+    const y = num(a.VPOS);
+    const w = num(a.WIDTH);
+    const h = num(a.HEIGHT);
+    if ([x, y, w, h].some(Number.isNaN)) return undefined;
+    return { x, y, w: Math.max(0, w), h: Math.max(0, h) };
+  };
+  const styleRefs = (a: Record<string, string>): string[] =>
+    `${a.STYLEREFS ?? ""} ${a.STYLE ?? ""}`.split(/\s+/).filter(Boolean);
+  const sizeOf = (refs: readonly string[]): number | undefined => {
+    for (const r of refs) {
+      const pt = fontSizes.get(r);
+      if (pt) return (pt * dpi) / 72;
+    }
+    return undefined;
+  };
+
+  readXml(text, "ALTO", {
+    open(name, a) {
+      if (root === null) {
+        root = name;
+        if (name !== "alto") throw new InputError("malformed", `not ALTO: the root element is <${name}>`);
+        return;
+      }
+      switch (name) {
+        case "MeasurementUnit":
+          unitText = "";
+          break;
+        case "TextStyle": {
+          const pt = Number(a.FONTSIZE);
+          if (a.ID && pt > 0) fontSizes.set(a.ID, pt);
+          break;
+        }
+        case "Page": {
+          const w = num(a.WIDTH);
+          const h = num(a.HEIGHT);
+          if (w > 0 && h > 0 && width === undefined) {
+            width = w;
+            height = h;
+          }
+          break;
+        }
+        case "TextBlock": {
+          const block: { id?: string; styles: string[]; type?: string } = { styles: styleRefs(a) };
+          if (a.ID) block.id = a.ID;
+          if (a.TYPE) block.type = a.TYPE;
+          if (!language && a.LANG) language = a.LANG;
+          blocks.push(block);
+          break;
+        }
+        case "Illustration":
+        case "GraphicalElement": {
+          const box = boxOf(a);
+          if (box) {
+            const thin = box.w > 8 * box.h || box.h > 8 * box.w;
+            const g: Graphic = { kind: name === "GraphicalElement" && thin ? "separator" : "image", box };
+            if (a.ID) g.id = a.ID;
+            graphics.push(g);
+          }
+          break;
+        }
+        case "TextLine": {
+          const block = blocks[blocks.length - 1];
+          const line: GeoLine = { id: a.ID || `alto-line-${++anonymous}`, text: "" };
+          const box = boxOf(a);
+          if (box) line.box = box;
+          if (block?.id) line.region = block.id;
+          if (block?.type) line.regionType = block.type;
+          open = {
+            line,
+            words: [],
+            text: "",
+            spaced: false,
+            hyphen: false,
+            lastHypPart1: false,
+            styles: [...styleRefs(a), ...(block?.styles ?? [])],
+          };
+          break;
+        }
+        case "String": {
+          if (!open) break;
+          const content = (a.CONTENT ?? "").trim();
+          if (!content) break;
+          const box = boxOf(a) ?? open.line.box ?? { x: 0, y: 0, w: 0, h: 0 };
+          const word: SourceWord = { text: content, box };
+          const wc = Number(a.WC);
+          if (a.WC !== undefined && Number.isFinite(wc)) word.conf = Math.min(1, Math.max(0, wc));
+          const last = open.text.slice(-1);
+          if (open.text && open.spaced && !isCjk(last) && !isCjk(content[0])) open.text += " ";
+          open.text += content;
+          open.words.push(word);
+          open.spaced = false;
+          open.hyphen = false;
+          open.lastHypPart1 = a.SUBS_TYPE === "HypPart1";
+          if (open.styles.length === 0 || !sizeOf(open.styles)) open.styles.push(...styleRefs(a));
+          break;
+        }
+        case "SP":
+          if (open) open.spaced = true;
+          break;
+        case "HYP":
+          if (open) {
+            open.text += a.CONTENT || "-";
+            open.hyphen = true;
+          }
+          break;
+      }
+    },
+    text(t) {
+      if (unitText !== null) unitText += t;
+    },
+    close(name) {
+      if (name === "MeasurementUnit" && unitText !== null) {
+        scale = unitScale(unitText.trim(), dpi);
+        unitText = null;
+      } else if (name === "TextBlock") blocks.pop();
+      else if (name === "TextLine" && open) {
+        const { line } = open;
+        line.text = open.text;
+        if (open.words.length) line.words = open.words;
+        if (open.hyphen || open.lastHypPart1) line.hyphenated = true;
+        const size = sizeOf(open.styles);
+        if (size) line.fontSize = size;
+        if (line.text) lines.push(line);
+        open = null;
+      }
+    },
+  });
+  if (root === null) throw new InputError("malformed", "not ALTO: no root element");
+  if (lines.length === 0) throw new InputError("malformed", "the ALTO has no text lines (TextLine/String)");
+  const page: IngestedPage = { format: "alto", lines, graphics };
+  if (width !== undefined && height !== undefined) {
+    page.width = width;
+    page.height = height;
+  }
+  if (language) page.language = language;
+  return page;
+}
+
+/** Pixels per ALTO unit for a `MeasurementUnit` value at `dpi`; unknown units count as pixels. */
+export function unitScale(unit: string, dpi: number): number {
+  if (unit === "mm10") return dpi / 254;
+  if (unit === "inch1200") return dpi / 1200;
+  return 1;
+}
