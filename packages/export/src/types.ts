@@ -1,4 +1,4 @@
-import type { SourceLine } from "@galley/core";
+import type { SourceFormat, SourceLine } from "@galley/core";
 import type { EditedPage } from "@galley/doc";
 
 /** The export formats, by the name the CLI, the API and the UI use. */
@@ -18,6 +18,19 @@ export interface IssuePage {
   lines?: SourceLine[];
   /** Pixel size of the page image, when the page came with one. */
   image?: { width: number; height: number; contentType: string; bytes?: Uint8Array };
+  /**
+   * The original OCR upload, byte for byte, when the caller has it. The JSON export carries it
+   * so that a re-import is complete (the source can be re-ingested and scored again).
+   */
+  source?: IssueSource;
+}
+
+/** An OCR upload as stored: its format and bytes. */
+export interface IssueSource {
+  format: SourceFormat;
+  /** MIME type of the upload, when it was given. */
+  contentType?: string;
+  bytes: Uint8Array;
 }
 
 /** A whole issue as the exporters read it. */
@@ -36,4 +49,14 @@ export interface ExportResult {
   filename: string;
   contentType: string;
   bytes: Uint8Array;
+}
+
+/** Options every exporter accepts. */
+export interface ExportOptions {
+  /**
+   * The moment of the export, written where a format requires one (EPUB `dcterms:modified`,
+   * NewsML-G2 `versionCreated`, METS `CREATEDATE`) and as the zip entries' time. Default: now.
+   * Pass a fixed date for byte-identical output.
+   */
+  now?: Date;
 }
