@@ -1,5 +1,22 @@
+export { pageSchema } from "@galley/doc";
+export { actionById, type EditorAction, editorActions, editorKeymaps, roleOrder } from "./actions.ts";
 export { newArticleId } from "./article-id.ts";
-export { type FoundArticle, type FoundBlock, findArticle, findBlock, siblingArticle, textBlocks } from "./blocks.ts";
+export {
+  type FoundArticle,
+  type FoundBlock,
+  findArticle,
+  findBlock,
+  siblingArticle,
+  textBlocks,
+} from "./blocks.ts";
+export {
+  type Collab,
+  type ConnectOptions,
+  collabPlugins,
+  connectPage,
+  pageLanguage,
+  protectedNodes,
+} from "./collab.ts";
 export { mergeArticleWithPrevious } from "./commands/merge-article.ts";
 export { moveArticleDown, moveArticleUp } from "./commands/move-article.ts";
 export { moveBlockToNextArticle, moveBlockToPreviousArticle } from "./commands/move-block.ts";
@@ -7,7 +24,24 @@ export { setArticleStatus } from "./commands/set-article-status.ts";
 export { setBlockRole } from "./commands/set-block-role.ts";
 export { splitArticle } from "./commands/split-article.ts";
 export { joinParagraphs, joinParagraphWithNext, splitParagraph } from "./commands/split-paragraph.ts";
+export {
+  format,
+  isLocale,
+  type Locale,
+  locales,
+  type MessageKey,
+  type Messages,
+  messagesFor,
+  pickLocale,
+} from "./i18n/messages.ts";
 export { joinSeparator, mergeConfidence, mergeLineIds, splitLineIds } from "./lines.ts";
+export {
+  type EditorHandle,
+  type EditorStatus,
+  type EditorUser,
+  type MountEditorOptions,
+  mountEditor,
+} from "./mount-editor.ts";
 export {
   type DoubtOptions,
   type DoubtPlace,
@@ -38,3 +72,17 @@ export {
   sourceKey,
   sourcePlugin,
 } from "./plugins/source.ts";
+export {
+  collabUrl,
+  fetchMe,
+  fetchPageSource,
+  httpBase,
+  type PageSource,
+  type Role,
+  ServerError,
+} from "./server-api.ts";
+export { editorCss, ensureStyles } from "./styles.ts";
+export { colorForUser, userColors } from "./user-color.ts";
+export { FindBar } from "./view/find-bar.ts";
+export { type ConnectionState, type Presence, StatusBar } from "./view/status-bar.ts";
+export { describeKeys, Toolbar } from "./view/toolbar.ts";

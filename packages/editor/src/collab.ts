@@ -1,0 +1,70 @@
+import { blockRoles, pageFragmentName, pageMetaName } from "@galley/doc";
+import type { Plugin } from "prosemirror-state";
+import { yCursorPlugin, ySyncPlugin, yUndoPlugin } from "y-prosemirror";
+import type { Awareness } from "y-protocols/awareness";
+import { WebsocketProvider } from "y-websocket";
+import * as Y from "yjs";
+import { collabUrl } from "./server-api.ts";
+
+/**
+ * The collaboration wiring: one Y.Doc per page, synced with the server by y-websocket's
+ * `WebsocketProvider` on `ws(s)://HOST/collab/:pageId`, and bound to ProseMirror by
+ * y-prosemirror's sync, cursor and undo plugins.
+ */
+
+/** A page's shared document and its connection. */
+export interface Collab {
+  ydoc: Y.Doc;
+  fragment: Y.XmlFragment;
+  provider: WebsocketProvider;
+  awareness: Awareness;
+}
+
+/** Options for `connectPage`. */
+export interface ConnectOptions {
+  /** Server URL (http(s), ws(s), or "" for this page's origin). */
+  url: string;
+  pageId: string;
+  /** Access token, sent as `?token=`; without it the session cookie authenticates. */
+  token?: string;
+  /** A WebSocket implementation, for hosts outside the browser. */
+  WebSocketPolyfill?: typeof WebSocket;
+}
+
+/**
+ * Opens the page's shared document. Cross-tab BroadcastChannel sync is off: every change goes
+ * through the server, which checks the role and persists it before anyone else sees it.
+ */
+export function connectPage({ url, pageId, token, WebSocketPolyfill }: ConnectOptions): Collab {
+  const ydoc = new Y.Doc();
+  const provider = new WebsocketProvider(collabUrl(url), pageId, ydoc, {
+    params: token ? { token } : {},
+    disableBc: true,
+    ...(WebSocketPolyfill ? { WebSocketPolyfill } : {}),
+  });
+  return { ydoc, fragment: ydoc.getXmlFragment(pageFragmentName), provider, awareness: provider.awareness };
+}
+
+/** The page's language as stored with the document (page attrs live in the `page` map). */
+export function pageLanguage(ydoc: Y.Doc): string | null {
+  const language = ydoc.getMap(pageMetaName).get("language");
+  return typeof language === "string" && language ? language : null;
+}
+
+/**
+ * Nodes that undo never removes while they still hold content, so undoing my split or my new
+ * block never throws away text another editor has typed into it since.
+ */
+export const protectedNodes: ReadonlySet<string> = new Set<string>([...blockRoles, "article"]);
+
+/**
+ * y-prosemirror's plugins for a page, in the order they must appear: sync, remote cursors
+ * (coloured by each user's awareness `user.color`), and per-user undo.
+ */
+export function collabPlugins(collab: Collab): Plugin[] {
+  return [
+    ySyncPlugin(collab.fragment) as Plugin,
+    yCursorPlugin(collab.awareness) as Plugin,
+    yUndoPlugin({ protectedNodes: new Set(protectedNodes) }) as Plugin,
+  ];
+}
