@@ -15,6 +15,11 @@ export interface StreamLine extends SourceLine {
    * paragraph-sized gap, `"block"` a new source block/region or a measure change.
    */
   gapBefore?: "none" | "line" | "paragraph" | "block";
+  /**
+   * The measure (column or run width) the line is set to: display cells for text, pixels for
+   * geometry. Only compared with other lines' measures of the same page.
+   */
+  measure?: number;
   /** How much of its column's measure the line fills: 1 is a full line; may exceed 1 slightly. */
   fill?: number;
   /** Indentation at the line start, in character widths (about 2 for a CJK paragraph indent). */

@@ -16,7 +16,8 @@ export function decodeInput(input: string | Uint8Array, maxBytes = defaultMaxByt
   if (input.byteLength === 0) throw new InputError("empty", "the input is empty");
   let text: string;
   if (input[0] === 0xff && input[1] === 0xfe) text = new TextDecoder("utf-16le").decode(input.subarray(2));
-  else if (input[0] === 0xfe && input[1] === 0xff) text = new TextDecoder("utf-16be").decode(input.subarray(2));
+  else if (input[0] === 0xfe && input[1] === 0xff)
+    text = new TextDecoder("utf-16be").decode(input.subarray(2));
   else {
     if (looksBinary(input)) throw new InputError("binary", "the input is binary data, not OCR text or XML");
     try {
@@ -63,6 +64,7 @@ function firstBadByte(bytes: Uint8Array): string {
 
 function checkText(text: string): string {
   if (!text.trim()) throw new InputError("empty", "the input has no text");
-  if (text.includes("\u0000")) throw new InputError("binary", "the input is binary data, not OCR text or XML");
+  if (text.includes("\u0000"))
+    throw new InputError("binary", "the input is binary data, not OCR text or XML");
   return text;
 }

@@ -25,7 +25,8 @@ export function collectHyphenatedWords(texts: Iterable<string>): Set<string> {
   for (const text of texts) {
     for (const m of text.matchAll(/\p{L}+(?:-\p{L}+)+/gu)) {
       // A hyphen at the very end of the line is not evidence of a compound.
-      if (m.index !== undefined && m.index + m[0].length < text.trimEnd().length) words.add(m[0].toLowerCase());
+      if (m.index !== undefined && m.index + m[0].length < text.trimEnd().length)
+        words.add(m[0].toLowerCase());
     }
   }
   return words;

@@ -1,0 +1,88 @@
+import type { LineInfo } from "../lines/line-info.ts";
+import { matchBylineLine, matchCreditClose } from "../lines/patterns.ts";
+import type { Article, Block } from "../types.ts";
+import { splitParagraphs } from "./paragraphs.ts";
+import { blockOf, linesText, round, type TextOptions } from "./text-blocks.ts";
+import type { TitleParts } from "./title-roles.ts";
+
+/** Everything known of one article before it becomes a contract `Article`. */
+export interface ArticleDraft {
+  id: string;
+  body: LineInfo[];
+  title: TitleParts | null;
+  titleConfidence: number;
+  confidence: number;
+}
+
+/**
+ * Brackets OCR reads for the full-width parentheses of a reporter credit ("〈记者 王建国)"),
+ * normalised in dateline and byline text to the printed （）. Documented in the README.
+ */
+function normaliseCredit(text: string): string {
+  return text
+    .replace(/[〈<［]/g, "（")
+    .replace(/[〉>］]/g, "）")
+    .replace(/（([^（）()]*)\)/g, "（$1）")
+    .replace(/\(([^（）()]*)）/g, "（$1）");
+}
+
+/** Builds the contract article: title parts, dateline, byline and paragraphs. */
+export function buildArticle(draft: ArticleDraft, options: TextOptions): Article {
+  let lines = [...draft.body];
+  const title = draft.title;
+  const titleBlock = (part: LineInfo[]) =>
+    part.length ? blockOf(part, options, draft.titleConfidence) : null;
+
+  let dateline: Block | null = null;
+  const first = lines[0];
+  if (first?.dateline) {
+    const span = first.dateline;
+    if (span.to >= first.line.text.trimEnd().length && !span.open) {
+      dateline = blockOf([first], options);
+      lines = lines.slice(1);
+    } else {
+      dateline = { text: normaliseCredit(span.text), lines: [first.line.id], inline: "start" };
+      const second = lines[1];
+      const close = span.open && second ? matchCreditClose(second.text) : null;
+      if (close && second) {
+        dateline = {
+          text: normaliseCredit(linesText([span.text, close.text], options)),
+          lines: [first.line.id, second.line.id],
+          inline: "start",
+        };
+      }
+    }
+  }
+
+  let byline: Block | null = null;
+  if (title?.byline.length) byline = blockOf(title.byline, options);
+  else if (lines[0]?.bylineLine && lines.length > 1) {
+    byline = blockOf([lines[0]], options);
+    lines = lines.slice(1);
+  } else {
+    const last = lines.at(-1);
+    const prev = lines.at(-2);
+    if (
+      last &&
+      prev &&
+      (last.bylineLine || (prev.endsSentence && matchBylineLine(last.text, true) && last.chars <= 12))
+    ) {
+      byline = blockOf([last], options);
+      lines = lines.slice(0, -1);
+    } else if (last?.bylineEnd) {
+      byline = { text: normaliseCredit(last.bylineEnd.text), lines: [last.line.id], inline: "end" };
+    }
+  }
+
+  const paragraphs = splitParagraphs(lines).map((p) => blockOf(p, options));
+  return {
+    id: draft.id,
+    kicker: title ? titleBlock(title.kicker) : null,
+    headline: title ? titleBlock(title.headline) : null,
+    subheadline: title ? titleBlock(title.subheadline) : null,
+    dateline,
+    byline,
+    paragraphs,
+    confidence: round(draft.confidence),
+  };
+}

@@ -1,0 +1,73 @@
+import type { LineInfo } from "../lines/line-info.ts";
+import { overlapScore, termsOf, termWeights } from "./overlap.ts";
+import type { Unit } from "./units.ts";
+
+/**
+ * Decides which article each title block belongs to. Some streams set a title before its body,
+ * others (the seed page) after it; the page's orientation is read from evidence, not assumed:
+ * a title block at the very end of the stream can only follow its body, one at the start only
+ * lead; a title shares vocabulary with its own body more than with its neighbour's; a "By" line
+ * under a title leads into the body. The page's orientation then applies to every title block
+ * unless the block's own vocabulary strongly says otherwise or its side is taken.
+ */
+
+/** For each unit index of a title block, the unit index of the body it belongs to (or null), and a confidence. */
+export interface Attachment {
+  body: number | null;
+  confidence: number;
+}
+
+/** The orientation read from a page: positive means titles follow their bodies. */
+export function attachTitles(infos: readonly LineInfo[], units: readonly Unit[]): Map<number, Attachment> {
+  const text = (u: Unit) => u.lines.map((i) => infos[i]!.text).join("");
+  const bodyTerms = new Map<number, Set<string>>();
+  units.forEach((u, k) => {
+    if (u.type === "body") bodyTerms.set(k, termsOf(text(u)));
+  });
+  const weight = termWeights([...bodyTerms.values()]);
+  const local = new Map<number, number>();
+  let evidence = 0;
+  units.forEach((u, k) => {
+    if (u.type !== "title") return;
+    const prev = units[k - 1]?.type === "body" ? k - 1 : null;
+    const next = units[k + 1]?.type === "body" ? k + 1 : null;
+    if (prev === null && next !== null) evidence -= 1;
+    if (prev !== null && next === null) evidence += 1;
+    if (prev !== null && next !== null) {
+      const terms = termsOf(
+        u.lines
+          .filter((i) => !infos[i]!.bylineLine)
+          .map((i) => infos[i]!.text)
+          .join(" "),
+      );
+      const diff =
+        overlapScore(terms, bodyTerms.get(prev)!, weight) - overlapScore(terms, bodyTerms.get(next)!, weight);
+      local.set(k, diff);
+      evidence += 2 * diff;
+    }
+    if (u.lines.some((i) => infos[i]!.bylineLine && !infos[i]!.cjk)) evidence -= 0.5;
+  });
+  const after = evidence > 0;
+  const strength = Math.min(1, Math.abs(evidence) / 2);
+  const taken = new Set<number>();
+  const result = new Map<number, Attachment>();
+  units.forEach((u, k) => {
+    if (u.type !== "title") return;
+    const prev = units[k - 1]?.type === "body" ? k - 1 : null;
+    const next = units[k + 1]?.type === "body" ? k + 1 : null;
+    const diff = local.get(k) ?? 0;
+    let prefer = after ? prev : next;
+    let other = after ? next : prev;
+    // The block's own vocabulary overrides the page only when it is unambiguous.
+    if (prev !== null && next !== null && Math.abs(diff) >= 0.35 && diff > 0 !== after)
+      [prefer, other] = [other, prefer];
+    const free = (b: number | null): b is number => b !== null && !taken.has(b);
+    const body = free(prefer) ? prefer : free(other) ? other : null;
+    if (body !== null) taken.add(body);
+    const single = prev === null || next === null;
+    const confidence =
+      body === null ? 0.3 : single ? 0.9 : 0.5 + 0.25 * strength + 0.25 * Math.min(1, Math.abs(diff) * 2);
+    result.set(k, { body, confidence });
+  });
+  return result;
+}

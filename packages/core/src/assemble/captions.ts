@@ -1,0 +1,89 @@
+import type { LineInfo } from "../lines/line-info.ts";
+import { hasPhotoCredit } from "../lines/patterns.ts";
+import { joinLines } from "../text/join.ts";
+import { isBreakGap, type LineKind } from "./line-kind.ts";
+
+/**
+ * Photo captions: lines the source labels as captions, a block ending in a photo credit
+ * ("新华社发", "（记者 X 摄）", "(NASA photo)"), or a short run set in a measure much narrower
+ * than the page's body text. Returns caption groups (line indexes) and marks them in `kinds`.
+ */
+export function markCaptions(
+  infos: readonly LineInfo[],
+  kinds: LineKind[],
+  dominantMeasure: number,
+): number[][] {
+  const groups: number[][] = [];
+  const taken = new Set<number>();
+  const add = (group: number[]) => {
+    if (group.length === 0) return;
+    for (const j of group) taken.add(j);
+    groups.push(group);
+  };
+  const free = (i: number) => !taken.has(i) && kinds[i] === "body";
+
+  let hinted: number[] = [];
+  infos.forEach((x, i) => {
+    if (x.line.roleHint !== "caption" || !free(i)) {
+      add(hinted);
+      hinted = [];
+      return;
+    }
+    const last = hinted.at(-1);
+    if (last !== undefined && (isBreakGap(x) || x.line.region !== infos[last]!.line.region)) {
+      add(hinted);
+      hinted = [];
+    }
+    hinted.push(i);
+  });
+  add(hinted);
+
+  infos.forEach((x, i) => {
+    if (!free(i)) return;
+    const prev = infos[i - 1];
+    if (x.credit) add(captionBefore(infos, i, free));
+    else if (
+      prev !== undefined &&
+      !prev.credit &&
+      free(i - 1) &&
+      hasPhotoCredit(joinLines([prev.text, x.text]))
+    ) {
+      // A credit broken over two lines ("……编辑部。新" / "华社发"): both lines are the caption's.
+      add([...captionBefore(infos, i - 1, free), i]);
+    }
+  });
+
+  if (dominantMeasure > 0) {
+    let run: number[] = [];
+    const flush = () => {
+      const chars = run.reduce((s, j) => s + infos[j]!.chars, 0);
+      const marked = run.some((j) => infos[j]!.dateline || infos[j]!.bylineEnd?.spaced);
+      if (run.length >= 2 && chars <= 240 && !marked) add(run);
+      run = [];
+    };
+    infos.forEach((x, i) => {
+      const m = x.line.measure;
+      if (m !== undefined && m <= 0.55 * dominantMeasure && free(i)) {
+        const last = run.at(-1);
+        if (last !== undefined && infos[last]!.line.column !== x.line.column) flush();
+        run.push(i);
+      } else flush();
+    });
+    flush();
+  }
+  for (const g of groups) for (const j of g) kinds[j] = "caption";
+  return groups.sort((a, b) => a[0]! - b[0]!);
+}
+
+/** The caption ending at the credit line `i`: the lines before it back to a block boundary. */
+function captionBefore(infos: readonly LineInfo[], i: number, free: (i: number) => boolean): number[] {
+  const group = [i];
+  for (let j = i - 1; j >= 0 && i - j < 12; j--) {
+    if (!free(j) || isBreakGap(infos[j + 1])) break;
+    const y = infos[j]!;
+    if (y.dateline || y.bylineEnd) break;
+    if (y.endsSentence && (y.line.fill ?? 1) < 0.85) break;
+    group.unshift(j);
+  }
+  return group;
+}

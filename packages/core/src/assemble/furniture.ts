@@ -1,0 +1,84 @@
+import type { LineInfo } from "../lines/line-info.ts";
+import type { OtherKind } from "../types.ts";
+import { isBreakGap, type LineKind } from "./line-kind.ts";
+
+/**
+ * Page furniture: folios, running heads with the date, production credits, jump lines, and
+ * the short labels (paper name, section flag) that sit beside them in the running head.
+ */
+
+/** Whether the line stands apart from the body text around it. */
+function isolated(infos: readonly LineInfo[], i: number): boolean {
+  const x = infos[i]!;
+  const prev = infos[i - 1];
+  const next = infos[i + 1];
+  const cutBefore = !prev || isBreakGap(x) || x.line.gapBefore === "line" || prev.endsSentence;
+  const cutAfter = !next || isBreakGap(next) || next.line.gapBefore === "line" || next.startsSentence;
+  return cutBefore && cutAfter;
+}
+
+function isShortLabel(x: LineInfo): boolean {
+  if (x.endsSentence || x.dateline || x.bylineLine || x.credit) return false;
+  if (x.cjk) return x.chars <= 4 && x.clauses === 0;
+  return x.allCaps && x.words <= 3;
+}
+
+/** Marks furniture and jump lines in `kinds`, recording each one's kind in `otherKind`. */
+export function markFurniture(
+  infos: readonly LineInfo[],
+  kinds: LineKind[],
+  otherKind: Map<number, OtherKind>,
+): void {
+  infos.forEach((x, i) => {
+    if (x.line.roleHint === "furniture") {
+      kinds[i] = "furniture";
+      otherKind.set(i, x.jump ? "jump" : (x.furniture ?? "running-head"));
+    } else if (x.jump && isolated(infos, i)) {
+      kinds[i] = "jump";
+      otherKind.set(i, "jump");
+    } else if (x.furniture && !x.endsSentence && isolated(infos, i)) {
+      kinds[i] = "furniture";
+      otherKind.set(i, x.furniture);
+    }
+  });
+  const n = infos.length;
+  const top = Array.from({ length: Math.min(8, n) }, (_, k) => k);
+  const bottom = Array.from({ length: Math.min(4, n) }, (_, k) => n - 1 - k);
+  for (const order of [top, bottom]) markRunningHeadLabels(infos, kinds, otherKind, order);
+}
+
+/**
+ * Within the first (or last) lines of the page, in `order`: short labels before the last
+ * furniture line, and those directly after it, belong to the running head.
+ */
+function markRunningHeadLabels(
+  infos: readonly LineInfo[],
+  kinds: LineKind[],
+  otherKind: Map<number, OtherKind>,
+  order: readonly number[],
+): void {
+  let last = -1;
+  order.forEach((i, k) => {
+    if (kinds[i] === "furniture") last = k;
+  });
+  if (last < 0) return;
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k]!;
+    if (kinds[i] !== "body") {
+      if (k > last) break;
+      continue;
+    }
+    const x = infos[i]!;
+    if (!isShortLabel(x)) {
+      if (k > last) break;
+      return;
+    }
+    // After the running head, keep a label only if a line remains before the body for a title.
+    if (k > last) {
+      const following = order[k + 1];
+      if (following === undefined || kinds[following] !== "body" || infos[following]!.dateline) break;
+    }
+    kinds[i] = "furniture";
+    otherKind.set(i, "section");
+  }
+}

@@ -1,0 +1,57 @@
+import type { LineInfo } from "../lines/line-info.ts";
+
+/**
+ * Splits an article's body lines into paragraphs. A paragraph ends at a line that closes a
+ * sentence short of the measure; one starts at an indented line, after a paragraph gap, or
+ * (CJK, where OCR drops the two-cell indent) at a line that starts short after a sentence
+ * ended at the measure. A line that does not close a sentence never ends a paragraph, so a
+ * column break in mid-sentence is joined over.
+ */
+export function splitParagraphs(lines: readonly LineInfo[]): LineInfo[][] {
+  const paragraphs: LineInfo[][] = [];
+  let current: LineInfo[] = [];
+  lines.forEach((x, k) => {
+    if (current.length > 0 && startsParagraph(lines, k)) {
+      paragraphs.push(current);
+      current = [];
+    }
+    current.push(x);
+  });
+  if (current.length) paragraphs.push(current);
+  return paragraphs;
+}
+
+function shortOfMeasure(x: LineInfo): boolean {
+  const fill = x.line.fill ?? 1;
+  if (x.cjk) {
+    const m = x.line.measure;
+    // One and a half cells short of a CJK measure cannot be justification.
+    return m !== undefined && m > 0 ? fill * m <= m - 1.5 : fill < 0.9;
+  }
+  return fill < 0.8;
+}
+
+function startsParagraph(lines: readonly LineInfo[], k: number): boolean {
+  const x = lines[k]!;
+  const prev = lines[k - 1]!;
+  const closed = prev.endsSentence || prev.endsColon || prev.bylineEnd?.spaced === true;
+  const gap = x.line.gapBefore;
+  // A paragraph gap where the line also starts short by an indent: OCR lost the closing mark.
+  if (!closed && x.cjk && gap === "paragraph" && lostIndent(lines, k)) return true;
+  if (!closed || prev.endsHyphen) return false;
+  if (!x.cjk && x.startsLower) return false;
+  if (shortOfMeasure(prev)) return true;
+  if ((x.line.indent ?? 0) >= 1) return true;
+  if (gap === "paragraph" || gap === "block") return true;
+  return x.cjk && lostIndent(lines, k);
+}
+
+/** The line starts about two cells short of the measure while the next line is full: an indent OCR dropped. */
+function lostIndent(lines: readonly LineInfo[], k: number): boolean {
+  const x = lines[k]!;
+  const next = lines[k + 1];
+  const m = x.line.measure;
+  if (!m || !next) return false;
+  const short = m - (x.line.fill ?? 1) * m;
+  return short >= 1.5 && short <= 3.5 && !shortOfMeasure(next);
+}

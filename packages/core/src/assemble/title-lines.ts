@@ -1,0 +1,164 @@
+import type { LineInfo } from "../lines/line-info.ts";
+import { matchBylineLine } from "../lines/patterns.ts";
+import { isBreakGap, type LineKind } from "./line-kind.ts";
+
+/**
+ * Title lines (kicker, headline, deck) and the byline lines set with them. A line may be a
+ * title by its own text (short of the measure or larger, no closing punctuation, not a
+ * dateline); it is accepted only where the text around it breaks — the body before it has
+ * ended and the one after starts afresh — with evidence that an article boundary is there.
+ */
+
+/** Whether a line, by its own text, could be a title line. */
+export function isTitleish(x: LineInfo): boolean {
+  const hint = x.line.roleHint;
+  if (hint === "heading") return true;
+  if (hint === "body" || hint === "caption" || hint === "furniture") return false;
+  if (x.dateline || x.bylineLine || x.jump || x.bylineEnd || x.endsHyphen) return false;
+  if (/[，、,;；]$/.test(x.text)) return false;
+  if (x.endsSentence && !/[！？!?]["”’]?$/.test(x.text)) return false;
+  if (x.cjk) return x.chars <= 40 && x.clauses <= 2;
+  if (x.startsLower || x.words > 18) return false;
+  return /^[\p{Lu}\p{N}"“‘'(]/u.test(x.text);
+}
+
+/** Whether a titleish line also stands out from body text: short, larger, or set apart. */
+function standsOut(infos: readonly LineInfo[], i: number): boolean {
+  const x = infos[i]!;
+  if (x.line.roleHint === "heading" || (x.line.sizeRatio ?? 1) >= 1.2) return true;
+  if ((x.line.fill ?? 1) <= 0.85) return true;
+  return isBreakGap(x) && (!infos[i + 1] || isBreakGap(infos[i + 1]));
+}
+
+/** Marks accepted title lines as "title" and their byline lines as "byline" in `kinds`. */
+export function markTitles(infos: readonly LineInfo[], kinds: LineKind[]): void {
+  const n = infos.length;
+  const candidate = infos.map((x, i) => kinds[i] === "body" && isTitleish(x) && standsOut(infos, i));
+  markAnchoredTitles(infos, kinds, candidate);
+  const bylineLike = (i: number) => kinds[i] === "body" && infos[i]!.bylineLine !== null;
+  let i = 0;
+  while (i < n) {
+    if (!candidate[i]) {
+      i++;
+      continue;
+    }
+    let start = i;
+    while (start > 0 && bylineLike(start - 1)) start--;
+    start = extendBack(infos, kinds, start);
+    let end = i;
+    // A title block: candidates and byline lines, skipping captions or furniture set among them.
+    while (
+      end < n &&
+      (candidate[end] ||
+        bylineLike(end) ||
+        (kinds[end] !== "body" && kinds[end] !== "title" && candidate[end + 1]))
+    )
+      end++;
+    if (acceptTitleBlock(infos, kinds, start, end)) {
+      for (let t = start; t < end; t++)
+        if (kinds[t] === "body") kinds[t] = infos[t]!.bylineLine ? "byline" : "title";
+    }
+    i = Math.max(end, i + 1);
+  }
+}
+
+/**
+ * Between a body that closes with a byline and the next that opens with a dateline, the
+ * lines in between are titles whatever their width (the seed page's headline-after pattern).
+ */
+function markAnchoredTitles(
+  infos: readonly LineInfo[],
+  kinds: readonly LineKind[],
+  candidate: boolean[],
+): void {
+  const n = infos.length;
+  for (let i = 0; i < n; i++) {
+    const x = infos[i]!;
+    const closes =
+      x.bylineEnd !== null || x.bylineLine !== null || (i > 0 && matchBylineLine(x.text, true) !== null);
+    if (kinds[i] !== "body" || !closes) continue;
+    let j = i + 1;
+    while (j < n && kinds[j] !== "body") j++;
+    let k = j;
+    while (k < n && k - j < 6 && kinds[k] === "body" && !infos[k]!.dateline && isTitleish(infos[k]!)) k++;
+    if (k > j && (k === n || (infos[k]!.dateline && kinds[k] === "body")))
+      for (let t = j; t < k; t++) candidate[t] = true;
+  }
+}
+
+/**
+ * The first lines of a multi-line title fill the measure like body text; only the last is
+ * short. Up to two titleish lines without clause punctuation directly above a title block
+ * join it when the text above them has ended.
+ */
+function extendBack(infos: readonly LineInfo[], kinds: readonly LineKind[], start: number): number {
+  let s = start;
+  for (let k = 0; k < 2; k++) {
+    const j = s - 1;
+    const y = infos[j];
+    if (!y || kinds[j] !== "body" || !isTitleish(y) || y.clauses > 0 || isBreakGap(infos[s])) break;
+    s = j;
+  }
+  if (s === start) return start;
+  const p = neighbourBody(kinds, s - 1, -1);
+  const prev = p >= 0 ? infos[p] : undefined;
+  const ended = !prev || prev.endsSentence || prev.bylineEnd !== null || prev.bylineLine !== null;
+  return ended && (p < s - 1 || !prev || isBreakGap(infos[s]) || prev.endsSentence) ? s : start;
+}
+
+function neighbourBody(kinds: readonly LineKind[], from: number, step: 1 | -1): number {
+  let j = from;
+  while (j >= 0 && j < kinds.length && kinds[j] !== "body") j += step;
+  return j;
+}
+
+function acceptTitleBlock(
+  infos: readonly LineInfo[],
+  kinds: readonly LineKind[],
+  start: number,
+  end: number,
+): boolean {
+  const lines: LineInfo[] = [];
+  for (let t = start; t < end; t++) if (kinds[t] === "body") lines.push(infos[t]!);
+  const titles = lines.filter((x) => !x.bylineLine);
+  if (titles.length === 0) return false;
+  const p = neighbourBody(kinds, start - 1, -1);
+  const q = neighbourBody(kinds, end, 1);
+  const prev = p >= 0 ? infos[p] : undefined;
+  const next = q < infos.length ? infos[q] : undefined;
+  const prevEnded =
+    !prev || prev.endsSentence || prev.endsColon || prev.bylineEnd !== null || prev.bylineLine !== null;
+  const nextStarts =
+    !next || next.dateline !== null || next.bylineLine !== null || (next.startsSentence && !next.startsLower);
+  if (!prevEnded || !nextStarts) return false;
+  if (!prev || !next) return true;
+  const hasByline = lines.some((x) => x.bylineLine) || next.bylineLine !== null;
+  const bigger = titles.some((x) => (x.line.sizeRatio ?? 1) >= 1.25 || x.line.roleHint === "heading");
+  const afterNonBody = p < start - 1 && (kinds[start - 1] === "furniture" || kinds[start - 1] === "jump");
+  const measureChange = relativeChange(prev.line.measure, next.line.measure) >= 0.2;
+  const spatial = prev.line.articleHint !== undefined && prev.line.articleHint !== next.line.articleHint;
+  if (
+    prev.bylineEnd ||
+    prev.bylineLine ||
+    next.dateline ||
+    hasByline ||
+    bigger ||
+    afterNonBody ||
+    measureChange ||
+    spatial
+  ) {
+    return true;
+  }
+  // Set apart by whitespace only: accept what reads as a title — several lines, or one line
+  // of real title length (in title case for Latin script).
+  const apart = isBreakGap(infos[start]) && (isBreakGap(next) || next.line.gapBefore === "line");
+  if (!apart) return false;
+  if (titles.length >= 2) return true;
+  const only = titles[0]!;
+  return only.cjk ? only.chars >= 5 : only.words >= 2 && (only.titleCase || only.allCaps);
+}
+
+function relativeChange(a: number | undefined, b: number | undefined): number {
+  if (!a || !b) return 0;
+  return Math.abs(a - b) / Math.max(a, b);
+}

@@ -1,0 +1,107 @@
+import type { LineInfo } from "../lines/line-info.ts";
+
+/** A title block split into its parts (each a list of lines, possibly empty). */
+export interface TitleParts {
+  kicker: LineInfo[];
+  headline: LineInfo[];
+  subheadline: LineInfo[];
+  byline: LineInfo[];
+}
+
+const deckStart = /^\s*(?:——|—|一一|－－|--|-\s|–)/;
+
+/**
+ * Splits a title block into kicker, headline and subheadline. Lines are grouped where the
+ * source separates them (blank lines, gaps, a change of type size); with type sizes known the
+ * largest group is the headline, groups above it the kicker, below it the deck. Without sizes:
+ * one group is the headline; two are kicker + headline, unless the second reads as a deck (it
+ * opens with a dash, or in Latin script runs much longer than a first line that is not set in
+ * capitals); three are kicker, headline, deck.
+ */
+export function splitTitle(lines: readonly LineInfo[]): TitleParts {
+  const byline = lines.filter((x) => x.bylineLine);
+  const groups = groupTitleLines(lines.filter((x) => !x.bylineLine));
+  const parts: TitleParts = { kicker: [], headline: [], subheadline: [], byline };
+  if (groups.length === 0) return parts;
+  const sizes = groups.map((g) => average(g.map((x) => x.line.sizeRatio ?? 0)));
+  const sized = sizes.every((s) => s > 0) && Math.max(...sizes) / Math.min(...sizes) >= 1.12;
+  if (sized) {
+    let h = 0;
+    sizes.forEach((s, k) => {
+      if (s > sizes[h]! * 1.05) h = k;
+    });
+    parts.kicker = groups.slice(0, h).flat();
+    parts.headline = groups[h]!;
+    parts.subheadline = groups.slice(h + 1).flat();
+    return parts;
+  }
+  if (groups.length === 1) {
+    const only = groups[0]!;
+    const first = only[0]!;
+    if (only.length >= 2 && first.allCaps && !only.slice(1).every((x) => x.allCaps)) {
+      parts.kicker = [first];
+      parts.headline = only.slice(1);
+    } else parts.headline = only;
+    return parts;
+  }
+  const [g1, g2] = [groups[0]!, groups[1]!];
+  if (groups.length === 2) {
+    if (isDeck(g2, g1)) {
+      parts.headline = g1;
+      parts.subheadline = g2;
+    } else {
+      parts.kicker = g1;
+      parts.headline = g2;
+    }
+    return parts;
+  }
+  if (isDeck(g2, g1)) {
+    parts.headline = g1;
+    parts.subheadline = groups.slice(1).flat();
+    return parts;
+  }
+  parts.kicker = g1;
+  parts.headline = g2;
+  parts.subheadline = groups.slice(2).flat();
+  return parts;
+}
+
+function isDeck(group: readonly LineInfo[], before: readonly LineInfo[]): boolean {
+  const first = group[0]!;
+  if (deckStart.test(first.text)) return true;
+  if (first.cjk) return false;
+  const chars = (g: readonly LineInfo[]) => g.reduce((s, x) => s + x.chars, 0);
+  return (
+    !before.every((x) => x.allCaps) && !group.every((x) => x.allCaps) && chars(group) >= 1.4 * chars(before)
+  );
+}
+
+/** Groups title lines where the source sets them apart. */
+function groupTitleLines(lines: readonly LineInfo[]): LineInfo[][] {
+  const groups: LineInfo[][] = [];
+  for (const x of lines) {
+    const last = groups.at(-1);
+    const prev = last?.at(-1);
+    const apart =
+      !prev ||
+      (x.line.blankBefore ?? 0) > 0 ||
+      x.line.gapBefore === "paragraph" ||
+      x.line.gapBefore === "block" ||
+      x.index !== prev.index + 1 ||
+      (x.line.region !== undefined && x.line.region !== prev.line.region) ||
+      sizeJump(prev, x);
+    if (apart || !last) groups.push([x]);
+    else last.push(x);
+  }
+  return groups;
+}
+
+function sizeJump(a: LineInfo, b: LineInfo): boolean {
+  const s = a.line.sizeRatio;
+  const t = b.line.sizeRatio;
+  return s !== undefined && t !== undefined && Math.max(s, t) / Math.min(s, t) >= 1.12;
+}
+
+function average(values: readonly number[]): number {
+  return values.length ? values.reduce((s, v) => s + v, 0) / values.length : 0;
+}

@@ -1,0 +1,103 @@
+/**
+ * Finds runs of lines set to one measure (column width) in a stream of line widths, by an
+ * optimal segmentation (Viterbi over candidate measures): every run has one measure; a line
+ * as wide as the measure costs nothing, a short line (paragraph end, title) a little, a line
+ * wider than the measure a lot, and a change of measure a fixed price. A short run of short
+ * lines therefore stays in its run, while a sustained change of width starts a new one.
+ */
+
+/** One run of lines set to one measure. */
+export interface MeasureRun {
+  /** Index of the first line of the run. */
+  start: number;
+  /** Index just past the last line. */
+  end: number;
+  /** The measure, in the widths' unit. */
+  measure: number;
+}
+
+/** Tuning of `findMeasureRuns`; the defaults suit display cells of CJK and Latin text. */
+export interface MeasureOptions {
+  /** How far a full line may run past the measure (absolute, and relative to it). */
+  overAbs?: number;
+  overRel?: number;
+  /** How far short of the measure a line still counts as full. */
+  underAbs?: number;
+  underRel?: number;
+  /** Cost of a short line. */
+  shortCost?: number;
+  /** Cost of starting a new run. */
+  switchCost?: number;
+}
+
+const defaults: Required<MeasureOptions> = {
+  overAbs: 1,
+  overRel: 0.05,
+  underAbs: 2,
+  underRel: 0.06,
+  shortCost: 1,
+  switchCost: 4,
+};
+
+/**
+ * Segments `widths` (one per line, in reading order) into measure runs. Runs cover every
+ * index exactly once, in order. Widths are quantised to halves of the unit.
+ */
+export function findMeasureRuns(widths: readonly number[], options: MeasureOptions = {}): MeasureRun[] {
+  const o = { ...defaults, ...options };
+  const n = widths.length;
+  if (n === 0) return [];
+  const candidates = [...new Set(widths.map((w) => Math.round(w * 2) / 2))]
+    .filter((m) => m > 0)
+    .sort((a, b) => a - b);
+  if (candidates.length === 0) return [{ start: 0, end: n, measure: 0 }];
+  const k = candidates.length;
+  const cost = (w: number, m: number): number => {
+    const d = w - m;
+    const over = Math.max(o.overAbs, o.overRel * m);
+    const under = Math.max(o.underAbs, o.underRel * m);
+    if (d > over) return 4 + (d - over);
+    if (d >= -under) return 0.02 * Math.abs(d);
+    return o.shortCost;
+  };
+  // score[j]: best cost of lines 0..i with line i in a run of measure candidates[j].
+  let score = new Float64Array(k);
+  const back: Int32Array[] = [];
+  for (let j = 0; j < k; j++) score[j] = cost(widths[0]!, candidates[j]!);
+  back.push(new Int32Array(k).fill(-1));
+  for (let i = 1; i < n; i++) {
+    let best = 0;
+    for (let j = 1; j < k; j++) if (score[j]! < score[best]!) best = j;
+    const next = new Float64Array(k);
+    const from = new Int32Array(k);
+    const w = widths[i]!;
+    for (let j = 0; j < k; j++) {
+      const stay = score[j]!;
+      const jump = score[best]! + o.switchCost;
+      if (stay <= jump) {
+        next[j] = stay + cost(w, candidates[j]!);
+        from[j] = j;
+      } else {
+        next[j] = jump + cost(w, candidates[j]!);
+        from[j] = best;
+      }
+    }
+    score = next;
+    back.push(from);
+  }
+  let j = 0;
+  for (let t = 1; t < k; t++) if (score[t]! < score[j]!) j = t;
+  const assigned = new Int32Array(n);
+  for (let i = n - 1; i >= 0; i--) {
+    assigned[i] = j;
+    j = back[i]![j]!;
+  }
+  const runs: MeasureRun[] = [];
+  for (let i = 0; i < n; i++) {
+    const m = candidates[assigned[i]!]!;
+    const last = runs.at(-1);
+    if (last && last.measure === m && i === last.end) last.end = i + 1;
+    else runs.push({ start: i, end: i + 1, measure: m });
+  }
+  return runs;
+}

@@ -1,0 +1,91 @@
+import type { StreamLine } from "../assemble/stream.ts";
+import { cjkShare } from "../text/script.ts";
+import type { OtherKind } from "../types.ts";
+import {
+  hasPhotoCredit,
+  isJumpLine,
+  matchBylineEnd,
+  matchBylineLine,
+  matchDateline,
+  matchFurniture,
+  type SpanMatch,
+} from "./patterns.ts";
+import {
+  clausePunctuationCount,
+  endsSentence,
+  endsWithColon,
+  endsWithHyphen,
+  startsLower,
+  startsSentence,
+} from "./punctuation.ts";
+
+/** What the rules know of one line: its stream evidence plus what its text says. */
+export interface LineInfo {
+  /** Position in the stream. */
+  index: number;
+  line: StreamLine;
+  /** The text, trimmed. */
+  text: string;
+  /** Mostly CJK text. */
+  cjk: boolean;
+  /** Non-space characters. */
+  chars: number;
+  /** Latin words (whitespace-separated tokens with a letter). */
+  words: number;
+  endsSentence: boolean;
+  endsColon: boolean;
+  endsHyphen: boolean;
+  startsLower: boolean;
+  startsSentence: boolean;
+  /** Clause punctuation marks inside the line. */
+  clauses: number;
+  dateline: SpanMatch | null;
+  bylineEnd: SpanMatch | null;
+  /** The line is a byline by itself ("By X", "本报记者 X"); bare names are judged in context. */
+  bylineLine: string | null;
+  furniture: OtherKind | null;
+  jump: boolean;
+  credit: boolean;
+  /** All capitals (Latin), at least two letters. */
+  allCaps: boolean;
+  /** Most words capitalised (Latin title case). */
+  titleCase: boolean;
+}
+
+/** Reads the text-level facts of every line in the stream. */
+export function describeLines(stream: readonly StreamLine[]): LineInfo[] {
+  return stream.map((line, index) => describeLine(line, index));
+}
+
+function describeLine(line: StreamLine, index: number): LineInfo {
+  const text = line.text.trim();
+  const cjk = cjkShare(text) >= 0.3;
+  const tokens = text.split(/\s+/).filter((t) => /\p{L}/u.test(t));
+  const letters = text.replace(/[^\p{L}]/gu, "");
+  const capitalised = tokens.filter((t) => /^[\p{Lu}\p{N}"“‘'(]/u.test(t)).length;
+  const small = tokens.filter((t) =>
+    /^(?:a|an|and|as|at|by|for|from|in|of|on|or|the|to|with|vs\.?)$/.test(t),
+  ).length;
+  return {
+    index,
+    line,
+    text,
+    cjk,
+    chars: text.replace(/\s/g, "").length,
+    words: tokens.length,
+    endsSentence: endsSentence(text),
+    endsColon: endsWithColon(text),
+    endsHyphen: endsWithHyphen(text),
+    startsLower: startsLower(text),
+    startsSentence: startsSentence(text),
+    clauses: clausePunctuationCount(text),
+    dateline: matchDateline(text),
+    bylineEnd: matchBylineEnd(text),
+    bylineLine: matchBylineLine(text),
+    furniture: matchFurniture(text),
+    jump: isJumpLine(text),
+    credit: hasPhotoCredit(text),
+    allCaps: !cjk && letters.length >= 2 && letters === letters.toUpperCase() && /\p{Lu}/u.test(letters),
+    titleCase: !cjk && tokens.length > 0 && capitalised + small >= tokens.length && capitalised >= 1,
+  };
+}

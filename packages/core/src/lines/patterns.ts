@@ -1,0 +1,215 @@
+import type { OtherKind } from "../types.ts";
+
+/**
+ * Recognisers for the conventional text of news pages: datelines, bylines, photo credits,
+ * page furniture and jump lines, in Chinese and English. They read one line's text and know
+ * nothing of any particular newspaper; context (where the line sits) is the caller's job.
+ */
+
+const han = "\\u3400-\\u9fff\\uf900-\\ufaff";
+const openParen = "[（(〈<［\\[]";
+const closeParen = "[）)〉>］\\]]";
+const reporterRole = "(?:本报|本刊)?(?:特约|实习|首席)?(?:记者|通讯员|实习生|摄影记者|作者|编译|撰稿)";
+
+/** A matched span at the start or end of a line. */
+export interface SpanMatch {
+  /** The span as printed (trimmed). */
+  text: string;
+  /** Offset where the span starts in the line. */
+  from: number;
+  /** Offset just past the span. */
+  to: number;
+  /** True when the span opens a bracket (a reporter credit) that the line does not close. */
+  open?: boolean;
+  /**
+   * Bylines only: true when the span is set off from the sentence before it by a space or is
+   * a bracketed credit — without that, "……地。李阳" may as well be a new sentence beginning.
+   */
+  spaced?: boolean;
+}
+
+// "科学导报讯", "本报讯", "本报北京1月7日讯", "新华社北京10月19日电", "中新网上海3月2日电".
+const cjkDateline = new RegExp(
+  `^(?:(?:本报|本刊)[${han}\\d]{0,12}?讯|[${han}]{2,10}?(?:报|网|台|刊|社|频道)讯|` +
+    `(?:新华社|中新社|中新网|新华网|人民网|央视网|中国新闻社|[${han}]{2,6}社)[${han}\\d]{0,14}?电|` +
+    `[${han}]{2,8}\\d{1,2}月\\d{1,2}日(?:讯|电))`,
+);
+const reporterCredit = new RegExp(`^\\s*${openParen}\\s*${reporterRole}[^）)〉>］\\]]{0,30}(${closeParen})?`);
+
+// "WASHINGTON —", "NEW YORK (AP) —", "BEIJING, Oct. 19 (Xinhua) --", "LONDON, England -".
+const latinDateline =
+  /^([A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,3}(?:,\s+[A-Z][A-Za-z.]+(?:\s[A-Z]?[a-z.]+)?(?:\s\d{1,2})?)?)\s*(\([A-Za-z.\s/]{2,30}\)\s*)?(—|–|--|-|:)\s/;
+
+/**
+ * A dateline opening the line ("科学导报讯", "本报北京1月7日讯（记者 王建国）",
+ * "WASHINGTON —"), or null. A reporter credit in brackets is part of the dateline; when the
+ * line ends before the bracket closes, `open` is set so the caller can take the rest from the
+ * next line.
+ */
+export function matchDateline(line: string): SpanMatch | null {
+  const lead = line.length - line.trimStart().length;
+  const text = line.slice(lead);
+  const cjk = cjkDateline.exec(text);
+  if (cjk) {
+    let to = cjk[0].length;
+    let open = false;
+    const credit = reporterCredit.exec(text.slice(to));
+    if (credit) {
+      to += credit[0].length;
+      open = credit[1] === undefined;
+    }
+    return { text: text.slice(0, to).trim(), from: lead, to: lead + to, ...(open ? { open } : {}) };
+  }
+  const latin = latinDateline.exec(text);
+  const after = latin ? text.slice(latin[0].length).trimStart()[0] : undefined;
+  if (
+    latin &&
+    /[A-Z]{3}/.test(latin[1] ?? "") &&
+    after &&
+    /[\p{Lu}\p{N}"“‘'(]/u.test(after) &&
+    !isAllCapsSentence(text)
+  ) {
+    const to = latin[0].trimEnd().length;
+    return { text: text.slice(0, to).trim(), from: lead, to: lead + to };
+  }
+  return null;
+}
+
+function isAllCapsSentence(text: string): boolean {
+  const letters = text.replace(/[^A-Za-z]/g, "");
+  return letters.length > 20 && letters === letters.toUpperCase();
+}
+
+/** The rest of a reporter credit left open by a dateline ("王建国) 刚刚过去…" → "王建国)"), or null. */
+export function matchCreditClose(line: string): SpanMatch | null {
+  const m = new RegExp(`^\\s*[^（(〈<）)〉>]{1,20}?${closeParen}`).exec(line);
+  return m ? { text: m[0].trim(), from: 0, to: m[0].length } : null;
+}
+
+const cjkName = `[${han}]{2,4}`;
+const cjkNames = `${cjkName}(?:[\\s、，,]+${cjkName}){0,3}`;
+const creditTail = new RegExp(
+  `(?:${openParen}\\s*(?:${reporterRole}|文|图|文[/／]图|摄|摄影|编辑)[\\s/／:：]*[${han}\\s、，,/／]{2,30}${closeParen}|` +
+    `(?:文|图|文[/／]图|撰文|摄影)\\s*[/／:：]\\s*${cjkNames}(?:\\s+(?:图|摄影)\\s*[/／:：]\\s*${cjkNames})?)$`,
+);
+const nameAfterSentence = new RegExp(`([。！？!?…][”」』）)]?)\\s*(${cjkName}(?:[\\s、]+${cjkName}){0,3})$`);
+
+/**
+ * A byline closing a body line: a 2–4 character name (or several) after the last sentence
+ * ("……的答卷。 王波"), a reporter credit in brackets ("（记者 张明）"), or "文/图 X". Returns the
+ * span, or null. Whether the line really ends the article is the caller's decision.
+ */
+export function matchBylineEnd(line: string): SpanMatch | null {
+  const text = line.trimEnd();
+  const credit = creditTail.exec(text);
+  if (credit && credit.index > 0)
+    return { text: credit[0].trim(), from: credit.index, to: text.length, spaced: true };
+  const name = nameAfterSentence.exec(text);
+  if (name && name.index + 1 < text.length) {
+    const from = name.index + (name[1]?.length ?? 0);
+    const span = text.slice(from);
+    const lead = span.length - span.trimStart().length;
+    return { text: span.trim(), from: from + lead, to: text.length, spaced: lead > 0 };
+  }
+  return null;
+}
+
+const cjkBylineLine = new RegExp(
+  `^(?:${openParen}\\s*)?(?:${reporterRole}|文|图|文[/／]图|撰文|摄影|本报评论员|评论员)[\\s/／:：]*${cjkNames}` +
+    `(?:\\s+(?:${reporterRole}|图|摄影)[\\s/／:：]*${cjkNames})*(?:\\s*${closeParen})?(?:\\s*(?:报道|摄))?$`,
+);
+const bareCjkName = new RegExp(`^${cjkNames}$`);
+const latinBy =
+  /^(?:by|BY|By)\s+[A-Z][\p{L}.'’-]*(?:\s+(?:[A-Z][\p{L}.'’-]*|de|van|von|da|al|and|AND|&))*(?:,\s*[\p{L} .'’-]{2,40})?$/u;
+const latinRole =
+  /^[A-Z][\p{L}.'’-]*(?:\s+[A-Z][\p{L}.'’-]*){1,4}\s*(?:,|\||\/|—|-)\s*(?:(?:Staff|Special|Senior|Chief|Contributing|Foreign|Science|Political|Business|Sports)\s+)?(?:Writer|Reporter|Correspondent|Editor|Columnist|Photographer|Associated Press|Reuters|AFP|Bloomberg|Special to [\p{L} ]+|For [\p{L} ]+)s?$/u;
+
+/**
+ * A line that is a byline by itself: "本报记者 张明 李华", "文/王波", "By MARY ADAMS",
+ * "Kenneth C. Atchison, Staff Writer". A bare 2–4 character name ("王波") is accepted only when
+ * `allowBareName` (the caller knows the line closes an article).
+ */
+export function matchBylineLine(line: string, allowBareName = false): string | null {
+  const text = line.trim();
+  if (!text || text.length > 60) return null;
+  if (cjkBylineLine.test(text) || latinBy.test(text) || latinRole.test(text)) return text;
+  if (allowBareName && bareCjkName.test(text)) return text;
+  return null;
+}
+
+/** Whether the text holds a photo credit ("（摄影 张明）", "新华社发", "Photo by X", "(NASA photo)"). */
+export function hasPhotoCredit(line: string): boolean {
+  return (
+    new RegExp(
+      `(?:${openParen}\\s*(?:[${han}]{0,8}\\s*)?(?:记者\\s*)?${cjkNames}\\s*摄(?:影)?\\s*${closeParen}|` +
+        `(?:新华社|中新社|本报|人民日报)(?:记者|特约记者|太空特约记者)?\\s*(?:${cjkNames}\\s*)?(?:摄|发)$|` +
+        `摄影[:：/／]|图[/／]|资料图片|供图|${cjkName}\\s*摄$|视觉中国|图片来源)`,
+    ).test(line) ||
+    /\((?:[\w./ -]{0,30}\s)?(?:photo|Photo|PHOTO|photograph)(?:\s[\w./ -]{0,30})?\)|\bPhoto(?:graph)?s?\s*(?:by|:|courtesy)|\bCourtesy of\b|\bGetty Images\b|\/AP\)|\(AP Photo|\bFile photo\b/.test(
+      line,
+    )
+  );
+}
+
+/** A jump line ("下转第4版", "上接第一版", "Continued on Page 4", "See FLIGHT, Page A6"). */
+export function isJumpLine(line: string): boolean {
+  const text = line.trim();
+  if (text.length > 60) return false;
+  return (
+    /^[（(]?\s*(?:下转|上接|转|接|续)\s*(?:第|A|B|C|D)?\s*[0-9一二三四五六七八九十]+\s*(?:版|页)(?:[）)])?/.test(
+      text,
+    ) ||
+    /^[（(]?(?:Continued|Cont'd|Cont\.|CONTINUED)\s+(?:on|from)\s+(?:Page|PAGE|page|P\.|p\.)\s*[A-Z]?\d+/.test(
+      text,
+    ) ||
+    /^(?:See|SEE|Turn to|TURN TO)\s+[\p{L} ,'’-]{0,40}(?:Page|PAGE|page)\s*[A-Z]?\d+\)?\.?$/u.test(text) ||
+    /^(?:Please\s+)?(?:see|turn to)\s+page\s+[A-Z]?\d+/i.test(text)
+  );
+}
+
+const weekday =
+  /(?:星期|周|礼拜)[一二三四五六日天]|\b(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/;
+const month =
+  /\b(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2},?\s+\d{4}\b/;
+
+/**
+ * What a short line of page furniture is, or null: a folio ("第6版", "A4", "Page 3"), a
+ * running head with the date ("2021年10月20日 星期三", "TUESDAY, DECEMBER 29, 1992"), or a
+ * production credit ("责任编辑：王某"). Section flags ("要闻", "AEROSPACE") cannot be told from
+ * a kicker by their text alone; the caller decides those by position.
+ */
+export function matchFurniture(line: string): OtherKind | null {
+  const text = line.trim();
+  if (!text || text.length > 80) return null;
+  if (
+    /^(?:第\s*[0-9一二三四五六七八九十百]+\s*版|[A-Z]?\d{1,3}|(?:Page|PAGE|P\.)\s*[A-Z]?\d{1,3}|-\s*\d{1,3}\s*-|[A-Z]\d{1,2}\s+.+|.+\s+[A-Z]\d{1,2})$/.test(
+      text,
+    )
+  ) {
+    if (
+      /^[A-Z]\d{1,2}\s+.+|.+\s+[A-Z]\d{1,2}$/.test(text) &&
+      !/^[A-Z]\d{1,2}\s+[A-Z\s&'’.-]+$|^[A-Z\s&'’.-]+\s+[A-Z]\d{1,2}$/.test(text)
+    ) {
+      return null;
+    }
+    return "folio";
+  }
+  if (
+    /(?:责任编辑|责编|编辑|美编|版式|校对|组版|审读|值班编辑|照排|设计|视觉)\s*[:：/／]/.test(text) &&
+    text.length <= 40
+  )
+    return "credit";
+  const hasDate =
+    /\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/.test(text) || month.test(text) || weekday.test(text);
+  if (hasDate && text.length <= 50 && !/[。！？]$/.test(text)) {
+    const rest = text
+      .replace(/\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/, "")
+      .replace(month, "")
+      .replace(weekday, "");
+    // A date line, possibly with the weekday, lunar date, issue number or page: nothing like a sentence.
+    if (!/[，。,]\s*\S{6,}/.test(rest)) return "running-head";
+  }
+  if (/^(?:第\s*\d+\s*期|总第\s*\d+\s*期|Vol\.\s*\d+|No\.\s*\d+|VOL\.\s*\d+)/.test(text))
+    return "running-head";
+  return null;
+}
