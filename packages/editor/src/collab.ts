@@ -1,8 +1,9 @@
 import { blockRoles, pageFragmentName, pageMetaName } from "@galley/doc";
+import * as decoding from "lib0/decoding";
 import type { Plugin } from "prosemirror-state";
 import { yCursorPlugin, ySyncPlugin, yUndoPlugin } from "y-prosemirror";
 import type { Awareness } from "y-protocols/awareness";
-import { WebsocketProvider } from "y-websocket";
+import { messageAuth, WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { collabUrl } from "./server-api.ts";
 
@@ -43,6 +44,18 @@ export function connectPage({ url, pageId, token, WebSocketPolyfill }: ConnectOp
     ...(WebSocketPolyfill ? { WebSocketPolyfill } : {}),
   });
   return { ydoc, fragment: ydoc.getXmlFragment(pageFragmentName), provider, awareness: provider.awareness };
+}
+
+/**
+ * Calls `onDenied` with the server's reason when it answers a change with y-protocols' auth
+ * "permission denied" (how Galley tells a viewer its update was dropped), instead of the
+ * provider's default console warning.
+ */
+export function onPermissionDenied(provider: WebsocketProvider, onDenied: (reason: string) => void): void {
+  provider.messageHandlers[messageAuth] = (_encoder, decoder) => {
+    // Auth message: a varUint kind (0 = permission denied) and the reason.
+    if (decoding.readVarUint(decoder) === 0) onDenied(decoding.readVarString(decoder));
+  };
 }
 
 /** The page's language as stored with the document (page attrs live in the `page` map). */

@@ -7,12 +7,12 @@ import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
 import { editorKeymaps } from "./actions.ts";
 import { findBlock, textBlocks } from "./blocks.ts";
-import { collabPlugins, connectPage, pageLanguage } from "./collab.ts";
+import { collabPlugins, connectPage, onPermissionDenied, pageLanguage } from "./collab.ts";
 import { type Locale, messagesFor } from "./i18n/messages.ts";
 import { type DoubtOptions, doubtPlugin } from "./plugins/doubt.ts";
 import { searchPlugin } from "./plugins/find-replace.ts";
 import { setHighlightedLines, setSourceLines, sourceKey, sourcePlugin } from "./plugins/source.ts";
-import { fetchMe, fetchPageSource, type PageSource, type Role, ServerError } from "./server-api.ts";
+import { fetchPageRole, fetchPageSource, type PageSource, type Role, ServerError } from "./server-api.ts";
 import { ensureStyles } from "./styles.ts";
 import { colorForUser } from "./user-color.ts";
 import { FindBar } from "./view/find-bar.ts";
@@ -179,7 +179,9 @@ export function mountEditor(element: HTMLElement, options: MountEditorOptions): 
     if (status.synced && status.role !== null) resolveReady(status);
   };
 
-  collab.provider.on("status", ({ status: s }) => update({ connection: s }));
+  collab.provider.on("status", ({ status: s }) => {
+    if (status.connection !== "denied") update({ connection: s });
+  });
   collab.provider.on("sync", (synced: boolean) => {
     if (!synced) return;
     const language = pageLanguage(collab.ydoc);
@@ -209,13 +211,19 @@ export function mountEditor(element: HTMLElement, options: MountEditorOptions): 
   collab.awareness.on("change", showPresence);
   showPresence();
 
+  // The server is the authority: a change it drops turns the editor read-only whatever we thought.
+  onPermissionDenied(collab.provider, () => update({ role: "viewer" }));
   if (options.role) update({ role: options.role });
   else {
-    fetchMe(options.url, options.token).then(
-      (me) => update({ role: me.role }),
+    fetchPageRole(options.url, options.pageId, options.token).then(
+      (role) => update({ role }),
       (error: unknown) => {
-        if (error instanceof ServerError && (error.status === 401 || error.status === 403))
-          update({ connection: "denied" });
+        if (error instanceof ServerError) {
+          if (error.status === 401 || error.status === 403) update({ connection: "denied", role: "viewer" });
+        } else {
+          // Unreachable API (e.g. a cross-origin host without CORS): let the server decide.
+          update({ role: "editor" });
+        }
       },
     );
   }

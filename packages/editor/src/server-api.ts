@@ -64,6 +64,22 @@ export async function fetchMe(base: string, token?: string): Promise<{ user: str
   return { user, role };
 }
 
+/**
+ * The caller's role on one page (per-issue roles apply), from `GET /api/pages/:pageId/info`;
+ * falls back to `GET /api/me` on a server without that route.
+ */
+export async function fetchPageRole(base: string, pageId: string, token?: string): Promise<Role> {
+  try {
+    const info = (await getJson(base, `/api/pages/${encodeURIComponent(pageId)}/info`, token)) as {
+      role?: unknown;
+    };
+    if (info.role === "viewer" || info.role === "editor" || info.role === "admin") return info.role;
+  } catch (error) {
+    if (!(error instanceof ServerError) || error.status !== 404) throw error;
+  }
+  return (await fetchMe(base, token)).role;
+}
+
 /** Fetches the page's original OCR lines. Accepts a bare array or `{ lines, width?, height? }`. */
 export async function fetchPageSource(base: string, pageId: string, token?: string): Promise<PageSource> {
   const body = await getJson(base, `/api/pages/${encodeURIComponent(pageId)}/lines`, token);

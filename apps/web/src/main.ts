@@ -1,0 +1,142 @@
+import { locales } from "@galley/editor";
+import { ApiError, createSession, fetchMe, type Me } from "./api.ts";
+import { I18n } from "./i18n/i18n.ts";
+import { matchRoute, type Route, routePath, takeToken } from "./router.ts";
+import "./style.css";
+import type { MountedView, ViewContext } from "./views/context.ts";
+import { el } from "./views/dom.ts";
+import { mountIssueView } from "./views/issue-view.ts";
+import { mountIssuesView } from "./views/issues-view.ts";
+import { mountPageView } from "./views/page-view.ts";
+
+/**
+ * The newsroom app's entry: signs in (a `?token=` in the URL is exchanged for a session cookie
+ * and dropped from the address bar), then shows the view for the path and keeps in-app links
+ * on the History API.
+ */
+
+const localeNames: Record<(typeof locales)[number], string> = { en: "English", "zh-CN": "中文（简体）" };
+
+async function signIn(): Promise<Me | null> {
+  const taken = takeToken(location.href);
+  if (taken) {
+    history.replaceState(history.state, "", taken.cleanUrl);
+    try {
+      await createSession(taken.token);
+    } catch {
+      return null;
+    }
+  }
+  try {
+    return await fetchMe();
+  } catch (error) {
+    if (error instanceof ApiError && (error.status === 401 || error.status === 403)) return null;
+    throw error;
+  }
+}
+
+function header(i18n: I18n, me: Me | null): HTMLElement {
+  const select = el("select", { id: "locale", "aria-label": i18n.t("app.language") });
+  for (const locale of locales) {
+    const option = el("option", { value: locale }, localeNames[locale]);
+    option.selected = locale === i18n.locale;
+    select.append(option);
+  }
+  select.addEventListener("change", () => i18n.set(select.value as (typeof locales)[number]));
+  return el(
+    "header",
+    { class: "app-header" },
+    el("a", { href: "/", class: "brand" }, i18n.t("app.title")),
+    el("nav", {}, el("a", { href: "/" }, i18n.t("nav.issues"))),
+    el("span", { class: "who" }, me ? i18n.t("signin.as", { name: me.user, role: me.role }) : ""),
+    select,
+  );
+}
+
+function signInForm(main: HTMLElement, i18n: I18n, failed: boolean): void {
+  const input = el("input", {
+    type: "password",
+    id: "token",
+    autocomplete: "off",
+    "aria-label": i18n.t("signin.token"),
+  });
+  const form = el(
+    "form",
+    { class: "signin" },
+    el("h1", {}, i18n.t("signin.title")),
+    el("p", {}, i18n.t("signin.explain")),
+    failed ? el("p", { class: "error" }, i18n.t("signin.failed")) : null,
+    el("label", { for: "token" }, i18n.t("signin.token")),
+    input,
+    el("button", { type: "submit" }, i18n.t("signin.submit")),
+  );
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    createSession(input.value.trim()).then(
+      () => location.reload(),
+      () => signInForm(main, i18n, true),
+    );
+  });
+  main.replaceChildren(form);
+}
+
+async function start(): Promise<void> {
+  const root = document.getElementById("app")!;
+  const i18n = I18n.fromBrowser();
+  document.documentElement.lang = i18n.locale;
+  const main = el("main", {});
+  let me: Me | null = null;
+  let view: MountedView | null = null;
+  let route: Route = matchRoute(location.pathname);
+
+  const show = () => {
+    view?.destroy();
+    view = null;
+    if (!me) return signInForm(main, i18n, false);
+    const ctx: ViewContext = { i18n, me, navigate };
+    if (route.name === "issues") view = mountIssuesView(main, ctx);
+    else if (route.name === "issue") view = mountIssueView(main, ctx, route.issueId);
+    else if (route.name === "page") view = mountPageView(main, ctx, route.pageId);
+    else main.replaceChildren(el("p", { class: "error" }, i18n.t("error.notFound")));
+  };
+  const navigate = (next: Route) => {
+    history.pushState(null, "", routePath(next));
+    route = next;
+    show();
+  };
+
+  // In-app links navigate without a reload; downloads and other origins are left alone.
+  document.addEventListener("click", (e) => {
+    const link = (e.target as Element | null)?.closest?.("a[href]");
+    if (!(link instanceof HTMLAnchorElement) || e.defaultPrevented || e.button !== 0) return;
+    if (
+      e.metaKey ||
+      e.ctrlKey ||
+      e.shiftKey ||
+      link.hasAttribute("download") ||
+      link.origin !== location.origin
+    )
+      return;
+    const next = matchRoute(link.pathname);
+    if (next.name === "not-found") return;
+    e.preventDefault();
+    navigate(next);
+  });
+  window.addEventListener("popstate", () => {
+    route = matchRoute(location.pathname);
+    show();
+  });
+  i18n.onChange(() => {
+    document.documentElement.lang = i18n.locale;
+    root.firstElementChild?.replaceWith(header(i18n, me));
+    if (view?.relabel) view.relabel();
+    else show();
+  });
+
+  root.replaceChildren(header(i18n, null), main);
+  me = await signIn();
+  root.firstElementChild?.replaceWith(header(i18n, me));
+  show();
+}
+
+void start();
