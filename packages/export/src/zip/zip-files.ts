@@ -22,7 +22,7 @@ export function zipFiles(entries: readonly ZipEntry[], mtime: Date): Uint8Array 
   for (const entry of entries) {
     if (entry.path in files) throw new RangeError(`duplicate zip entry "${entry.path}"`);
     const data = typeof entry.data === "string" ? strToU8(entry.data) : entry.data;
-    files[entry.path] = [data, { level: entry.store ? 0 : 6, mtime: time }];
+    files[entry.path] = [data, { level: entry.store ? 0 : 1, mtime: time }];
   }
   return zipSync(files);
 }
