@@ -1,4 +1,5 @@
 export { InputError, type InputErrorCode, isInputError } from "./errors.ts";
+export { type GeometryLayout, layoutPage } from "./geometry/layout.ts";
 export {
   type GeoLine,
   type Graphic,

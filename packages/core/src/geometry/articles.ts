@@ -1,0 +1,144 @@
+import type { Box } from "../types.ts";
+import type { LayoutBlock } from "./blocks.ts";
+import { bottom, overlap, right } from "./box.ts";
+import type { PreparedPage } from "./prepare.ts";
+import type { BlockRole } from "./regions.ts";
+
+/**
+ * Spatial article grouping. Every heading opens an article; a short block sitting right on a
+ * heading (kicker, or a byline set above it) joins that heading's article. Every other block
+ * belongs to what stands directly above it in its own column — a heading, text, a caption or a
+ * picture (whose article is what stands above the picture) — unless a rule separates them.
+ * A block with nothing above it in its band continues the article of the column to its left at
+ * the same height: that is how a body runs on from one column into the next under a headline
+ * that spans them, and why a headline spanning two columns never reaches a third.
+ */
+
+/** The article of every non-furniture block, numbered from 0 in no particular order. */
+export function groupArticles(
+  page: PreparedPage,
+  blocks: readonly LayoutBlock[],
+  roles: ReadonlyMap<LayoutBlock, BlockRole>,
+): Map<LayoutBlock, number> {
+  const article = new Map<LayoutBlock, number>();
+  const rules = page.graphics
+    .filter((g) => g.kind === "separator" && g.box.w > 4 * g.box.h)
+    .map((g) => g.box);
+  const images = page.graphics.filter((g) => g.kind === "image").map((g) => g.box);
+  const content = blocks.filter((b) => roles.get(b) !== "furniture");
+  let next = 0;
+  const headings = content.filter((b) => roles.get(b) === "heading").sort((a, b) => a.y0 - b.y0);
+  for (const h of headings) {
+    const up = above(h, h.x0, h.x1, content, images, rules);
+    const upBlock = up && "lines" in up ? up : null;
+    // A heading right under another heading (headline over a second deck line in big type) is one title.
+    if (
+      upBlock &&
+      roles.get(upBlock) === "heading" &&
+      h.y0 - upBlock.y1 < 1.2 * h.size &&
+      article.has(upBlock)
+    ) {
+      article.set(h, article.get(upBlock)!);
+    } else article.set(h, next++);
+  }
+  for (const b of content) {
+    if (article.has(b) || roles.get(b) !== "text" || b.lines.length > 3) continue;
+    const below = nearestBelow(b, content, rules);
+    if (below && roles.get(below) === "heading" && below.y0 - b.y1 < 1.5 * Math.max(b.size, page.bodySize)) {
+      article.set(b, article.get(below)!);
+    }
+  }
+  const visiting = new Set<LayoutBlock>();
+  const assign = (b: LayoutBlock): number => {
+    const known = article.get(b);
+    if (known !== undefined) return known;
+    if (visiting.has(b)) return next++;
+    visiting.add(b);
+    let id: number | undefined;
+    const up = above(b, b.x0, b.x1, content, images, rules);
+    if (up && "lines" in up) id = assign(up);
+    else if (up) {
+      const overPicture = above({ y0: up.y }, up.x, right(up), content, images, rules);
+      if (overPicture && "lines" in overPicture) id = assign(overPicture);
+      else id = fromLeft(b.y0, up.x, content, assign, page.bodySize);
+    } else id = fromLeft(b.y0, b.x0, content, assign, page.bodySize);
+    const result = id ?? next++;
+    article.set(b, result);
+    visiting.delete(b);
+    return result;
+  };
+  for (const b of [...content].sort((a, c) => a.y0 - c.y0 || a.x0 - c.x0)) assign(b);
+  return article;
+}
+
+/** The nearest block or picture above `x0..x1` at `target.y0` with no rule between, or null. */
+function above(
+  target: { y0: number },
+  x0: number,
+  x1: number,
+  blocks: readonly LayoutBlock[],
+  images: readonly Box[],
+  rules: readonly Box[],
+): LayoutBlock | Box | null {
+  const w = x1 - x0;
+  const slack = 4;
+  let limit = Number.NEGATIVE_INFINITY;
+  for (const r of rules) {
+    if (bottom(r) <= target.y0 + slack && overlap(r.x, right(r), x0, x1) >= 0.3 * w)
+      limit = Math.max(limit, r.y);
+  }
+  let best: LayoutBlock | Box | null = null;
+  let bestY = limit;
+  for (const c of blocks) {
+    if (c.y1 > target.y0 + slack || c.y1 <= bestY || c === target) continue;
+    if (overlap(c.x0, c.x1, x0, x1) < 0.3 * Math.min(c.x1 - c.x0, w)) continue;
+    best = c;
+    bestY = c.y1;
+  }
+  for (const g of images) {
+    if (bottom(g) > target.y0 + slack || bottom(g) <= bestY) continue;
+    if (overlap(g.x, right(g), x0, x1) < 0.3 * Math.min(g.w, w)) continue;
+    best = g;
+    bestY = bottom(g);
+  }
+  return best;
+}
+
+function nearestBelow(
+  b: LayoutBlock,
+  blocks: readonly LayoutBlock[],
+  rules: readonly Box[],
+): LayoutBlock | null {
+  let best: LayoutBlock | null = null;
+  for (const c of blocks) {
+    if (c === b || c.y0 < b.y1 - 2) continue;
+    if (overlap(c.x0, c.x1, b.x0, b.x1) < 0.3 * Math.min(c.x1 - c.x0, b.x1 - b.x0)) continue;
+    if (!best || c.y0 < best.y0) best = c;
+  }
+  if (!best) return null;
+  const top = best.y0;
+  const ruled = rules.some(
+    (r) => r.y >= b.y1 - 2 && r.y <= top + 2 && overlap(r.x, right(r), b.x0, b.x1) > 0,
+  );
+  return ruled ? null : best;
+}
+
+/**
+ * The article of the block in the column to the left that stands at height `y`: the body
+ * continuing from that column. Undefined when there is none.
+ */
+function fromLeft(
+  y: number,
+  x: number,
+  blocks: readonly LayoutBlock[],
+  assign: (b: LayoutBlock) => number,
+  bodySize: number,
+): number | undefined {
+  let best: LayoutBlock | null = null;
+  for (const c of blocks) {
+    if (c.x1 > x + bodySize) continue;
+    if (c.y0 > y + 1.5 * bodySize || c.y1 < y - 0.5 * bodySize) continue;
+    if (!best || c.x1 > best.x1 || (c.x1 === best.x1 && c.lines.length > best.lines.length)) best = c;
+  }
+  return best ? assign(best) : undefined;
+}

@@ -1,0 +1,51 @@
+import type { StreamLine } from "../assemble/stream.ts";
+import type { IngestedPage } from "../ingest/ingest.ts";
+import { joinLines } from "../text/join.ts";
+import type { Block } from "../types.ts";
+import { groupArticles } from "./articles.ts";
+import { buildBlocks } from "./blocks.ts";
+import { findColumns } from "./columns.ts";
+import { preparePage } from "./prepare.ts";
+import { buildStream } from "./reading-order.ts";
+import { classifyBlocks } from "./regions.ts";
+
+/** What the geometry layout hands on: the page's columns and its lines in reading order. */
+export interface GeometryLayout {
+  /** Text columns left to right, each with the ids of the lines read in it and its x extent. */
+  columns: Block[];
+  /** Every line of the page, in reading order, with its layout evidence. */
+  stream: StreamLine[];
+  /** Detected skew (dy/dx) that was removed before the layout. */
+  skew: number;
+}
+
+/**
+ * Lays out a page with geometry (hOCR, ALTO, PAGE XML): deskew, blocks, columns, block roles
+ * (furniture, captions, headings), spatial article grouping and reading order. Every source
+ * line with text appears once in the stream; lines without a box follow at the end in source
+ * order. Pure and deterministic.
+ */
+export function layoutPage(page: IngestedPage): GeometryLayout {
+  const prepared = preparePage(page);
+  const blocks = buildBlocks(prepared);
+  const columns = findColumns(blocks);
+  const roles = classifyBlocks(prepared, blocks);
+  const articles = groupArticles(prepared, blocks, roles);
+  const rank = page.readingOrder ? new Map(page.readingOrder.map((id, i) => [id, i] as const)) : undefined;
+  const stream = buildStream(prepared, blocks, roles, articles, rank);
+  for (const line of prepared.loose) if (line.text.trim()) stream.push({ ...line, gapBefore: "block" });
+  const inColumn = columns.map(() => [] as StreamLine[]);
+  for (const s of stream) {
+    const b = s.column;
+    if (b !== undefined && s.roleHint !== "furniture") inColumn[b]?.push(s);
+  }
+  return {
+    columns: columns.map((c, i) => ({
+      text: joinLines(inColumn[i]!.map((l) => l.text)),
+      lines: inColumn[i]!.map((l) => l.id),
+      x: [Math.round(c.x0), Math.round(c.x1)],
+    })),
+    stream,
+    skew: prepared.skew,
+  };
+}

@@ -1,0 +1,125 @@
+import type { StreamLine } from "../assemble/stream.ts";
+import type { LayoutBlock } from "./blocks.ts";
+import { median } from "./box.ts";
+import { isBodyLike } from "./columns.ts";
+import type { LayoutLine, PreparedPage } from "./prepare.ts";
+import type { BlockRole } from "./regions.ts";
+
+/**
+ * Reading order and the stream. Top furniture first; then the articles in page order (by
+ * rows: articles starting at about the same height from left to right, rows top to bottom),
+ * each read title blocks first and then column by column, top to bottom, its captions last;
+ * then bottom furniture. A PAGE `ReadingOrder`, when given, orders the articles and blocks
+ * instead. Each line carries the geometric evidence `StreamLine` defines.
+ */
+
+/** Orders the blocks and turns them into the stream. */
+export function buildStream(
+  page: PreparedPage,
+  blocks: readonly LayoutBlock[],
+  roles: ReadonlyMap<LayoutBlock, BlockRole>,
+  articles: ReadonlyMap<LayoutBlock, number>,
+  regionRank?: ReadonlyMap<string, number>,
+): StreamLine[] {
+  const rank = (b: LayoutBlock): number => {
+    if (!regionRank) return 0;
+    let best = Number.POSITIVE_INFINITY;
+    for (const l of b.lines)
+      best = Math.min(best, regionRank.get(l.line.region ?? "") ?? Number.POSITIVE_INFINITY);
+    return best;
+  };
+  const furniture = blocks.filter((b) => roles.get(b) === "furniture");
+  const middle = page.height / 2;
+  const byPosition = (a: LayoutBlock, b: LayoutBlock) => a.y0 - b.y0 || a.x0 - b.x0;
+  const top = furniture.filter((b) => b.y0 < middle).sort(byPosition);
+  const foot = furniture.filter((b) => b.y0 >= middle).sort(byPosition);
+  const groups = new Map<number, LayoutBlock[]>();
+  for (const b of blocks) {
+    const a = articles.get(b);
+    if (a === undefined || roles.get(b) === "furniture") continue;
+    groups.set(a, [...(groups.get(a) ?? []), b]);
+  }
+  const ordered = orderArticles([...groups.values()], page.bodySize, regionRank ? rank : undefined);
+  const out: StreamLine[] = [];
+  const emit = (b: LayoutBlock, hint: number | undefined) => {
+    b.lines.forEach((l, i) => {
+      out.push(streamLine(l, b, i, roles.get(b)!, hint));
+    });
+  };
+  for (const b of top) emit(b, undefined);
+  for (const group of ordered) {
+    const hint = articles.get(group[0]!);
+    for (const b of orderWithin(group, roles, regionRank ? rank : undefined)) emit(b, hint);
+  }
+  for (const b of foot) emit(b, undefined);
+  return out;
+}
+
+function orderArticles(
+  groups: LayoutBlock[][],
+  bodySize: number,
+  rank?: (b: LayoutBlock) => number,
+): LayoutBlock[][] {
+  const anchor = groups.map((g) => ({
+    g,
+    y: Math.min(...g.map((b) => b.y0)),
+    x: Math.min(...g.map((b) => b.x0)),
+    r: rank ? Math.min(...g.map(rank)) : 0,
+  }));
+  if (rank) return anchor.sort((a, b) => a.r - b.r || a.y - b.y || a.x - b.x).map((a) => a.g);
+  anchor.sort((a, b) => a.y - b.y);
+  const rows: Array<typeof anchor> = [];
+  for (const a of anchor) {
+    const row = rows[rows.length - 1];
+    if (row && a.y - row[0]!.y < 3 * bodySize) row.push(a);
+    else rows.push([a]);
+  }
+  return rows.flatMap((row) => row.sort((a, b) => a.x - b.x).map((a) => a.g));
+}
+
+function orderWithin(
+  group: LayoutBlock[],
+  roles: ReadonlyMap<LayoutBlock, BlockRole>,
+  rank?: (b: LayoutBlock) => number,
+): LayoutBlock[] {
+  const bodyTop = Math.min(...group.filter((b) => roles.get(b) === "text" && isBodyLike(b)).map((b) => b.y0));
+  const key = (b: LayoutBlock): [number, number, number, number] => {
+    const role = roles.get(b);
+    const stage = role === "caption" ? 2 : role !== "text" || (b.y1 <= bodyTop + 2 && !isBodyLike(b)) ? 0 : 1;
+    return [rank ? rank(b) : 0, stage, stage === 1 ? (b.column ?? 0) : 0, b.y0];
+  };
+  return [...group].sort((a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    for (let i = 0; i < 4; i++) if (ka[i] !== kb[i]) return ka[i]! - kb[i]!;
+    return a.x0 - b.x0;
+  });
+}
+
+function streamLine(
+  l: LayoutLine,
+  b: LayoutBlock,
+  i: number,
+  role: BlockRole,
+  hint: number | undefined,
+): StreamLine {
+  const s: StreamLine = { ...l.line };
+  if (b.column !== undefined) s.column = b.column;
+  if (i === 0) s.gapBefore = "block";
+  else {
+    const prev = b.lines[i - 1]!;
+    const gap = l.box.y - (prev.box.y + prev.box.h);
+    const gaps = b.lines.slice(1).map((x, k) => x.box.y - (b.lines[k]!.box.y + b.lines[k]!.box.h));
+    const usual = median(gaps) ?? gap;
+    s.gapBefore = gap > usual + 0.5 * l.size ? "paragraph" : "line";
+  }
+  const measure = Math.max(1, b.x1 - b.x0);
+  s.fill = Math.round((l.box.w / measure) * 1000) / 1000;
+  s.indent = Math.max(0, Math.round(((l.box.x - b.x0) / Math.max(1, l.cell)) * 10) / 10);
+  s.sizeRatio = Math.round(l.ratio * 1000) / 1000;
+  if (hint !== undefined) s.articleHint = hint;
+  if (role === "furniture") s.roleHint = "furniture";
+  else if (role === "caption") s.roleHint = "caption";
+  else if (role === "heading") s.roleHint = "heading";
+  return s;
+}

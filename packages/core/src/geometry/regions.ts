@@ -1,0 +1,79 @@
+import type { Graphic } from "../ingest/ingest.ts";
+import type { Box } from "../types.ts";
+import type { LayoutBlock } from "./blocks.ts";
+import { bottom, overlap, right } from "./box.ts";
+import type { PreparedPage } from "./prepare.ts";
+
+/**
+ * What each block is, from geometry and the source's own labels: furniture in the page's
+ * margins (above the top rule or in the top/bottom strip, or labelled header/footer/page
+ * number), captions under pictures (or labelled so), headings (type well above body size, or
+ * labelled), and text.
+ */
+
+/** A block's role as geometry sees it. */
+export type BlockRole = "furniture" | "caption" | "heading" | "text";
+
+const furnitureTypes = new Set([
+  "header",
+  "footer",
+  "page-number",
+  "catch-word",
+  "signature-mark",
+  "marginalia",
+]);
+const headingTypes = new Set(["heading", "title"]);
+
+/** The rules that run across most of the text area, horizontally. */
+export function fullRules(page: PreparedPage, blocks: readonly LayoutBlock[]): Box[] {
+  const x0 = Math.min(...blocks.map((b) => b.x0));
+  const x1 = Math.max(...blocks.map((b) => b.x1));
+  return page.graphics
+    .filter((g) => g.kind === "separator" && g.box.w > 4 * g.box.h && g.box.w >= 0.6 * (x1 - x0))
+    .map((g) => g.box);
+}
+
+/** Decides every block's role (see the module comment). */
+export function classifyBlocks(
+  page: PreparedPage,
+  blocks: readonly LayoutBlock[],
+): Map<LayoutBlock, BlockRole> {
+  const roles = new Map<LayoutBlock, BlockRole>();
+  const rules = fullRules(page, blocks);
+  const text = blocks.filter((b) => b.lines.length >= 3 && b.ratio > 0.8 && b.ratio < 1.2);
+  const contentTop = Math.min(...text.map((b) => b.y0), page.height);
+  const contentBottom = Math.max(...text.map((b) => b.y1), 0);
+  const topRule = rules
+    .filter((r) => r.y < page.height * 0.15 && r.y < contentTop)
+    .sort((a, b) => b.y - a.y)[0];
+  const bottomRule = rules
+    .filter((r) => r.y > page.height * 0.85 && r.y > contentBottom)
+    .sort((a, b) => a.y - b.y)[0];
+  const images = page.graphics.filter((g) => g.kind === "image");
+  for (const b of blocks) {
+    const types = b.lines.map((l) => l.line.regionType ?? "");
+    const labelled = (set: Set<string>) => types.filter((t) => set.has(t)).length > b.lines.length / 2;
+    const small = b.lines.length <= 2;
+    if (labelled(furnitureTypes)) roles.set(b, "furniture");
+    else if (topRule && b.y1 <= topRule.y + 2 && b.ratio < 2.5) roles.set(b, "furniture");
+    else if (bottomRule && b.y0 >= bottom(bottomRule) - 2) roles.set(b, "furniture");
+    else if (small && b.ratio < 1.25 && b.y1 < contentTop && b.y1 < page.height * 0.06)
+      roles.set(b, "furniture");
+    else if (small && b.ratio < 1.25 && b.y0 > contentBottom && b.y0 > page.height * 0.94)
+      roles.set(b, "furniture");
+    else if (labelled(headingTypes) || b.ratio >= 1.25) roles.set(b, "heading");
+    else if (isCaption(b, images, page, types)) roles.set(b, "caption");
+    else roles.set(b, "text");
+  }
+  return roles;
+}
+
+function isCaption(b: LayoutBlock, images: readonly Graphic[], page: PreparedPage, types: string[]): boolean {
+  if (types.filter((t) => t === "caption").length > b.lines.length / 2 && b.ratio < 1.1) return true;
+  // A body-size block under a picture is the text going on; captions are set smaller.
+  if (b.ratio >= 0.95) return false;
+  return images.some((g) => {
+    const below = b.y0 >= bottom(g.box) - page.bodySize && b.y0 - bottom(g.box) <= 2 * page.bodySize;
+    return below && overlap(g.box.x, right(g.box), b.x0, b.x1) >= 0.6 * (b.x1 - b.x0);
+  });
+}
