@@ -37,7 +37,7 @@ export const editorCss = `
 .galley-presence li { border-left: 4px solid var(--galley-user, #999); padding: 0 6px; background: #f3f3f6; border-radius: 3px; }
 .galley-editor .ProseMirror { outline: none; padding: 12px; min-height: 200px; white-space: pre-wrap; }
 .galley-editor .ProseMirror[contenteditable="false"] { background: #fafafa; }
-.galley-editor .galley-page { display: flex; flex-direction: column; gap: 14px; }
+.galley-editor .ProseMirror > * + * { margin-top: 16px; }
 .galley-editor article[data-article-id] { border: 1px solid var(--galley-rule); border-radius: 6px; padding: 10px 14px;
   background: var(--galley-paper); box-shadow: 0 1px 2px rgba(0,0,0,0.05); position: relative; }
 .galley-editor article[data-article-id]::before { content: attr(data-article-id) " · " attr(data-status); position: absolute;

@@ -40,7 +40,7 @@ const icons: Record<(typeof buttonActions)[number] | "find", string> = {
   joinParagraphs: "¶−",
   previousDoubt: "?↑",
   nextDoubt: "?↓",
-  find: "🔍",
+  find: "⌕",
 };
 
 /** How a shortcut reads to people: `Mod` as Ctrl (⌘ on a Mac). */

@@ -1,0 +1,122 @@
+import { mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openBrowser, openEditor, readEditorDoc, type TestBrowser } from "./support/browser.ts";
+import { startTestGalley, type TestGalley } from "./support/galley.ts";
+
+/**
+ * Two editors on one page through the real server: one corrects text, splits an article and
+ * promotes a paragraph to headline while the other edits another article. Both must end with the
+ * same document, and the server must return all of it after a restart.
+ */
+
+const artifacts = join(dirname(fileURLToPath(import.meta.url)), "../artifacts");
+
+let galley: TestGalley;
+let alice: TestBrowser;
+let bob: TestBrowser;
+
+beforeAll(async () => {
+  galley = await startTestGalley();
+  [alice, bob] = await Promise.all([openBrowser(), openBrowser({ locale: "zh-CN" })]);
+  await Promise.all([
+    openEditor(alice.page, galley.url, galley.pageId, galley.tokens.editor),
+    openEditor(bob.page, galley.url, galley.pageId, galley.tokens.editor2),
+  ]);
+});
+
+afterAll(async () => {
+  await Promise.all([alice?.close(), bob?.close()]);
+  await galley?.close();
+});
+
+/** Puts the caret right after `text` inside the block that contains it. */
+async function caretAfter(page: Page, text: string): Promise<void> {
+  await page.evaluate((needle) => {
+    const root = document.querySelector(".ProseMirror")!;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent?.indexOf(needle) ?? -1;
+      if (at >= 0) {
+        (root as HTMLElement).focus();
+        const range = document.createRange();
+        range.setStart(node, at + needle.length);
+        range.collapse(true);
+        const selection = getSelection()!;
+        selection.removeAllRanges();
+        selection.addRange(range);
+        return;
+      }
+    }
+    throw new Error(`text not found: ${needle}`);
+  }, text);
+}
+
+/** Waits until the editor shows `text` somewhere. */
+async function waitForText(page: Page, text: string): Promise<void> {
+  await page.waitForFunction((t) => document.querySelector(".ProseMirror")?.textContent?.includes(t), text);
+}
+
+describe("two editors on one page", () => {
+  it("converge on corrections, an article split and a promoted headline", async () => {
+    // Bob edits the weather article while Alice works on the first one.
+    await caretAfter(bob.page, "Sunny with light winds");
+    const bobTyping = bob.page.keyboard.type(", turning cloudy", { delay: 5 });
+
+    await caretAfter(alice.page, "two years of repairs");
+    await alice.page.keyboard.type(" and painting");
+    await caretAfter(alice.page, "CITY COUNCIL VOTES");
+    await alice.page.keyboard.press("Home");
+    await alice.page.keyboard.press("Control+Shift+Enter");
+    await alice.page.keyboard.press("Control+Alt+2");
+    await bobTyping;
+
+    await waitForText(alice.page, "turning cloudy");
+    await waitForText(bob.page, "and painting");
+    await bob.page.waitForFunction(() => document.querySelectorAll("article[data-article-id]").length === 4);
+    await bob.page.waitForSelector('article [data-role="headline"]:text("CITY COUNCIL VOTES")');
+
+    const [a, b] = await Promise.all([readEditorDoc(alice.page), readEditorDoc(bob.page)]);
+    expect(a).toEqual(b);
+    expect(a.map((x) => (x.id?.startsWith("a-") ? "new" : x.id))).toEqual(["a1", "new", "a2", "a3", null]);
+    expect(a[1]!.blocks).toEqual([
+      ["headline", "CITY COUNCIL VOTES"],
+      ["paragraph", "The council voted on the budget."],
+    ]);
+    expect(a[0]!.blocks[1]).toEqual([
+      "paragraph",
+      "The harbour bridge reopened on Monday after two years of repairs and painting.",
+    ]);
+    expect(a[3]!.blocks[1]).toEqual(["paragraph", "Sunny with light winds, turning cloudy."]);
+
+    mkdirSync(artifacts, { recursive: true });
+    await Promise.all([
+      alice.page.screenshot({ path: join(artifacts, "two-editors-alice.png"), fullPage: true }),
+      bob.page.screenshot({ path: join(artifacts, "two-editors-bob.png"), fullPage: true }),
+    ]);
+  });
+
+  it("shows each editor in the other's presence list", async () => {
+    await alice.page.waitForSelector('.galley-presence li:text("张编辑")');
+    await bob.page.waitForSelector('.galley-presence li:text("Eddie Editor")');
+    expect(await alice.page.locator(".galley-status").getAttribute("data-connection")).toBe("connected");
+  });
+
+  it("keeps everything through a server restart", async () => {
+    await galley.restart();
+    const response = await fetch(`${galley.url}/api/pages/${galley.pageId}`, {
+      headers: { Authorization: `Bearer ${galley.tokens.viewer}` },
+    });
+    expect(response.status).toBe(200);
+    const page = (await response.json()) as {
+      articles: { id: string; headline: { text: string } | null; paragraphs: { text: string }[] }[];
+    };
+    expect(page.articles.length).toBe(4);
+    expect(page.articles[0]!.paragraphs[0]!.text).toContain("two years of repairs and painting");
+    expect(page.articles[1]!.headline?.text).toBe("CITY COUNCIL VOTES");
+    expect(page.articles[1]!.paragraphs.map((p) => p.text)).toEqual(["The council voted on the budget."]);
+    expect(page.articles[3]!.paragraphs[0]!.text).toBe("Sunny with light winds, turning cloudy.");
+  });
+});
