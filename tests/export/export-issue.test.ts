@@ -37,6 +37,9 @@ describe("exportIssue", () => {
   it("refuses a date that is not ISO and duplicate page ids", () => {
     const bad: IssueInput = { ...sampleIssue(), date: "2024-5-1" };
     expect(errorOf(() => exportIssue(bad, "json")).code).toBe("invalid-issue");
+    expect(errorOf(() => exportIssue({ ...bad, date: "2024-02-30" }, "json")).message).toBe(
+      'issue issue-1: date "2024-02-30" is not an ISO date YYYY-MM-DD',
+    );
     const one = page(1, {}, article({ body: ["x"] }));
     expect(errorOf(() => exportIssue(issue("Dup", "2024-05-01", "en", one, one), "json")).message).toMatch(
       /duplicate page id "page-1"/,

@@ -1,5 +1,6 @@
 import { exportIssue } from "@galley/export";
 import { beforeAll, describe, expect, it } from "vitest";
+import { article, issue, page } from "./builder.ts";
 import { sampleIssue } from "./sample-issue.ts";
 import { unzipText, xmllintSchema } from "./validators.ts";
 
@@ -140,5 +141,34 @@ describe("alto export", () => {
     expect(weather).toMatch(
       /TYPE="dateline"><mets:fptr><mets:area FILEID="ALTO_0002" BETYPE="IDREF" BEGIN="P2_TL\d+"\/>/,
     );
+  });
+});
+
+describe("a sparse issue", () => {
+  it("still validates in every XML format: no language, an empty page, a headline-only article, an 1832 date", async () => {
+    const sparse = issue(
+      "Sparse",
+      "1832-11-23",
+      undefined,
+      page(1, {}, article({ headline: "Only a headline", body: [] })),
+      page(2, {}),
+      page(
+        7,
+        { geometry: true },
+        article({ body: ["x"], byline: { text: "x", inline: "end" } }),
+        article({ kicker: "K", body: ["B"] }),
+      ),
+    );
+    const nitf = unzipText(exportIssue(sparse, "nitf", { now }).bytes);
+    const alto = unzipText(exportIssue(sparse, "alto", { now }).bytes);
+    const newsml = new TextDecoder().decode(exportIssue(sparse, "newsml", { now }).bytes);
+    const results = await Promise.all([
+      xmllintSchema("nitf-3-6.xsd", Object.fromEntries(nitf)),
+      xmllintSchema("NewsML-G2_2.35-spec-All-Power.xsd", { "m.xml": newsml }),
+      xmllintSchema("alto-4-4.xsd", Object.fromEntries([...alto].filter(([n]) => n.startsWith("alto/")))),
+      xmllintSchema("mets.xsd", { "mets.xml": alto.get("mets.xml")! }),
+    ]);
+    for (const r of results) expect(r.code, r.output).toBe(0);
+    expect(alto.get("mets.xml")).toContain('ORDERLABEL="7"');
   });
 });

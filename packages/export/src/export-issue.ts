@@ -6,6 +6,7 @@ import { exportJson } from "./formats/json.ts";
 import { exportMarkdown } from "./formats/markdown.ts";
 import { exportNewsml } from "./formats/newsml.ts";
 import { exportNitf } from "./formats/nitf.ts";
+import { isIsoDate } from "./text/iso-date.ts";
 import {
   type ExportFormat,
   type ExportOptions,
@@ -34,7 +35,7 @@ export function isExportFormat(name: string): name is ExportFormat {
  * and at least one article. Throws `ExportError` (`invalid-issue` or `empty-issue`).
  */
 export function checkExportable(issue: IssueInput): void {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(issue.date) || Number.isNaN(Date.parse(`${issue.date}T00:00:00Z`))) {
+  if (!isIsoDate(issue.date)) {
     throw new ExportError(
       "invalid-issue",
       `issue ${issue.id}: date "${issue.date}" is not an ISO date YYYY-MM-DD`,

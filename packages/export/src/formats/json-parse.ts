@@ -1,5 +1,6 @@
 import type { SourceFormat } from "@galley/core";
 import { ExportError } from "../errors.ts";
+import { isIsoDate } from "../text/iso-date.ts";
 import type { IssueInput, IssuePage } from "../types.ts";
 import { issueJsonFormat, issueJsonVersion } from "./json.ts";
 import { arrayAt, fail, numberAt, objectAt, oneOfAt, optionalStringAt, stringAt } from "./json-check.ts";
@@ -76,7 +77,7 @@ export function parseIssueJson(bytes: Uint8Array | string): IssueInput {
     );
   }
   const date = stringAt(o.date, "date");
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) fail("date", "an ISO date YYYY-MM-DD", date);
+  if (!isIsoDate(date)) fail("date", "an ISO date YYYY-MM-DD", date);
   const issue: IssueInput = {
     id: stringAt(o.id, "id"),
     title: stringAt(o.title, "title"),
