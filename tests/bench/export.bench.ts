@@ -68,6 +68,7 @@ console.log(
 
 let peakHeap = process.memoryUsage().heapUsed;
 const best = new Map<string, number>();
+let firstTotal = 0;
 for (let r = 0; r < repeat; r++) {
   for (const format of exportFormats) {
     const start = performance.now();
@@ -75,16 +76,18 @@ for (let r = 0; r < repeat; r++) {
     const ms = performance.now() - start;
     peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
     best.set(format, Math.min(best.get(format) ?? Number.POSITIVE_INFINITY, ms));
-    if (r === 0)
-      console.log(
-        `  ${format.padEnd(9)} ${ms.toFixed(0).padStart(6)} ms  ${(result.bytes.length / 1024).toFixed(0).padStart(7)} KiB`,
-      );
+    if (r > 0) continue;
+    firstTotal += ms;
+    console.log(
+      `  ${format.padEnd(9)} ${ms.toFixed(0).padStart(6)} ms  ${(result.bytes.length / 1024).toFixed(0).padStart(7)} KiB`,
+    );
   }
 }
 const total = [...best.values()].reduce((a, b) => a + b, 0);
 if (repeat > 1)
   for (const [f, ms] of best)
     console.log(`  best of ${repeat}: ${f.padEnd(9)} ${ms.toFixed(0).padStart(6)} ms`);
-console.log(`  total     ${total.toFixed(0).padStart(6)} ms  (target ≤ 3000 ms)`);
+console.log(`  total     ${firstTotal.toFixed(0).padStart(6)} ms  first run, cold (target ≤ 3000 ms)`);
+if (repeat > 1) console.log(`  total     ${total.toFixed(0).padStart(6)} ms  best of ${repeat} per format`);
 const mib = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MiB`;
 console.log(`  peak RSS ${mib(process.resourceUsage().maxRSS * 1024)}, peak heap used ${mib(peakHeap)}`);
