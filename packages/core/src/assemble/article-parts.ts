@@ -1,5 +1,5 @@
 import type { LineInfo } from "../lines/line-info.ts";
-import { matchBylineLine, matchCreditClose } from "../lines/patterns.ts";
+import { matchBylineLine, matchDatelineRest } from "../lines/patterns.ts";
 import type { Article, Block } from "../types.ts";
 import { splitParagraphs } from "./paragraphs.ts";
 import { blockOf, linesText, round, type TextOptions } from "./text-blocks.ts";
@@ -36,17 +36,17 @@ export function buildArticle(draft: ArticleDraft, options: TextOptions): Article
   let dateline: Block | null = null;
   const first = lines[0];
   if (first?.dateline) {
+    // Datelines stay in their paragraph (also when OCR broke the line right after them).
     const span = first.dateline;
-    if (span.to >= first.line.text.trimEnd().length && !span.open) {
-      dateline = blockOf([first], options);
-      lines = lines.slice(1);
-    } else {
-      dateline = { text: normaliseCredit(span.text), lines: [first.line.id], inline: "start" };
-      const second = lines[1];
-      const close = span.open && second ? matchCreditClose(second.text) : null;
-      if (close && second) {
+    dateline = { text: normaliseCredit(span.text), lines: [first.line.id], inline: "start" };
+    const second = lines[1];
+    if (span.open && second) {
+      const inCredit = /[（(〈<［[][^）)〉>］\]]*$/.test(span.text);
+      const wantsMark = !/[电讯]$/.test(span.text) && !inCredit && !/[—–-]$/.test(span.text);
+      const rest = matchDatelineRest(second.text, wantsMark, inCredit);
+      if (rest) {
         dateline = {
-          text: normaliseCredit(linesText([span.text, close.text], options)),
+          text: normaliseCredit(linesText([span.text, rest.text], options)),
           lines: [first.line.id, second.line.id],
           inline: "start",
         };

@@ -41,7 +41,9 @@ export function markCaptions(
   infos.forEach((x, i) => {
     if (!free(i)) return;
     const prev = infos[i - 1];
-    if (x.credit) add(captionBefore(infos, i, free));
+    if (x.opensCaption && (i === 0 || isBreakGap(x) || infos[i - 1]!.endsSentence))
+      add(captionAfter(infos, i, free));
+    else if (x.credit) add(captionBefore(infos, i, free));
     else if (
       prev !== undefined &&
       !prev.credit &&
@@ -73,6 +75,18 @@ export function markCaptions(
   }
   for (const g of groups) for (const j of g) kinds[j] = "caption";
   return groups.sort((a, b) => a[0]! - b[0]!);
+}
+
+/** The caption opened by line `i` ("图为……"): up to the end of its sentence or block. */
+function captionAfter(infos: readonly LineInfo[], i: number, free: (i: number) => boolean): number[] {
+  const group = [i];
+  if (infos[i]!.endsSentence) return group;
+  for (let j = i + 1; j < infos.length && j - i < 10; j++) {
+    if (!free(j) || isBreakGap(infos[j]) || infos[j]!.dateline) break;
+    group.push(j);
+    if (infos[j]!.endsSentence || infos[j]!.credit) break;
+  }
+  return group;
 }
 
 /** The caption ending at the credit line `i`: the lines before it back to a block boundary. */

@@ -1,4 +1,5 @@
 import type { LineInfo } from "../lines/line-info.ts";
+import { isFragment } from "./line-kind.ts";
 
 /**
  * Splits an article's body lines into paragraphs. A paragraph ends at a line that closes a
@@ -10,8 +11,11 @@ import type { LineInfo } from "../lines/line-info.ts";
 export function splitParagraphs(lines: readonly LineInfo[]): LineInfo[][] {
   const paragraphs: LineInfo[][] = [];
   let current: LineInfo[] = [];
+  const fragment = lines.map((_, k) => isFragment(lines, k));
   lines.forEach((x, k) => {
-    if (current.length > 0 && startsParagraph(lines, k)) {
+    let before = k - 1;
+    while (before > 0 && fragment[before]) before--;
+    if (current.length > 0 && !fragment[k] && before >= 0 && startsParagraph(lines, k, before)) {
       paragraphs.push(current);
       current = [];
     }
@@ -31,9 +35,9 @@ function shortOfMeasure(x: LineInfo): boolean {
   return fill < 0.8;
 }
 
-function startsParagraph(lines: readonly LineInfo[], k: number): boolean {
+function startsParagraph(lines: readonly LineInfo[], k: number, before: number): boolean {
   const x = lines[k]!;
-  const prev = lines[k - 1]!;
+  const prev = lines[before]!;
   const closed = prev.endsSentence || prev.endsColon || prev.bylineEnd?.spaced === true;
   const gap = x.line.gapBefore;
   // A paragraph gap where the line also starts short by an indent: OCR lost the closing mark.

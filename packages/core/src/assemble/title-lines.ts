@@ -1,6 +1,6 @@
 import type { LineInfo } from "../lines/line-info.ts";
 import { matchBylineLine } from "../lines/patterns.ts";
-import { isBreakGap, type LineKind } from "./line-kind.ts";
+import { isBreakGap, isFragment, type LineKind } from "./line-kind.ts";
 
 /**
  * Title lines (kicker, headline, deck) and the byline lines set with them. A line may be a
@@ -18,7 +18,10 @@ export function isTitleish(x: LineInfo): boolean {
   if (/[，、,;；]$/.test(x.text)) return false;
   if (x.endsSentence && !/[！？!?]["”’]?$/.test(x.text)) return false;
   if (x.cjk) return x.chars <= 40 && x.clauses <= 2;
-  if (x.startsLower || x.words > 18) return false;
+  if (x.words > 18) return false;
+  // A headline's second line may open with a small word ("and Mars-like Tests").
+  if (x.startsLower)
+    return x.titleCase && /^(?:and|or|of|the|for|to|in|on|with|at|by|as|a|an|from|vs\.?)\s/.test(x.text);
   return /^[\p{Lu}\p{N}"“‘'(]/u.test(x.text);
 }
 
@@ -106,9 +109,19 @@ function extendBack(infos: readonly LineInfo[], kinds: readonly LineKind[], star
   return ended && (p < s - 1 || !prev || isBreakGap(infos[s]) || prev.endsSentence) ? s : start;
 }
 
-function neighbourBody(kinds: readonly LineKind[], from: number, step: 1 | -1): number {
+function neighbourBody(
+  kinds: readonly LineKind[],
+  from: number,
+  step: 1 | -1,
+  infos?: readonly LineInfo[],
+): number {
   let j = from;
-  while (j >= 0 && j < kinds.length && kinds[j] !== "body") j += step;
+  while (
+    j >= 0 &&
+    j < kinds.length &&
+    (kinds[j] !== "body" || (infos && step === -1 && isFragment(infos, j)))
+  )
+    j += step;
   return j;
 }
 
@@ -122,7 +135,7 @@ function acceptTitleBlock(
   for (let t = start; t < end; t++) if (kinds[t] === "body") lines.push(infos[t]!);
   const titles = lines.filter((x) => !x.bylineLine);
   if (titles.length === 0) return false;
-  const p = neighbourBody(kinds, start - 1, -1);
+  const p = neighbourBody(kinds, start - 1, -1, infos);
   const q = neighbourBody(kinds, end, 1);
   const prev = p >= 0 ? infos[p] : undefined;
   const next = q < infos.length ? infos[q] : undefined;

@@ -9,6 +9,7 @@ export interface TitleParts {
 }
 
 const deckStart = /^\s*(?:——|—|一一|－－|--|-\s|–)/;
+const connectorEnd = /(?:\s(?:and|or|of|the|for|to|in|on|with|at|by|as|a|an|from)|[-,:])$/i;
 
 /**
  * Splits a title block into kicker, headline and subheadline. Lines are grouped where the
@@ -20,7 +21,7 @@ const deckStart = /^\s*(?:——|—|一一|－－|--|-\s|–)/;
  */
 export function splitTitle(lines: readonly LineInfo[]): TitleParts {
   const byline = lines.filter((x) => x.bylineLine);
-  const groups = groupTitleLines(lines.filter((x) => !x.bylineLine));
+  const groups = mergeContinuations(groupTitleLines(lines.filter((x) => !x.bylineLine)));
   const parts: TitleParts = { kicker: [], headline: [], subheadline: [], byline };
   if (groups.length === 0) return parts;
   const sizes = groups.map((g) => average(g.map((x) => x.line.sizeRatio ?? 0)));
@@ -66,14 +67,56 @@ export function splitTitle(lines: readonly LineInfo[]): TitleParts {
   return parts;
 }
 
+/**
+ * Whether `group`, set under `before`, is a deck rather than the headline under a kicker: it
+ * opens with a dash; or it is set in smaller type than the group above (it fits more
+ * characters on a line than the group above wraps at); or, in Latin script, it reads as a
+ * sentence under a title-case or capitalised line.
+ */
 function isDeck(group: readonly LineInfo[], before: readonly LineInfo[]): boolean {
   const first = group[0]!;
   if (deckStart.test(first.text)) return true;
+  const smaller = compareType(before, group);
+  if (smaller !== 0) return smaller > 0;
   if (first.cjk) return false;
-  const chars = (g: readonly LineInfo[]) => g.reduce((s, x) => s + x.chars, 0);
-  return (
-    !before.every((x) => x.allCaps) && !group.every((x) => x.allCaps) && chars(group) >= 1.4 * chars(before)
-  );
+  if (before.every((x) => x.allCaps) && !group.every((x) => x.allCaps)) return false;
+  const sentenceCase = !group.every((x) => x.titleCase || x.allCaps);
+  return sentenceCase && before.every((x) => x.titleCase || x.allCaps);
+}
+
+/**
+ * Compares the type size of two title groups from how they wrap: a group broken over several
+ * lines holds as many characters per line as its type allows, so a group with a longer line
+ * than that is set smaller. Returns 1 when `b` is smaller than `a`, -1 when `a` is smaller,
+ * 0 when the wrapping says nothing.
+ */
+function compareType(a: readonly LineInfo[], b: readonly LineInfo[]): number {
+  const longest = (g: readonly LineInfo[]) => Math.max(...g.map((x) => x.chars));
+  const capacity = (g: readonly LineInfo[]) => (g.length >= 2 ? longest(g.slice(0, -1)) : null);
+  const ca = capacity(a);
+  const cb = capacity(b);
+  if (ca !== null && longest(b) > ca * 1.15) return 1;
+  if (cb !== null && longest(a) > cb * 1.15) return -1;
+  return 0;
+}
+
+/** Joins a group to the one above when it continues it ("(NASP)", "and Tests", a line ending in "of"). */
+function mergeContinuations(groups: LineInfo[][]): LineInfo[][] {
+  const out: LineInfo[][] = [];
+  for (const g of groups) {
+    const last = out.at(-1);
+    const tail = last?.at(-1);
+    const head = g[0]!;
+    if (
+      last &&
+      tail &&
+      !head.cjk &&
+      (/^[(（]/.test(head.text) || head.startsLower || connectorEnd.test(tail.text))
+    ) {
+      last.push(...g);
+    } else out.push([...g]);
+  }
+  return out;
 }
 
 /** Groups title lines where the source sets them apart. */

@@ -19,17 +19,22 @@ export interface Unit {
 /** Builds the units of a classified stream. */
 export function buildUnits(infos: readonly LineInfo[], kinds: readonly LineKind[]): Unit[] {
   const units: Unit[] = [];
+  // A jump line ("下转第4版", "Continued on Page A6") closes the article it ends.
+  let jumped = false;
   infos.forEach((_, i) => {
     const kind = kinds[i];
     const last = units.at(-1);
+    if (kind === "jump") jumped = true;
     if (kind === "title" || kind === "byline") {
       if (last?.type === "title") last.lines.push(i);
       else units.push({ type: "title", lines: [i] });
     } else if (kind === "body") {
       const h = last?.type === "body" ? last.lines.at(-1) : undefined;
-      if (last?.type === "body" && h !== undefined && !cutsBetween(infos, h, i)) last.lines.push(i);
+      if (last?.type === "body" && h !== undefined && !jumped && !cutsBetween(infos, h, i))
+        last.lines.push(i);
       else units.push({ type: "body", lines: [i] });
     }
+    if (kind === "body" || kind === "title" || kind === "byline") jumped = false;
   });
   return units;
 }

@@ -48,6 +48,10 @@ export function groupArticles(
       article.set(b, article.get(below)!);
     }
   }
+  const pictureArticle = (g: Box): number | undefined => {
+    const over = above({ y0: g.y }, g.x, right(g), content, images, rules);
+    return over && "lines" in over ? assign(over) : undefined;
+  };
   const visiting = new Set<LayoutBlock>();
   const assign = (b: LayoutBlock): number => {
     const known = article.get(b);
@@ -60,8 +64,8 @@ export function groupArticles(
     else if (up) {
       const overPicture = above({ y0: up.y }, up.x, right(up), content, images, rules);
       if (overPicture && "lines" in overPicture) id = assign(overPicture);
-      else id = fromLeft(b.y0, up.x, content, assign, page.bodySize);
-    } else id = fromLeft(b.y0, b.x0, content, assign, page.bodySize);
+      else id = fromLeft(b.y0, up.x, content, images, pictureArticle, assign, page.bodySize);
+    } else id = fromLeft(b.y0, b.x0, content, images, pictureArticle, assign, page.bodySize);
     const result = id ?? next++;
     article.set(b, result);
     visiting.delete(b);
@@ -131,6 +135,8 @@ function fromLeft(
   y: number,
   x: number,
   blocks: readonly LayoutBlock[],
+  images: readonly Box[],
+  pictureArticle: (g: Box) => number | undefined,
   assign: (b: LayoutBlock) => number,
   bodySize: number,
 ): number | undefined {
@@ -139,6 +145,14 @@ function fromLeft(
     if (c.x1 > x + bodySize) continue;
     if (c.y0 > y + 1.5 * bodySize || c.y1 < y - 0.5 * bodySize) continue;
     if (!best || c.x1 > best.x1 || (c.x1 === best.x1 && c.lines.length > best.lines.length)) best = c;
+  }
+  // A picture standing in the column to the left is nearer than text beyond it.
+  const picture = images
+    .filter((g) => right(g) <= x + bodySize && g.y <= y + 1.5 * bodySize && bottom(g) >= y - 0.5 * bodySize)
+    .sort((a, b) => right(b) - right(a))[0];
+  if (picture && (!best || right(picture) > best.x1)) {
+    const id = pictureArticle(picture);
+    if (id !== undefined) return id;
   }
   return best ? assign(best) : undefined;
 }

@@ -1,7 +1,8 @@
+import { joinWords } from "../ingest/hocr.ts";
 import type { GeoLine, Graphic, IngestedPage } from "../ingest/ingest.ts";
-import { textCells } from "../text/script.ts";
+import { cjkShare, textCells } from "../text/script.ts";
 import type { Box } from "../types.ts";
-import { fitSlope, median } from "./box.ts";
+import { fitSlope, median, unionBoxes } from "./box.ts";
 
 /**
  * The page's lines made ready for layout: deskewed boxes, a size per line and its ratio to
@@ -13,6 +14,7 @@ import { fitSlope, median } from "./box.ts";
 export interface LayoutLine {
   /** Position in the ingested page's `lines`. */
   index: number;
+  /** The source line, or the piece of it this layout line stands for (see `splitAtGutters`). */
   line: GeoLine;
   box: Box;
   /** Font size in pixels (the source's, or the box height). */
@@ -47,12 +49,15 @@ export function preparePage(page: IngestedPage): PreparedPage {
   const width = page.width ?? Math.max(1, ...boxed.map((x) => x.line.box!.x + x.line.box!.w));
   const height = page.height ?? Math.max(1, ...boxed.map((x) => x.line.box!.y + x.line.box!.h));
   const rotate = (b: Box): Box => deskew(b, skew, width / 2, height / 2);
-  const sized = boxed.filter((x) => x.line.fontSize).length;
-  const useFont = sized >= boxed.length * 0.8;
-  const lines: LayoutLine[] = boxed.map(({ line, index }) => {
+  const pieces = splitAtGutters(boxed);
+  const sized = pieces.filter((x) => x.line.fontSize).length;
+  const useFont = sized >= pieces.length * 0.8;
+  const lines: LayoutLine[] = pieces.map(({ line, index }) => {
     const box = rotate(line.box!);
     const cells = Math.max(0.5, textCells(line.text.trim()));
-    const size = useFont && line.fontSize ? line.fontSize : box.h;
+    // CJK glyph boxes from OCR vary wildly in height; the line box is the steadier measure there.
+    const latin = cjkShare(line.text) < 0.5 ? wordSize(line) : null;
+    const size = latin ?? (useFont && line.fontSize ? line.fontSize : box.h);
     return { index, line, box, size: Math.max(1, size), ratio: 1, cell: box.w / cells };
   });
   const weighted: number[] = [];
@@ -68,6 +73,110 @@ export function preparePage(page: IngestedPage): PreparedPage {
     ) ?? bodySize;
   const graphics = page.graphics.map((g) => ({ ...g, box: rotate(g.box) }));
   return { lines, loose, graphics, bodySize, bodyCell, width, height, skew };
+}
+
+/**
+ * The type size (em, in pixels) a line's word boxes imply, or null when no word can tell. A
+ * word box spans from the top of its tallest letter to the bottom of its lowest: capitals,
+ * digits and ascenders reach about 0.72 em, x-height letters 0.5 em, descenders go 0.22 em
+ * below the baseline, and a CJK character fills about 0.92 em. Dividing each word's height
+ * by its expected share of the em and taking the median gives the same size for "on", "By"
+ * and "typography" alike, whatever format the boxes come from.
+ */
+export function wordSize(line: GeoLine): number | null {
+  const sizes: number[] = [];
+  for (const w of line.words ?? []) {
+    if (w.box.h <= 0) continue;
+    const share = emShare(w.text);
+    if (share) sizes.push(w.box.h / share);
+  }
+  return median(sizes);
+}
+
+function emShare(text: string): number | null {
+  if (/[\u3400-\u9fff\uf900-\ufaff]/.test(text)) return 0.92;
+  const letters = text.replace(/[^\p{L}\p{N}]/gu, "");
+  if (!letters) return null;
+  const top = /[\p{Lu}\p{N}bdfhklti]/u.test(letters) ? 0.72 : /\p{Ll}/u.test(letters) ? 0.5 : null;
+  if (top === null) return null;
+  return top + (/[gjpqyQ]/.test(letters) ? 0.22 : 0);
+}
+
+/**
+ * Splits lines that OCR ran across a column gutter into pieces, so the layout sees each
+ * column's text where it is printed. A gap between two words (at least 0.6 of the type size)
+ * is a gutter when it is a clear channel: no word of the lines printed just above or below
+ * crosses its middle — a wide space in a justified line always has words above and below it.
+ * A gap of several ems with no lines around (a running head) is one too. The piece with the
+ * most characters keeps the line's id; the others get `ID+2`, `ID+3`, … and their own words.
+ */
+export function splitAtGutters(
+  lines: Array<{ line: GeoLine; index: number }>,
+): Array<{ line: GeoLine; index: number }> {
+  const byY = [...lines].sort((a, b) => a.line.box!.y - b.line.box!.y);
+  const tops = byY.map((x) => x.line.box!.y);
+  const out: Array<{ line: GeoLine; index: number }> = [];
+  for (const x of lines) {
+    const words = x.line.words ?? [];
+    const box = x.line.box!;
+    const size = median(words.map((w) => w.box.h)) ?? box.h;
+    const cuts: number[] = [];
+    for (let i = 1; i < words.length; i++) {
+      const g0 = words[i - 1]!.box.x + words[i - 1]!.box.w;
+      const g1 = words[i]!.box.x;
+      if (g1 - g0 < 0.6 * size) continue;
+      const mid = (g0 + g1) / 2;
+      let neighbours = 0;
+      let crossed = false;
+      for (let k = upper(tops, box.y - 8 * size); k < byY.length && tops[k]! <= box.y + 8 * size; k++) {
+        const other = byY[k]!.line;
+        if (other === x.line) continue;
+        neighbours++;
+        if ((other.words ?? []).some((w) => w.box.x < mid && w.box.x + w.box.w > mid)) {
+          crossed = true;
+          break;
+        }
+      }
+      if (!crossed && (neighbours >= 6 || g1 - g0 >= 3 * size)) cuts.push(i);
+    }
+    if (cuts.length === 0) {
+      out.push(x);
+      continue;
+    }
+    const groups: (typeof words)[] = [];
+    let start = 0;
+    for (const c of [...cuts, words.length]) {
+      groups.push(words.slice(start, c));
+      start = c;
+    }
+    const chars = groups.map((g) => g.reduce((n, w) => n + w.text.length, 0));
+    const keep = chars.indexOf(Math.max(...chars));
+    let k = 1;
+    groups.forEach((g, i) => {
+      const box = unionBoxes(g.map((w) => w.box))!;
+      const id = i === keep ? x.line.id : `${x.line.id}+${++k}`;
+      const { slope, paragraph, region, regionType, fontSize } = x.line;
+      const piece: GeoLine = { id, text: joinWords(g.map((w) => w.text)), box, words: g };
+      if (slope !== undefined) piece.slope = slope;
+      if (paragraph) piece.paragraph = paragraph;
+      if (region) piece.region = region;
+      if (regionType) piece.regionType = regionType;
+      if (fontSize) piece.fontSize = fontSize;
+      out.push({ line: piece, index: x.index });
+    });
+  }
+  return out;
+}
+
+function upper(sorted: number[], v: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**

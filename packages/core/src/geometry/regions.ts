@@ -69,7 +69,11 @@ export function classifyBlocks(
 }
 
 function isCaption(b: LayoutBlock, images: readonly Graphic[], page: PreparedPage, types: string[]): boolean {
-  if (types.filter((t) => t === "caption").length > b.lines.length / 2 && b.ratio < 1.1) return true;
+  if (
+    types.filter((t) => t === "caption" || t === "ocr_caption").length > b.lines.length / 2 &&
+    b.ratio < 1.1
+  )
+    return true;
   // A body-size block under a picture is the text going on; captions are set smaller.
   if (b.ratio >= 0.95) return false;
   return images.some((g) => {

@@ -46,9 +46,9 @@ ${word("w1", "Hello", "10 10 100 40", 95)} ${word("w2", "<strong>world</strong>"
     );
     const page = ingestHocr(hocr(lines.join("\n")));
     expect(page.lines.map((l) => [l.id, l.regionType])).toEqual([
-      ["l0", "caption"],
-      ["l1", "header"],
-      ["l2", "textfloat"],
+      ["l0", "ocr_caption"],
+      ["l1", "ocr_header"],
+      ["l2", "ocr_textfloat"],
     ]);
   });
 

@@ -108,7 +108,7 @@ export function ingestHocr(text: string): IngestedPage {
           const slope = Number(props?.get("baseline")?.[0]);
           if (Number.isFinite(slope) && props?.has("baseline")) line.slope = slope;
           if (region) line.region = region;
-          if (cls !== "ocr_line" && cls !== "ocrx_line") line.regionType = cls.slice(4);
+          if (cls !== "ocr_line" && cls !== "ocrx_line") line.regionType = cls;
           if (paragraph) line.paragraph = paragraph;
           open = { line, words: [], loose: "" };
         } else if (cls === "ocrx_word" && open && !word) {

@@ -8,6 +8,7 @@ import {
   matchBylineLine,
   matchDateline,
   matchFurniture,
+  opensCaption,
   type SpanMatch,
 } from "./patterns.ts";
 import {
@@ -46,6 +47,8 @@ export interface LineInfo {
   furniture: OtherKind | null;
   jump: boolean;
   credit: boolean;
+  /** Opens a caption by convention ("图为……"). */
+  opensCaption: boolean;
   /** All capitals (Latin), at least two letters. */
   allCaps: boolean;
   /** Most words capitalised (Latin title case). */
@@ -85,6 +88,7 @@ function describeLine(line: StreamLine, index: number): LineInfo {
     furniture: matchFurniture(text),
     jump: isJumpLine(text),
     credit: hasPhotoCredit(text),
+    opensCaption: opensCaption(text),
     allCaps: !cjk && letters.length >= 2 && letters === letters.toUpperCase() && /\p{Lu}/u.test(letters),
     titleCase: !cjk && tokens.length > 0 && capitalised + small >= tokens.length && capitalised >= 1,
   };

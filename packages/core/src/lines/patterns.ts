@@ -40,6 +40,11 @@ const reporterCredit = new RegExp(`^\\s*${openParen}\\s*${reporterRole}[^）)〉
 const latinDateline =
   /^([A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,3}(?:,\s+[A-Z][A-Za-z.]+(?:\s[A-Z]?[a-z.]+)?(?:\s\d{1,2})?)?)\s*(\([A-Za-z.\s/]{2,30}\)\s*)?(—|–|--|-|:)\s/;
 
+// "新华社北京2月6日" ending the line, its "电" carried over to the next line.
+const cjkDatelineHead = new RegExp(
+  `^(?:(?:新华社|中新社|中新网|新华网|人民网|本报|本刊)|[${han}]{2,10}?(?:报|网|台|刊|社))[${han}]{0,8}?\\d{1,2}月\\d{1,2}日$`,
+);
+
 /**
  * A dateline opening the line ("科学导报讯", "本报北京1月7日讯（记者 王建国）",
  * "WASHINGTON —"), or null. A reporter credit in brackets is part of the dateline; when the
@@ -49,6 +54,8 @@ const latinDateline =
 export function matchDateline(line: string): SpanMatch | null {
   const lead = line.length - line.trimStart().length;
   const text = line.slice(lead);
+  const head = cjkDatelineHead.exec(text.trimEnd());
+  if (head) return { text: head[0], from: lead, to: lead + head[0].length, open: true };
   const cjk = cjkDateline.exec(text);
   if (cjk) {
     let to = cjk[0].length;
@@ -58,6 +65,8 @@ export function matchDateline(line: string): SpanMatch | null {
       to += credit[0].length;
       open = credit[1] === undefined;
     }
+    // A dateline that ends the line may go on at the start of the next ("〈记者 刘洋)").
+    if (to >= text.trimEnd().length) open = true;
     return { text: text.slice(0, to).trim(), from: lead, to: lead + to, ...(open ? { open } : {}) };
   }
   const latin = latinDateline.exec(text);
@@ -80,10 +89,20 @@ function isAllCapsSentence(text: string): boolean {
   return letters.length > 20 && letters === letters.toUpperCase();
 }
 
-/** The rest of a reporter credit left open by a dateline ("王建国) 刚刚过去…" → "王建国)"), or null. */
-export function matchCreditClose(line: string): SpanMatch | null {
-  const m = new RegExp(`^\\s*[^（(〈<）)〉>]{1,20}?${closeParen}`).exec(line);
-  return m ? { text: m[0].trim(), from: 0, to: m[0].length } : null;
+/**
+ * What a dateline left open at the end of the previous line continues with at the start of
+ * this one: the rest of a reporter credit ("王建国) 刚刚过去…" → "王建国)"), the "电"/"讯" of
+ * "新华社北京2月6日" / "电全面建立…", or a whole credit ("〈记者 刘洋) 优化…"). Null if none.
+ */
+export function matchDatelineRest(line: string, wantsMark: boolean, inCredit: boolean): SpanMatch | null {
+  const pattern = inCredit
+    ? new RegExp(`^\\s*[^（(〈<）)〉>]{1,20}?${closeParen}`)
+    : new RegExp(
+        `^\\s*${wantsMark ? "[电讯]" : ""}(?:\\s*${openParen}\\s*${reporterRole}[^）)〉>］\\]]{0,30}${closeParen})?`,
+      );
+  const m = pattern.exec(line);
+  if (!m || !m[0].trim()) return null;
+  return { text: m[0].trim(), from: 0, to: m[0].length };
 }
 
 const cjkName = `[${han}]{2,4}`;
@@ -135,6 +154,13 @@ export function matchBylineLine(line: string, allowBareName = false): string | n
   if (cjkBylineLine.test(text) || latinBy.test(text) || latinRole.test(text)) return text;
   if (allowBareName && bareCjkName.test(text)) return text;
   return null;
+}
+
+/** Whether the line opens a caption by convention ("图为……", "上图：", "Above: …"). */
+export function opensCaption(line: string): boolean {
+  return /^\s*[（(]?(?:图为|上图|下图|左图|右图|图[一二三四1-4]?[:：]|图片[:：])|^\s*(?:Above|Below|Left|Right|Top|Bottom|Inset|Pictured)[:,]\s/.test(
+    line,
+  );
 }
 
 /** Whether the text holds a photo credit ("（摄影 张明）", "新华社发", "Photo by X", "(NASA photo)"). */

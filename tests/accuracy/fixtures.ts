@@ -1,0 +1,34 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { GroundTruth } from "./ground-truth.ts";
+
+/** A fixture page: its input file and ground truth. */
+export interface FixturePage {
+  name: string;
+  input: string;
+  gt: GroundTruth;
+}
+
+const fixtures = join(dirname(fileURLToPath(import.meta.url)), "..", "fixtures");
+
+/** The plain-text pages with ground truth: `text/*.txt` and the rendered pages' Tesseract `.txt`. */
+export function textFixturePages(): FixturePage[] {
+  const pages: FixturePage[] = [];
+  const add = (dir: string, txt: string, gt: string) => {
+    if (!existsSync(join(dir, gt))) return;
+    pages.push({
+      name: txt,
+      input: join(dir, txt),
+      gt: JSON.parse(readFileSync(join(dir, gt), "utf8")) as GroundTruth,
+    });
+  };
+  const text = join(fixtures, "text");
+  for (const f of readdirSync(text).sort())
+    if (f.endsWith(".txt")) add(text, f, f.replace(/\.txt$/, ".gt.json"));
+  const rendered = join(fixtures, "rendered");
+  if (existsSync(rendered)) {
+    for (const f of readdirSync(rendered).sort()) if (f.endsWith(".txt")) add(rendered, f, `${f}.gt.json`);
+  }
+  return pages;
+}
