@@ -1,9 +1,9 @@
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openBrowser, openEditor, readEditorDoc, type TestBrowser } from "./support/browser.ts";
+import { caretAt, waitForText } from "./support/caret.ts";
 import { startTestGalley, type TestGalley } from "./support/galley.ts";
 
 /**
@@ -32,42 +32,15 @@ afterAll(async () => {
   await galley?.close();
 });
 
-/** Puts the caret right after `text` inside the block that contains it. */
-async function caretAfter(page: Page, text: string): Promise<void> {
-  await page.evaluate((needle) => {
-    const root = document.querySelector(".ProseMirror")!;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent?.indexOf(needle) ?? -1;
-      if (at >= 0) {
-        (root as HTMLElement).focus();
-        const range = document.createRange();
-        range.setStart(node, at + needle.length);
-        range.collapse(true);
-        const selection = getSelection()!;
-        selection.removeAllRanges();
-        selection.addRange(range);
-        return;
-      }
-    }
-    throw new Error(`text not found: ${needle}`);
-  }, text);
-}
-
-/** Waits until the editor shows `text` somewhere. */
-async function waitForText(page: Page, text: string): Promise<void> {
-  await page.waitForFunction((t) => document.querySelector(".ProseMirror")?.textContent?.includes(t), text);
-}
-
 describe("two editors on one page", () => {
   it("converge on corrections, an article split and a promoted headline", async () => {
     // Bob edits the weather article while Alice works on the first one.
-    await caretAfter(bob.page, "Sunny with light winds");
+    await caretAt(bob.page, "Sunny with light winds");
     const bobTyping = bob.page.keyboard.type(", turning cloudy", { delay: 5 });
 
-    await caretAfter(alice.page, "two years of repairs");
+    await caretAt(alice.page, "two years of repairs");
     await alice.page.keyboard.type(" and painting");
-    await caretAfter(alice.page, "CITY COUNCIL VOTES");
+    await caretAt(alice.page, "CITY COUNCIL VOTES");
     await alice.page.keyboard.press("Home");
     await alice.page.keyboard.press("Control+Shift+Enter");
     await alice.page.keyboard.press("Control+Alt+2");

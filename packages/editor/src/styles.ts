@@ -44,7 +44,7 @@ export const editorCss = `
   top: -9px; right: 10px; font: 11px system-ui, sans-serif; background: var(--galley-paper); padding: 0 4px; color: #777; }
 .galley-editor article[data-status="approved"] { border-color: #2e9d4f; }
 .galley-editor article[data-status="corrected"] { border-color: var(--galley-accent); }
-.galley-editor [data-role] { margin: 0 0 6px; }
+.galley-editor [data-role] { margin: 0 0 6px; line-break: strict; word-break: normal; overflow-wrap: anywhere; }
 .galley-editor [data-role="kicker"] { font-size: 0.95em; color: #555; }
 .galley-editor [data-role="headline"] { font-size: 1.5em; font-weight: 700; line-height: 1.3; }
 .galley-editor [data-role="subheadline"] { font-size: 1.15em; font-weight: 600; }
