@@ -59,7 +59,8 @@ export function seededRandom(seed: number): () => number {
 export function randomPage(id: string, lang: "zh" | "en", pool: TextPool, seed: number): PageSpec {
   const rnd = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
-  const ncols = pick([4, 5, 5, 6]);
+  // Tesseract runs CJK lines together across gutters of narrow columns: keep Chinese pages to 4–5.
+  const ncols = lang === "zh" ? pick([4, 5, 5]) : pick([4, 5, 5, 6]);
   const order = pool.articles.map((_, i) => i).sort(() => rnd() - 0.5);
   const rows: ModuleSpec[][] = [];
   let next = 0;
