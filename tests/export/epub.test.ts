@@ -36,4 +36,20 @@ describe("epub export", () => {
       '<a href="articles/p001-a1.xhtml" lang="zh" xml:lang="zh">科技创新引领产业升级</a>',
     );
   });
+
+  it("lists the printed pages, each pointing at its page break", () => {
+    const files = unzipText(bytes);
+    const list = files.get("EPUB/nav.xhtml")!.match(/<nav epub:type="page-list"[\s\S]*?<\/nav>/)?.[0] ?? "";
+    const targets = [...list.matchAll(/<a href="articles\/([^"#]+)#([^"]+)">(\d+)<\/a>/g)].map((m) => [
+      m[1],
+      m[2],
+      m[3],
+    ]);
+    expect(targets).toEqual([
+      ["p001-a1.xhtml", "page-1", "1"],
+      ["p002-a1.xhtml", "page-2", "2"],
+      ["p003-a1.xhtml", "page-3", "3"],
+    ]);
+    for (const [file, id] of targets) expect(files.get(`EPUB/articles/${file}`)).toContain(`id="${id}"`);
+  });
 });

@@ -50,7 +50,8 @@ export function xhtmlDocument(lang: string, title: string, css: string, body: st
 
 /**
  * The navigation document: a `toc` nav listing the pages that have articles, each page
- * (linked to its first article) holding its articles in order, and a `landmarks` nav.
+ * (linked to its first article) holding its articles in order, a `page-list` of the printed
+ * page numbers (pointing at each page's break marker) and a `landmarks` nav.
  */
 export function navXhtml(issue: IssueView): string {
   const { title, date } = issue.issue;
@@ -69,8 +70,16 @@ export function navXhtml(issue: IssueView): string {
     })
     .join("\n");
   const first = issue.articles[0]!;
+  const pageList = issue.byPage
+    .filter((p) => p.articles.length > 0)
+    .map(
+      (p) =>
+        `<li><a href="articles/${p.articles[0]!.key}.xhtml#page-${p.pageIndex}">${p.page.number}</a></li>`,
+    )
+    .join("\n");
   const body =
     `<nav epub:type="toc" id="toc">\n<h1>${escapeText(title)}, ${escapeText(date)}</h1>\n<ol>\n${pages}\n</ol>\n</nav>\n` +
+    `<nav epub:type="page-list" id="page-list" hidden="hidden">\n<h2>Pages</h2>\n<ol>\n${pageList}\n</ol>\n</nav>\n` +
     `<nav epub:type="landmarks" id="landmarks" hidden="hidden">\n<h2>Landmarks</h2>\n<ol>\n` +
     `<li><a epub:type="toc" href="#toc">Contents</a></li>\n` +
     `<li><a epub:type="bodymatter" href="articles/${first.key}.xhtml">First article</a></li>\n</ol>\n</nav>\n`;
