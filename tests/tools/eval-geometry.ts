@@ -6,8 +6,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ingest, layoutPage } from "@galley/core";
-import { columnF1, type GroundTruth, hintF1 } from "./score.ts";
+import { ingest, layoutPage, reconstruct } from "@galley/core";
+import { columnF1, type GroundTruth, hintF1, scorePage } from "./score.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const fixtures = join(here, "..", "fixtures");
@@ -40,7 +40,9 @@ for (const [name, input, truthPath] of geometryFixtures()) {
   }
   const col = columnF1(gt, layout.columns);
   const art = hintF1(gt, hints);
+  const s = scorePage(gt, reconstruct(readFileSync(input)));
+  const f = (n: number) => n.toFixed(3);
   console.log(
-    `${name.padEnd(40)} columnF1=${col.toFixed(3)} hintF1=${art.toFixed(3)} columns=${layout.columns.length} skew=${layout.skew.toFixed(4)}`,
+    `${name.padEnd(26)} col=${f(col)} hint=${f(art)} | articleF1=${f(s.articleF1)} title=${f(s.titleAcc)} para=${f(s.paragraphF1)} cover=${f(s.lineCoverage)}`,
   );
 }

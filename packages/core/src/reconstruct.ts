@@ -1,5 +1,7 @@
 import { assembleTextPage } from "./assemble/text-page.ts";
 import { InputError } from "./errors.ts";
+import { assembleGeometryPage } from "./geometry/geometry-page.ts";
+import { ingestDecoded } from "./ingest/ingest.ts";
 import { countTextLines, ingestText } from "./ingest/text.ts";
 import { decodeInput, defaultMaxBytes } from "./input/decode.ts";
 import { detectFormat } from "./input/detect.ts";
@@ -35,5 +37,5 @@ export function reconstruct(input: string | Uint8Array, options: ReconstructOpti
   if (format === "text") {
     return assembleTextPage(ingestText(text), { ...options, lineCount: countTextLines(text) });
   }
-  throw new InputError("unsupported", `${format} input is not supported yet`);
+  return assembleGeometryPage(ingestDecoded(text, format), options);
 }

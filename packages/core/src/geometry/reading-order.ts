@@ -114,6 +114,7 @@ function streamLine(
     s.gapBefore = gap > usual + 0.5 * l.size ? "paragraph" : "line";
   }
   const measure = Math.max(1, b.x1 - b.x0);
+  s.measure = Math.round(measure);
   s.fill = Math.round((l.box.w / measure) * 1000) / 1000;
   s.indent = Math.max(0, Math.round(((l.box.x - b.x0) / Math.max(1, l.cell)) * 10) / 10);
   s.sizeRatio = Math.round(l.ratio * 1000) / 1000;
