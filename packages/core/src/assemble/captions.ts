@@ -89,15 +89,37 @@ function captionAfter(infos: readonly LineInfo[], i: number, free: (i: number) =
   return group;
 }
 
-/** The caption ending at the credit line `i`: the lines before it back to a block boundary. */
+/**
+ * The caption ending at the credit line `i`: the lines before it back to a block boundary or
+ * the end of an earlier sentence (a credit alone on its line takes the sentence before it),
+ * and the lines after it that close the credit's bracket.
+ */
 function captionBefore(infos: readonly LineInfo[], i: number, free: (i: number) => boolean): number[] {
   const group = [i];
+  const creditOnly = infos[i]!.chars <= 16 && !/[。.!?！？]/.test(infos[i]!.text.replace(/[（(].*$/, ""));
   for (let j = i - 1; j >= 0 && i - j < 12; j--) {
     if (!free(j) || isBreakGap(infos[j + 1])) break;
     const y = infos[j]!;
-    if (y.dateline || y.bylineEnd) break;
-    if (y.endsSentence && (y.line.fill ?? 1) < 0.85) break;
+    if (y.dateline || y.bylineEnd || y.bylineLine) break;
+    const first = j === i - 1 && creditOnly;
+    if (y.endsSentence && !first) break;
+    // A short title line set above the caption is not part of it.
+    if (!first && !y.endsSentence && (y.line.fill ?? 1) <= 0.6 && y.clauses === 0) break;
     group.unshift(j);
   }
+  let open = bracketDepth(group.map((j) => infos[j]!.text).join(""));
+  for (let j = i + 1; open > 0 && j < infos.length && j - i <= 2 && free(j); j++) {
+    group.push(j);
+    open = bracketDepth(group.map((g) => infos[g]!.text).join(""));
+  }
   return group;
+}
+
+function bracketDepth(text: string): number {
+  let depth = 0;
+  for (const ch of text) {
+    if (ch === "(" || ch === "（") depth++;
+    else if ((ch === ")" || ch === "）") && depth > 0) depth--;
+  }
+  return depth;
 }

@@ -17,10 +17,11 @@ function isolated(infos: readonly LineInfo[], i: number): boolean {
   return cutBefore && cutAfter;
 }
 
-function isShortLabel(x: LineInfo): boolean {
+/** A short label: a section flag or, between furniture lines, a paper name (up to six CJK characters). */
+function isShortLabel(x: LineInfo, sandwiched = false): boolean {
   if (x.endsSentence || x.dateline || x.bylineLine || x.credit) return false;
-  if (x.cjk) return x.chars <= 4 && x.clauses === 0;
-  return x.allCaps && x.words <= 3;
+  if (x.cjk) return x.chars <= (sandwiched ? 6 : 4) && x.clauses === 0;
+  return x.allCaps && x.words <= (sandwiched ? 5 : 3);
 }
 
 /** Marks furniture and jump lines in `kinds`, recording each one's kind in `otherKind`. */
@@ -69,7 +70,7 @@ function markRunningHeadLabels(
       continue;
     }
     const x = infos[i]!;
-    if (!isShortLabel(x)) {
+    if (!isShortLabel(x, k < last)) {
       if (k > last) break;
       return;
     }

@@ -37,6 +37,12 @@ function standsOut(infos: readonly LineInfo[], i: number): boolean {
 export function markTitles(infos: readonly LineInfo[], kinds: LineKind[]): void {
   const n = infos.length;
   const candidate = infos.map((x, i) => kinds[i] === "body" && isTitleish(x) && standsOut(infos, i));
+  // A headline's next line set tight under it may open in lower case ("to national finals").
+  for (let i = 1; i < n; i++) {
+    const x = infos[i]!;
+    if (candidate[i] || !candidate[i - 1] || kinds[i] !== "body" || x.line.gapBefore !== "none") continue;
+    if (x.startsLower && !x.endsSentence && !x.endsHyphen && x.words <= 8 && (x.line.fill ?? 1) <= 0.85) candidate[i] = true;
+  }
   markAnchoredTitles(infos, kinds, candidate);
   const bylineLike = (i: number) => kinds[i] === "body" && infos[i]!.bylineLine !== null;
   let i = 0;
@@ -57,11 +63,15 @@ export function markTitles(infos: readonly LineInfo[], kinds: LineKind[]): void 
         (kinds[end] !== "body" && kinds[end] !== "title" && candidate[end + 1]))
     )
       end++;
-    if (acceptTitleBlock(infos, kinds, start, end)) {
-      for (let t = start; t < end; t++)
+    // The longest run of the block that reads as a title where it stands.
+    let accepted = end;
+    while (accepted > i && !acceptTitleBlock(infos, kinds, start, accepted)) accepted--;
+    if (accepted > i) {
+      for (let t = start; t < accepted; t++) {
         if (kinds[t] === "body") kinds[t] = infos[t]!.bylineLine ? "byline" : "title";
+      }
     }
-    i = Math.max(end, i + 1);
+    i = Math.max(accepted, i + 1);
   }
 }
 
@@ -144,6 +154,11 @@ function acceptTitleBlock(
   const nextStarts =
     !next || next.dateline !== null || next.bylineLine !== null || (next.startsSentence && !next.startsLower);
   if (!prevEnded || !nextStarts) return false;
+  // Where the stream marks blocks with whitespace, a title is set apart from the body under it.
+  if (next && gapsInformative(infos) && next.line.gapBefore === "none" && !next.dateline && !next.bylineLine) {
+    const last = infos[end - 1]!;
+    if ((last.line.sizeRatio ?? 1) < 1.2 && last.line.roleHint !== "heading") return false;
+  }
   if (!prev || !next) return true;
   const hasByline = lines.some((x) => x.bylineLine) || next.bylineLine !== null;
   const bigger = titles.some((x) => (x.line.sizeRatio ?? 1) >= 1.25 || x.line.roleHint === "heading");
@@ -169,6 +184,19 @@ function acceptTitleBlock(
   if (titles.length >= 2) return true;
   const only = titles[0]!;
   return only.cjk ? only.chars >= 5 : only.words >= 2 && (only.titleCase || only.allCaps);
+}
+
+const informative = new WeakMap<readonly LineInfo[], boolean>();
+
+/** Whether the stream uses whitespace between blocks at all (some blank lines or gaps, not every line). */
+function gapsInformative(infos: readonly LineInfo[]): boolean {
+  let known = informative.get(infos);
+  if (known === undefined) {
+    const gaps = infos.filter((x) => x.line.gapBefore === "paragraph" || x.line.gapBefore === "block").length;
+    known = gaps >= Math.max(2, infos.length * 0.03);
+    informative.set(infos, known);
+  }
+  return known;
 }
 
 function relativeChange(a: number | undefined, b: number | undefined): number {

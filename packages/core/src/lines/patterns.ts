@@ -54,17 +54,24 @@ const cjkDatelineHead = new RegExp(
 export function matchDateline(line: string): SpanMatch | null {
   const lead = line.length - line.trimStart().length;
   const text = line.slice(lead);
-  const head = cjkDatelineHead.exec(text.trimEnd());
-  if (head) return { text: head[0], from: lead, to: lead + head[0].length, open: true };
-  const cjk = cjkDateline.exec(text);
+  // OCR spaces digits off from CJK ("新华社杭州 4 月 12 日电"): match without them.
+  const { compact, origin } = compactDigits(text);
+  const back = (n: number) => (n <= 0 ? 0 : origin[n - 1]! + 1);
+  const head = cjkDatelineHead.exec(compact.trimEnd());
+  if (head) {
+    const to = back(head[0].length);
+    return { text: text.slice(0, to), from: lead, to: lead + to, open: true };
+  }
+  const cjk = cjkDateline.exec(compact);
   if (cjk) {
-    let to = cjk[0].length;
+    let end = cjk[0].length;
     let open = false;
-    const credit = reporterCredit.exec(text.slice(to));
+    const credit = reporterCredit.exec(compact.slice(end));
     if (credit) {
-      to += credit[0].length;
+      end += credit[0].length;
       open = credit[1] === undefined;
     }
+    const to = back(end);
     // A dateline that ends the line may go on at the start of the next ("〈记者 刘洋)").
     if (to >= text.trimEnd().length) open = true;
     return { text: text.slice(0, to).trim(), from: lead, to: lead + to, ...(open ? { open } : {}) };
@@ -74,14 +81,26 @@ export function matchDateline(line: string): SpanMatch | null {
   if (
     latin &&
     /[A-Z]{3}/.test(latin[1] ?? "") &&
-    after &&
-    /[\p{Lu}\p{N}"“‘'(]/u.test(after) &&
+    (after === undefined || /[\p{Lu}\p{N}"“‘'(]/u.test(after)) &&
     !isAllCapsSentence(text)
   ) {
     const to = latin[0].trimEnd().length;
     return { text: text.slice(0, to).trim(), from: lead, to: lead + to };
   }
   return null;
+}
+
+/** The text without spaces next to digits or CJK, with each kept character's original offset. */
+function compactDigits(text: string): { compact: string; origin: number[] } {
+  let compact = "";
+  const origin: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === " " && /[\d\u3400-\u9fff]/.test(text[i - 1] ?? "") && /[\d\u3400-\u9fff]/.test(text[i + 1] ?? "")) continue;
+    compact += ch;
+    origin.push(i);
+  }
+  return { compact, origin };
 }
 
 function isAllCapsSentence(text: string): boolean {
@@ -137,7 +156,9 @@ const cjkBylineLine = new RegExp(
   `^(?:${openParen}\\s*)?(?:${reporterRole}|文|图|文[/／]图|撰文|摄影|本报评论员|评论员)[\\s/／:：]*${cjkNames}` +
     `(?:\\s+(?:${reporterRole}|图|摄影)[\\s/／:：]*${cjkNames})*(?:\\s*${closeParen})?(?:\\s*(?:报道|摄))?$`,
 );
-const bareCjkName = new RegExp(`^${cjkNames}$`);
+// A bare name on a line of its own: two or three characters (four-character phrases are far more
+// often kickers and labels than names), possibly several names.
+const bareCjkName = new RegExp(`^[${han}]{2,3}(?:[\\s、]+[${han}]{2,3}){0,3}$`);
 const latinBy =
   /^(?:by|BY|By)\s+[A-Z][\p{L}.'’-]*(?:\s+(?:[A-Z][\p{L}.'’-]*|de|van|von|da|al|and|AND|&))*(?:,\s*[\p{L} .'’-]{2,40})?$/u;
 const latinRole =
