@@ -1,6 +1,7 @@
 import { type Block, type Box, type SourceLine, textCells } from "@galley/core";
 import { cleanInline } from "../text/clean-text.ts";
 import type { IssuePage } from "../types.ts";
+import { resolveLinePieces } from "./line-pieces.ts";
 import { isUnedited, splitByWeights } from "./line-split.ts";
 
 /** Structural role of a laid-out block, as the METS logical map names it. */
@@ -100,10 +101,17 @@ function pageBlocks(page: IssuePage): { role: LayoutRole; articleId: string | nu
  * where the source had geometry, and on a synthetic grid otherwise (lines 36 px tall at a
  * 48 px pitch, 28 px per full-width cell, from a 100 px margin, below any real geometry).
  * Corrected text is spread over the source lines in proportion to their printed lengths
- * (`splitByWeights`). Blocks whose text is empty are left out.
+ * (`splitByWeights`). Lines that core cut at a column gutter get their own words back
+ * (`resolveLinePieces`). Blocks whose text is empty are left out.
  */
 export function layoutPage(page: IssuePage): PageLayout {
+  const content = pageBlocks(page);
   const sourceLines = new Map<string, SourceLine>((page.lines ?? []).map((l) => [l.id, l]));
+  for (const [id, piece] of resolveLinePieces(
+    page.lines ?? [],
+    content.map((c) => c.block),
+  ))
+    sourceLines.set(id, piece);
   const boxes = (page.lines ?? []).flatMap((l) => (l.box ? [l.box] : []));
   const width =
     page.page.source.width ??
@@ -119,7 +127,7 @@ export function layoutPage(page: IssuePage): PageLayout {
     return box;
   };
   const blocks: LayoutBlock[] = [];
-  for (const { role, articleId, block } of pageBlocks(page)) {
+  for (const { role, articleId, block } of content) {
     const text = cleanInline(block.text);
     if (!text) continue;
     const ids: (string | null)[] = block.lines.length ? block.lines : [null];
