@@ -58,7 +58,12 @@ describe("html export", () => {
   });
 
   it("writes pages that html-validate finds valid and parse5 parses without a parse error", async () => {
-    const validator = new HtmlValidate({ extends: ["html-validate:standard"] });
+    // `long-title` (an SEO hint) counts the raw source, entity references included, so an
+    // escaped `&lt;` costs four characters; the exporter keeps titles to 70 characters of text.
+    const validator = new HtmlValidate({
+      extends: ["html-validate:recommended"],
+      rules: { "long-title": "off" },
+    });
     const pages = [...files].filter(([name]) => name.endsWith(".html"));
     for (const [name, html] of pages) {
       const report = await validator.validateString(html, name);

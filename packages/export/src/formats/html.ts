@@ -16,6 +16,14 @@ function page(lang: string, title: string, css: string, head: string, body: stri
   );
 }
 
+/** "Headline — Issue", or just the headline cut to 70 characters when that is too long for a tab. */
+function documentTitle(headline: string, issueTitle: string): string {
+  const full = `${headline} — ${issueTitle}`;
+  if ([...full].length <= 70) return full;
+  const chars = [...headline];
+  return chars.length <= 70 ? headline : `${chars.slice(0, 69).join("")}…`;
+}
+
 function articlePage(view: ArticleView, issue: IssueView): string {
   const { title, date } = issue.issue;
   const ld = `<script type="application/ld+json">\n${scriptJson(newsArticleLd(view, title, date))}\n</script>\n`;
@@ -24,7 +32,7 @@ function articlePage(view: ArticleView, issue: IssueView): string {
     `${escapeText(title)}, ${escapeText(date)}</a></header>\n`;
   return page(
     issue.language,
-    `${view.title} — ${title}`,
+    documentTitle(view.title, title),
     "../style.css",
     ld,
     `${header}<main>\n${articleMarkup(view)}</main>\n`,
