@@ -77,7 +77,7 @@ export interface EditorHandle {
   sourceLines(): readonly SourceLine[];
   /** Highlights the blocks that came from `lineIds` (empty clears). */
   highlightLines(lineIds: readonly string[]): void;
-  /** Puts the cursor in the first block made from line `lineId`, highlights and scrolls to it. */
+  /** Focuses the editor with the cursor in the first block made from line `lineId`, highlighted and scrolled to. */
   revealLine(lineId: string): boolean;
   /** Switches the UI language. */
   setLocale(locale: Locale): void;
@@ -251,6 +251,7 @@ export function mountEditor(element: HTMLElement, options: MountEditorOptions): 
         (node.attrs.lines as string[]).includes(lineId),
       );
       if (!found) return false;
+      view.focus();
       const tr = setHighlightedLines(view.state.tr, [lineId]);
       tr.setSelection(TextSelection.create(tr.doc, found.pos + 1)).scrollIntoView();
       view.dispatch(tr);
