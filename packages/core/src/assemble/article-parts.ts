@@ -40,7 +40,9 @@ export function buildArticle(draft: ArticleDraft, options: TextOptions): Article
     const span = first.dateline;
     dateline = { text: normaliseCredit(span.text), lines: [first.line.id], inline: "start" };
     const second = lines[1];
-    if (span.open && second) {
+    if (span.rest !== undefined && second) {
+      dateline = { text: span.text, lines: [first.line.id, second.line.id], inline: "start" };
+    } else if (span.open && second) {
       const inCredit = /[（(〈<［[][^）)〉>］\]]*$/.test(span.text);
       const wantsMark = !/[电讯]$/.test(span.text) && !inCredit && !/[—–-]$/.test(span.text);
       const rest = matchDatelineRest(second.text, wantsMark, inCredit);

@@ -30,7 +30,28 @@ function standsOut(infos: readonly LineInfo[], i: number): boolean {
   const x = infos[i]!;
   if (x.line.roleHint === "heading" || (x.line.sizeRatio ?? 1) >= 1.2) return true;
   if ((x.line.fill ?? 1) <= 0.85) return true;
-  return isBreakGap(x) && (!infos[i + 1] || isBreakGap(infos[i + 1]));
+  return inTitleGroup(infos, i);
+}
+
+/**
+ * Whether the line belongs to a small group set apart by whitespace whose lines all read as
+ * title lines and whose last line closes no sentence — a body paragraph set apart the same
+ * way ends with a full stop.
+ */
+function inTitleGroup(infos: readonly LineInfo[], i: number): boolean {
+  let a = i;
+  while (a > 0 && !isBreakGap(infos[a]) && i - a < 4) a--;
+  let b = i;
+  while (b + 1 < infos.length && !isBreakGap(infos[b + 1]) && b - i < 4) b++;
+  if (!isBreakGap(infos[a]) && a > 0) return false;
+  if (b + 1 < infos.length && !isBreakGap(infos[b + 1])) return false;
+  if (b - a >= 4) return false;
+  for (let k = a; k <= b; k++) {
+    const y = infos[k]!;
+    const continuation = k > a && y.startsLower && !y.endsSentence && y.words <= 8;
+    if (!isTitleish(y) && !continuation) return false;
+  }
+  return !infos[b]!.endsSentence;
 }
 
 /** Marks accepted title lines as "title" and their byline lines as "byline" in `kinds`. */
@@ -41,7 +62,8 @@ export function markTitles(infos: readonly LineInfo[], kinds: LineKind[]): void 
   for (let i = 1; i < n; i++) {
     const x = infos[i]!;
     if (candidate[i] || !candidate[i - 1] || kinds[i] !== "body" || x.line.gapBefore !== "none") continue;
-    if (x.startsLower && !x.endsSentence && !x.endsHyphen && x.words <= 8 && (x.line.fill ?? 1) <= 0.85) candidate[i] = true;
+    if (x.startsLower && !x.endsSentence && !x.endsHyphen && x.words <= 8 && (x.line.fill ?? 1) <= 0.85)
+      candidate[i] = true;
   }
   markAnchoredTitles(infos, kinds, candidate);
   const bylineLike = (i: number) => kinds[i] === "body" && infos[i]!.bylineLine !== null;
@@ -155,7 +177,13 @@ function acceptTitleBlock(
     !next || next.dateline !== null || next.bylineLine !== null || (next.startsSentence && !next.startsLower);
   if (!prevEnded || !nextStarts) return false;
   // Where the stream marks blocks with whitespace, a title is set apart from the body under it.
-  if (next && gapsInformative(infos) && next.line.gapBefore === "none" && !next.dateline && !next.bylineLine) {
+  if (
+    next &&
+    gapsInformative(infos) &&
+    next.line.gapBefore === "none" &&
+    !next.dateline &&
+    !next.bylineLine
+  ) {
     const last = infos[end - 1]!;
     if ((last.line.sizeRatio ?? 1) < 1.2 && last.line.roleHint !== "heading") return false;
   }

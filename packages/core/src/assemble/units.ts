@@ -62,7 +62,7 @@ function cutsBetween(infos: readonly LineInfo[], h: number, i: number): boolean 
   }
   const closed = a.endsSentence || a.bylineEnd !== null || a.bylineLine !== null || isClosingName(infos, h);
   if (b.dateline && closed) return true;
-  if (a.bylineEnd && b.startsSentence && (a.bylineEnd.spaced || shortLine(a) || b.dateline)) return true;
+  if (a.bylineEnd?.spaced && b.startsSentence) return true;
   if (isClosingName(infos, h) && b.startsSentence) return true;
   if (b.bylineLine && !b.cjk && a.endsSentence) return true;
   const ma = a.line.measure;

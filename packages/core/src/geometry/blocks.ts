@@ -33,6 +33,23 @@ export function buildBlocks(page: PreparedPage): LayoutBlock[] {
   const blocks: LayoutBlock[] = [];
   const maxSize = Math.max(...sorted.map((l) => l.size), 1);
   sorted.forEach((line, i) => {
+    const partner = rowPartner(sorted, i);
+    const home = partner ? blockOf.get(partner) : undefined;
+    if (partner && home) {
+      // OCR cut one printed line in two at a wide justified space: keep the pieces together.
+      const at = home.lines.indexOf(partner);
+      const right = line.box.x >= partner.box.x;
+      let k = at;
+      if (right) while (k + 1 < home.lines.length && home.lines[k + 1]!.partOfRow) k++;
+      home.lines.splice(right ? k + 1 : at, 0, line);
+      if (right) line.partOfRow = true;
+      else partner.partOfRow = true;
+      home.x0 = Math.min(home.x0, line.box.x);
+      home.x1 = Math.max(home.x1, line.box.x + line.box.w);
+      home.y1 = Math.max(home.y1, bottom(line.box));
+      blockOf.set(line, home);
+      return;
+    }
     const above = nearestAbove(sorted, i, maxSize);
     const block = above ? blockOf.get(above) : undefined;
     if (above && block && canJoin(block, above, line, rules)) {
@@ -61,6 +78,47 @@ export function buildBlocks(page: PreparedPage): LayoutBlock[] {
     b.size = median(b.lines.map((l) => l.size)) ?? 1;
   }
   return blocks;
+}
+
+/**
+ * An earlier line printed on the same row as `sorted[i]`, of the same size, separated from it
+ * by a space inside a column: the printed lines right above and below run their words across
+ * the gap. That is the other piece of a line OCR cut in two at a wide justified space. Null
+ * when there is none.
+ */
+function rowPartner(sorted: readonly LayoutLine[], i: number): LayoutLine | null {
+  const line = sorted[i]!;
+  const b = line.box;
+  for (let j = i - 1; j >= 0; j--) {
+    const p = sorted[j]!;
+    if (p.box.y < b.y - 2 * line.size) break;
+    const shared = overlap(p.box.y, bottom(p.box), b.y, bottom(b));
+    if (shared < 0.6 * Math.min(p.box.h, b.h)) continue;
+    const ratio = line.size / p.size;
+    if (ratio < 0.8 || ratio > 1.25) continue;
+    const g0 = Math.min(right(p.box), right(b));
+    const g1 = Math.max(p.box.x, b.x);
+    if (g1 < g0 || g1 - g0 > 8 * line.size) continue;
+    if (bridged(sorted, i, (g0 + g1) / 2, line.size)) return p;
+  }
+  return null;
+}
+
+/** Whether the nearest lines above and below `sorted[i]` at `x` both carry a word across `x`. */
+function bridged(sorted: readonly LayoutLine[], i: number, x: number, size: number): boolean {
+  const y0 = sorted[i]!.box.y;
+  const y1 = bottom(sorted[i]!.box);
+  let up: LayoutLine | null = null;
+  let down: LayoutLine | null = null;
+  for (const o of sorted) {
+    if (o.box.x > x || right(o.box) < x || o.size > size * 1.25 || o.size < size * 0.8) continue;
+    if (bottom(o.box) <= y0 + 2 && y0 - bottom(o.box) < 2 * size && (!up || o.box.y > up.box.y)) up = o;
+    if (o.box.y >= y1 - 2 && o.box.y - y1 < 2 * size && (!down || o.box.y < down.box.y)) down = o;
+    if (o.box.y > y1 + 2 * size) break;
+  }
+  const crosses = (o: LayoutLine | null) =>
+    !!o && (o.line.words ?? [{ box: o.box }]).some((w) => w.box.x < x && w.box.x + w.box.w > x);
+  return crosses(up) && crosses(down);
 }
 
 /** The nearest line above `sorted[i]` that overlaps it horizontally, or null. */

@@ -23,6 +23,8 @@ export interface LayoutLine {
   ratio: number;
   /** Width of one display cell (a CJK character, two Latin ones) in pixels. */
   cell: number;
+  /** Set on a piece that continues the printed line of the layout line before it (same row). */
+  partOfRow?: boolean;
 }
 
 /** The prepared page. */
@@ -97,9 +99,12 @@ function emShare(text: string): number | null {
   if (/[\u3400-\u9fff\uf900-\ufaff]/.test(text)) return 0.92;
   const letters = text.replace(/[^\p{L}\p{N}]/gu, "");
   if (!letters) return null;
+  // Brackets and slashes reach from above the capitals to below the baseline.
+  if (/[()[\]{}/|]/.test(text)) return 0.98;
   const top = /[\p{Lu}\p{N}bdfhklti]/u.test(letters) ? 0.72 : /\p{Ll}/u.test(letters) ? 0.5 : null;
   if (top === null) return null;
-  return top + (/[gjpqyQ]/.test(letters) ? 0.22 : 0);
+  if (/[gjpqyQ]/.test(letters)) return top + 0.22;
+  return top + (/[,;]$/.test(text) ? 0.12 : 0);
 }
 
 /**
@@ -113,8 +118,7 @@ function emShare(text: string): number | null {
 export function splitAtGutters(
   lines: Array<{ line: GeoLine; index: number }>,
 ): Array<{ line: GeoLine; index: number }> {
-  const byY = [...lines].sort((a, b) => a.line.box!.y - b.line.box!.y);
-  const tops = byY.map((x) => x.line.box!.y);
+  const isChannel = channelTester(lines.map((x) => x.line));
   const out: Array<{ line: GeoLine; index: number }> = [];
   for (const x of lines) {
     const words = x.line.words ?? [];
@@ -125,19 +129,8 @@ export function splitAtGutters(
       const g0 = words[i - 1]!.box.x + words[i - 1]!.box.w;
       const g1 = words[i]!.box.x;
       if (g1 - g0 < 0.6 * size) continue;
-      const mid = (g0 + g1) / 2;
-      let neighbours = 0;
-      let crossed = false;
-      for (let k = upper(tops, box.y - 8 * size); k < byY.length && tops[k]! <= box.y + 8 * size; k++) {
-        const other = byY[k]!.line;
-        if (other === x.line) continue;
-        neighbours++;
-        if ((other.words ?? []).some((w) => w.box.x < mid && w.box.x + w.box.w > mid)) {
-          crossed = true;
-          break;
-        }
-      }
-      if (!crossed && (neighbours >= 6 || g1 - g0 >= 3 * size)) cuts.push(i);
+      const channel = isChannel((g0 + g1) / 2, box.y, size, x.line);
+      if (channel === "clear" || (channel === "alone" && g1 - g0 >= 3 * size)) cuts.push(i);
     }
     if (cuts.length === 0) {
       out.push(x);
@@ -166,6 +159,29 @@ export function splitAtGutters(
     });
   }
   return out;
+}
+
+/**
+ * Tests whether the vertical line at `x` runs clear of words through the lines printed within
+ * 8 type sizes above and below `y`: "clear" with at least six such lines and no word across it
+ * (a gutter), "crossed" when a word crosses it (a space inside a column), "alone" when there are
+ * too few lines around to tell.
+ */
+export function channelTester(
+  lines: readonly GeoLine[],
+): (x: number, y: number, size: number, self: GeoLine) => "clear" | "crossed" | "alone" {
+  const byY = lines.filter((l) => l.box).sort((a, b) => a.box!.y - b.box!.y);
+  const tops = byY.map((l) => l.box!.y);
+  return (x, y, size, self) => {
+    let neighbours = 0;
+    for (let k = upper(tops, y - 8 * size); k < byY.length && tops[k]! <= y + 8 * size; k++) {
+      const other = byY[k]!;
+      if (other === self || other.id === self.id) continue;
+      neighbours++;
+      if ((other.words ?? []).some((w) => w.box.x < x && w.box.x + w.box.w > x)) return "crossed";
+    }
+    return neighbours >= 6 ? "clear" : "alone";
+  };
 }
 
 function upper(sorted: number[], v: number): number {

@@ -105,22 +105,41 @@ function streamLine(
 ): StreamLine {
   const s: StreamLine = { ...l.line };
   if (b.column !== undefined) s.column = b.column;
+  // A printed line OCR cut in pieces: the pieces after the first follow with no gap and no indent,
+  // and all of them report the fill of the whole printed line.
+  let first = i;
+  while (first > 0 && b.lines[first]!.partOfRow) first--;
+  let last = i;
+  while (last + 1 < b.lines.length && b.lines[last + 1]!.partOfRow) last++;
+  const rowStart = b.lines[first]!;
+  const rowEnd = b.lines[last]!;
   if (i === 0) s.gapBefore = "block";
+  else if (l.partOfRow) s.gapBefore = "none";
   else {
-    const prev = b.lines[i - 1]!;
+    let p = i - 1;
+    while (p > 0 && b.lines[p]!.partOfRow) p--;
+    const prev = b.lines[p]!;
     const gap = l.box.y - (prev.box.y + prev.box.h);
-    const gaps = b.lines.slice(1).map((x, k) => x.box.y - (b.lines[k]!.box.y + b.lines[k]!.box.h));
-    const usual = median(gaps) ?? gap;
+    const gaps = b.lines
+      .slice(1)
+      .filter((x) => !x.partOfRow)
+      .map(
+        (x) => x.box.y - (b.lines[b.lines.indexOf(x) - 1]!.box.y + b.lines[b.lines.indexOf(x) - 1]!.box.h),
+      );
+    const usual = median(gaps.filter((g) => g > -l.size)) ?? gap;
     s.gapBefore = gap > usual + 0.5 * l.size ? "paragraph" : "line";
   }
   const measure = Math.max(1, b.x1 - b.x0);
   s.measure = Math.round(measure);
-  s.fill = Math.round((l.box.w / measure) * 1000) / 1000;
-  s.indent = Math.max(0, Math.round(((l.box.x - b.x0) / Math.max(1, l.cell)) * 10) / 10);
+  const width = Math.max(...b.lines.slice(first, last + 1).map((x) => x.box.x + x.box.w)) - rowStart.box.x;
+  s.fill = Math.round((width / measure) * 1000) / 1000;
+  const indent = l.partOfRow ? 0 : (rowStart.box.x - b.x0) / Math.max(1, l.cell);
+  s.indent = Math.max(0, Math.round(indent * 10) / 10);
   s.sizeRatio = Math.round(l.ratio * 1000) / 1000;
   if (hint !== undefined) s.articleHint = hint;
   if (role === "furniture") s.roleHint = "furniture";
   else if (role === "caption") s.roleHint = "caption";
   else if (role === "heading") s.roleHint = "heading";
+  void rowEnd;
   return s;
 }

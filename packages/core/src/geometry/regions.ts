@@ -69,15 +69,14 @@ export function classifyBlocks(
 }
 
 function isCaption(b: LayoutBlock, images: readonly Graphic[], page: PreparedPage, types: string[]): boolean {
-  if (
-    types.filter((t) => t === "caption" || t === "ocr_caption").length > b.lines.length / 2 &&
-    b.ratio < 1.1
-  )
-    return true;
-  // A body-size block under a picture is the text going on; captions are set smaller.
-  if (b.ratio >= 0.95) return false;
-  return images.some((g) => {
+  const share = (t: string) => types.filter((x) => x === t).length / b.lines.length;
+  // PAGE's caption type is a human's (or a trained model's) word; take it as is.
+  if (share("caption") > 0.5 && b.ratio < 1.1) return true;
+  const underPicture = images.some((g) => {
     const below = b.y0 >= bottom(g.box) - page.bodySize && b.y0 - bottom(g.box) <= 2 * page.bodySize;
     return below && overlap(g.box.x, right(g.box), b.x0, b.x1) >= 0.6 * (b.x1 - b.x0);
   });
+  if (!underPicture) return false;
+  // Tesseract's ocr_caption says "near a picture"; under one, a block set smaller is its caption.
+  return b.ratio < 0.95 || (share("ocr_caption") > 0.5 && b.ratio < 1.05);
 }

@@ -52,9 +52,13 @@ export function readTextLayout(lines: readonly SourceLine[]): TextLayout {
     const run = runs[runOf[i]!]!;
     const lead = line.text.length - line.text.trimStart().length;
     const blanks = line.blankBefore ?? 0;
+    // A change of measure is a block boundary where the stream also leaves a blank line; the
+    // exact line where a measure changes is otherwise too uncertain to cut on.
     let gapBefore: StreamLine["gapBefore"] = "none";
-    if (i > 0 && run.start === i) gapBefore = "block";
-    else if (blanks > 0) gapBefore = isDoubleSpaced(blankGaps, i) && blanks < 2 ? "line" : "paragraph";
+    if (blanks > 0) {
+      if (i > 0 && run.start === i) gapBefore = "block";
+      else gapBefore = isDoubleSpaced(blankGaps, i) && blanks < 2 ? "line" : "paragraph";
+    }
     return {
       ...line,
       column: runOf[i]!,

@@ -57,7 +57,30 @@ export interface LineInfo {
 
 /** Reads the text-level facts of every line in the stream. */
 export function describeLines(stream: readonly StreamLine[]): LineInfo[] {
-  return stream.map((line, index) => describeLine(line, index));
+  const infos = stream.map((line, index) => describeLine(line, index));
+  joinSplitDatelines(infos);
+  return infos;
+}
+
+/**
+ * A Latin dateline broken over two lines ("KENNEDY SPACE" / "CENTER, Fla. — During …"): the
+ * capitals line takes the whole dateline, left open so the article takes the next line with it.
+ */
+function joinSplitDatelines(infos: LineInfo[]): void {
+  for (let i = 0; i + 1 < infos.length; i++) {
+    const x = infos[i]!;
+    const next = infos[i + 1]!;
+    if (x.cjk || x.dateline || !x.allCaps || x.words > 3 || !next.dateline || next.cjk) continue;
+    if (next.line.gapBefore !== "none" || next.dateline.from > 0) continue;
+    x.dateline = {
+      text: `${x.text} ${next.dateline.text}`,
+      from: 0,
+      to: x.line.text.length,
+      open: true,
+      rest: next.dateline.to,
+    };
+    next.dateline = null;
+  }
 }
 
 function describeLine(line: StreamLine, index: number): LineInfo {

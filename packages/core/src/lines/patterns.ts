@@ -21,6 +21,8 @@ export interface SpanMatch {
   to: number;
   /** True when the span opens a bracket (a reporter credit) that the line does not close. */
   open?: boolean;
+  /** Datelines only: where the dateline ends on the next line, when it runs over onto it. */
+  rest?: number;
   /**
    * Bylines only: true when the span is set off from the sentence before it by a space or is
    * a bracketed credit — without that, "……地。李阳" may as well be a new sentence beginning.
@@ -96,7 +98,12 @@ function compactDigits(text: string): { compact: string; origin: number[] } {
   const origin: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
-    if (ch === " " && /[\d\u3400-\u9fff]/.test(text[i - 1] ?? "") && /[\d\u3400-\u9fff]/.test(text[i + 1] ?? "")) continue;
+    if (
+      ch === " " &&
+      /[\d\u3400-\u9fff]/.test(text[i - 1] ?? "") &&
+      /[\d\u3400-\u9fff]/.test(text[i + 1] ?? "")
+    )
+      continue;
     compact += ch;
     origin.push(i);
   }
@@ -258,5 +265,8 @@ export function matchFurniture(line: string): OtherKind | null {
   }
   if (/^(?:第\s*\d+\s*期|总第\s*\d+\s*期|Vol\.\s*\d+|No\.\s*\d+|VOL\.\s*\d+)/.test(text))
     return "running-head";
+  // A web address or e-mail alone on its line, or a running foot naming paper and page.
+  if (/^(?:https?:\/\/|www\.)\S+$|^[\w.+-]+@[\w-]+\.[\w.-]+$/.test(text)) return "running-head";
+  if (/^[A-Z\s.'’&-]+[-–—|·]\s*(?:PAGE|Page)\s+[A-Z]?\d{1,3}$/.test(text)) return "folio";
   return null;
 }
