@@ -1,4 +1,5 @@
 import { exportIssue } from "@galley/export";
+import { unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { article, issue, page } from "./builder.ts";
 import { sampleIssue } from "./sample-issue.ts";
@@ -145,7 +146,7 @@ describe("alto export", () => {
 });
 
 describe("a sparse issue", () => {
-  it("still validates in every XML format: no language, an empty page, a headline-only article, an 1832 date", async () => {
+  it("still validates in every XML format: no language, an empty page, a headline-only article, an 1832 date, a scan", async () => {
     const sparse = issue(
       "Sparse",
       "1832-11-23",
@@ -159,6 +160,8 @@ describe("a sparse issue", () => {
         article({ kicker: "K", body: ["B"] }),
       ),
     );
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+    sparse.pages[2]!.image = { width: 2480, height: 3508, contentType: "image/png", bytes: png };
     const nitf = unzipText(exportIssue(sparse, "nitf", { now }).bytes);
     const alto = unzipText(exportIssue(sparse, "alto", { now }).bytes);
     const newsml = new TextDecoder().decode(exportIssue(sparse, "newsml", { now }).bytes);
@@ -169,6 +172,12 @@ describe("a sparse issue", () => {
       xmllintSchema("mets.xsd", { "mets.xml": alto.get("mets.xml")! }),
     ]);
     for (const r of results) expect(r.code, r.output).toBe(0);
-    expect(alto.get("mets.xml")).toContain('ORDERLABEL="7"');
+    const mets = alto.get("mets.xml")!;
+    expect(mets).toContain(
+      '<mets:file ID="IMG_0003" MIMETYPE="image/png"><mets:FLocat LOCTYPE="URL" xlink:href="images/0003.png"/>',
+    );
+    expect(mets).toContain('ORDERLABEL="7"><mets:fptr FILEID="IMG_0003"/><mets:fptr FILEID="ALTO_0003"/>');
+    expect(alto.get("alto/0003.xml")).toContain("<fileName>images/0003.png</fileName>");
+    expect(unzipSync(exportIssue(sparse, "alto", { now }).bytes)["images/0003.png"]).toEqual(png);
   });
 });

@@ -13,10 +13,13 @@ export interface MetsPage {
   href: string;
   layout: PageLayout;
   ids: AltoIds;
+  /** The page image in the package, when it has one. */
+  image?: { href: string; contentType: string };
 }
 
 const fileId = (p: MetsPage) => `ALTO_${String(p.index).padStart(4, "0")}`;
 const physId = (p: MetsPage) => `PHYS_${String(p.index).padStart(4, "0")}`;
+const imageId = (p: MetsPage) => `IMG_${String(p.index).padStart(4, "0")}`;
 
 function area(p: MetsPage, begin: string): string {
   return `<mets:area FILEID="${fileId(p)}" BETYPE="IDREF" BEGIN="${begin}"/>`;
@@ -62,8 +65,9 @@ function articleDivs(
 
 /**
  * Writes the METS 1.12.1 document of the issue, the Europeana Newspapers pattern: a DC
- * `dmdSec` for the issue (title, date, language), a `fileSec` with one ALTO file per page
- * (`USE="FULLTEXT"`), a PHYSICAL `structMap` (issue → pages, each pointing at its ALTO file),
+ * `dmdSec` for the issue (title, date, language), a `fileSec` with the page images that the
+ * export carries (`USE="IMAGE"`) and one ALTO file per page (`USE="FULLTEXT"`), a PHYSICAL
+ * `structMap` (issue → pages, each pointing at its image and its ALTO file),
  * a LOGICAL `structMap` (issue → articles, LABEL = title, each → its parts pointing at ALTO
  * blocks through `fptr/area` with `BETYPE="IDREF"` and `BEGIN` = TextBlock ID; captions with no
  * article sit under the issue), and a `structLink` tying each article to its page.
@@ -76,11 +80,18 @@ export function metsDocument(issue: IssueView, pages: MetsPage[], now: Date): st
         `<mets:file ID="${fileId(p)}" MIMETYPE="text/xml"><mets:FLocat LOCTYPE="URL" xlink:href="${escapeAttr(p.href)}"/></mets:file>`,
     )
     .join("\n");
-  const physical = pages
+  const images = pages
+    .filter((p) => p.image)
     .map(
       (p) =>
-        `<mets:div ID="${physId(p)}" TYPE="page" ORDER="${p.index}" ORDERLABEL="${p.number}"><mets:fptr FILEID="${fileId(p)}"/></mets:div>`,
+        `<mets:file ID="${imageId(p)}" MIMETYPE="${escapeAttr(p.image!.contentType)}"><mets:FLocat LOCTYPE="URL" xlink:href="${escapeAttr(p.image!.href)}"/></mets:file>`,
     )
+    .join("\n");
+  const physical = pages
+    .map((p) => {
+      const image = p.image ? `<mets:fptr FILEID="${imageId(p)}"/>` : "";
+      return `<mets:div ID="${physId(p)}" TYPE="page" ORDER="${p.index}" ORDERLABEL="${p.number}">${image}<mets:fptr FILEID="${fileId(p)}"/></mets:div>`;
+    })
     .join("\n");
   const links: string[] = [];
   const logical = issue.byPage
@@ -125,7 +136,8 @@ export function metsDocument(issue: IssueView, pages: MetsPage[], now: Date): st
     `<dc:date xmlns:dc="http://purl.org/dc/elements/1.1/">${escapeText(date)}</dc:date>\n` +
     `<dc:language xmlns:dc="http://purl.org/dc/elements/1.1/">${escapeText(issue.language)}</dc:language>\n` +
     `</mets:xmlData></mets:mdWrap></mets:dmdSec>\n` +
-    `<mets:fileSec>\n<mets:fileGrp USE="FULLTEXT">\n${files}\n</mets:fileGrp>\n</mets:fileSec>\n` +
+    `<mets:fileSec>\n${images ? `<mets:fileGrp USE="IMAGE">\n${images}\n</mets:fileGrp>\n` : ""}` +
+    `<mets:fileGrp USE="FULLTEXT">\n${files}\n</mets:fileGrp>\n</mets:fileSec>\n` +
     `<mets:structMap TYPE="PHYSICAL">\n<mets:div ID="PHYS_ISSUE" TYPE="physSequence">\n${physical}\n</mets:div>\n</mets:structMap>\n` +
     `<mets:structMap TYPE="LOGICAL">\n<mets:div ID="LOG_ISSUE" TYPE="issue" DMDID="DMD_ISSUE" LABEL="${escapeAttr(`${title}, ${date}`)}">\n` +
     `${logical}\n</mets:div>\n</mets:structMap>\n` +
