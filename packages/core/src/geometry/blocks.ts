@@ -99,13 +99,27 @@ function rowPartner(sorted: readonly LayoutLine[], i: number): LayoutLine | null
     const g0 = Math.min(right(p.box), right(b));
     const g1 = Math.max(p.box.x, b.x);
     if (g1 < g0 || g1 - g0 > 8 * line.size) continue;
-    if (bridged(sorted, i, (g0 + g1) / 2, line.size)) return p;
+    if (
+      bridged(sorted, i, (g0 + g1) / 2, line.size, Math.min(p.box.x, b.x), Math.max(right(p.box), right(b)))
+    ) {
+      return p;
+    }
   }
   return null;
 }
 
-/** Whether the nearest lines above and below `sorted[i]` at `x` both carry a word across `x`. */
-function bridged(sorted: readonly LayoutLine[], i: number, x: number, size: number): boolean {
+/**
+ * Whether the nearest lines above and below `sorted[i]` at `x` both carry a word across `x`
+ * and both span `x0..x1` (the two pieces lie in their measure, not in two columns).
+ */
+function bridged(
+  sorted: readonly LayoutLine[],
+  i: number,
+  x: number,
+  size: number,
+  x0: number,
+  x1: number,
+): boolean {
   const y0 = sorted[i]!.box.y;
   const y1 = bottom(sorted[i]!.box);
   let up: LayoutLine | null = null;
@@ -117,7 +131,10 @@ function bridged(sorted: readonly LayoutLine[], i: number, x: number, size: numb
     if (o.box.y > y1 + 2 * size) break;
   }
   const crosses = (o: LayoutLine | null) =>
-    !!o && (o.line.words ?? [{ box: o.box }]).some((w) => w.box.x < x && w.box.x + w.box.w > x);
+    !!o &&
+    o.box.x <= x0 + size &&
+    right(o.box) >= x1 - size &&
+    (o.line.words ?? [{ box: o.box }]).some((w) => w.box.x < x && w.box.x + w.box.w > x);
   return crosses(up) && crosses(down);
 }
 
