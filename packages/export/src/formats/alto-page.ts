@@ -10,9 +10,12 @@ export interface AltoIds {
   lines: Map<string, string>;
 }
 
+function px(n: number): number {
+  return n > 0 ? Math.round(n) : 0;
+}
+
 function pos(box: Box): string {
-  const r = (n: number) => String(Math.max(0, Math.round(n)));
-  return `HPOS="${r(box.x)}" VPOS="${r(box.y)}" WIDTH="${r(box.w)}" HEIGHT="${r(box.h)}"`;
+  return `HPOS="${px(box.x)}" VPOS="${px(box.y)}" WIDTH="${px(box.w)}" HEIGHT="${px(box.h)}"`;
 }
 
 /** What an ALTO page needs besides its layout. */
@@ -40,23 +43,28 @@ export function altoPage(layout: PageLayout, info: AltoPageInfo): { xml: string;
   const ids: AltoIds = { blocks: [], lines: new Map() };
   let lineNo = 0;
   let stringNo = 0;
-  const blocks = layout.blocks.map((block, b) => {
+  // Plain loops and one string: this runs for every word of the issue.
+  let body = "";
+  for (let b = 0; b < layout.blocks.length; b++) {
+    const block = layout.blocks[b]!;
     const blockId = `${prefix}_TB${b + 1}`;
     ids.blocks.push(blockId);
-    const lines = block.lines.map((line) => {
+    body += `<TextBlock ID="${blockId}" ${pos(block.box)}>\n`;
+    for (const line of block.lines) {
       const lineId = `${prefix}_TL${++lineNo}`;
       if (line.sourceId !== null && !ids.lines.has(line.sourceId)) ids.lines.set(line.sourceId, lineId);
-      const strings = line.words
-        .map((w, i) => {
-          const conf = w.conf !== undefined ? ` WC="${Math.min(1, Math.max(0, w.conf)).toFixed(2)}"` : "";
-          const sp = i < line.words.length - 1 ? "<SP/>" : "";
-          return `<String ID="${prefix}_S${++stringNo}" CONTENT="${escapeAttr(w.text)}" ${pos(w.box)}${conf}/>${sp}`;
-        })
-        .join("");
-      return `<TextLine ID="${lineId}" ${pos(line.box)}>${strings}</TextLine>`;
-    });
-    return `<TextBlock ID="${blockId}" ${pos(block.box)}>\n${lines.join("\n")}\n</TextBlock>`;
-  });
+      body += `<TextLine ID="${lineId}" ${pos(line.box)}>`;
+      const last = line.words.length - 1;
+      for (let i = 0; i <= last; i++) {
+        const w = line.words[i]!;
+        const conf = w.conf !== undefined ? ` WC="${Math.min(1, Math.max(0, w.conf)).toFixed(2)}"` : "";
+        body += `<String ID="${prefix}_S${++stringNo}" CONTENT="${escapeAttr(w.text)}" ${pos(w.box)}${conf}/>`;
+        if (i < last) body += "<SP/>";
+      }
+      body += "</TextLine>\n";
+    }
+    body += "</TextBlock>\n";
+  }
   const note = layout.synthetic
     ? "Text corrected in Galley; lines without geometry in the source are placed on a synthetic grid (coordinates are not measured)."
     : "Text corrected in Galley; coordinates from the OCR source.";
@@ -72,6 +80,6 @@ export function altoPage(layout: PageLayout, info: AltoPageInfo): { xml: string;
     `<Layout>\n<Page ID="${prefix}" PHYSICAL_IMG_NR="${info.physicalNumber}" PRINTED_IMG_NR="${info.printedNumber}"` +
     ` WIDTH="${Math.round(layout.width)}" HEIGHT="${Math.round(layout.height)}" LANG="${escapeAttr(info.language)}">\n` +
     `<PrintSpace HPOS="0" VPOS="0" WIDTH="${Math.round(layout.width)}" HEIGHT="${Math.round(layout.height)}">\n` +
-    `${blocks.join("\n")}\n</PrintSpace>\n</Page>\n</Layout>\n</alto>\n`;
+    `${body}</PrintSpace>\n</Page>\n</Layout>\n</alto>\n`;
   return { xml, ids };
 }

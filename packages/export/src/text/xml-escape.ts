@@ -1,6 +1,11 @@
 import { cleanText } from "./clean-text.ts";
 
 const textSpecial = /[&<>]/g;
+/** Anything escaping or cleaning could change: markup characters, controls, surrogates, noncharacters. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: controls are what this looks for
+const needsTextWork = /[&<>\u0000-\u0008\u000B-\u001F\u007F-\u009F\uD800-\uDFFF\uFDD0-\uFDEF\uFFFE\uFFFF]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: controls are what this looks for
+const needsAttrWork = /[&<>"\u0000-\u001F\u007F-\u009F\uD800-\uDFFF\uFDD0-\uFDEF\uFFFE\uFFFF]/;
 const attrSpecial = /[&<>"\t\n\r]/g;
 const entities: Record<string, string> = {
   "&": "&amp;",
@@ -18,6 +23,7 @@ const entities: Record<string, string> = {
  * line-end normalisation does not change the text.
  */
 export function escapeText(text: string): string {
+  if (!needsTextWork.test(text)) return text;
   return cleanText(text)
     .replace(textSpecial, (ch) => entities[ch]!)
     .replace(/\r/g, "&#13;");
@@ -29,6 +35,7 @@ export function escapeText(text: string): string {
  * otherwise turn them into spaces).
  */
 export function escapeAttr(text: string): string {
+  if (!needsAttrWork.test(text)) return text;
   return cleanText(text).replace(attrSpecial, (ch) => entities[ch]!);
 }
 
