@@ -33,7 +33,7 @@ export function assembleGeometryPage(
     const content = assembleStream(segment, { normalizeDigitSpacing });
     const merged = mergeArticles(content.articles);
     const id = merged ? `a${articles.length + 1}` : undefined;
-    if (merged && id) articles.push({ ...merged, id });
+    if (merged && id) articles.push({ id, ...merged });
     for (const c of content.captions) captions.push(id ? { ...c, article: id } : c);
     other.push(...content.other);
   }

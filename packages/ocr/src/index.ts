@@ -1,0 +1,12 @@
+export {
+  type BatchOptions,
+  type BatchProgress,
+  type BatchResult,
+  formatProgressBar,
+  listPages,
+  reconstructBatch,
+} from "./batch.ts";
+export { detectImageType, type ImageType } from "./image-type.ts";
+export { isOcrError, languagePackage, OcrError, type OcrErrorCode } from "./ocr-error.ts";
+export { type OcrProgress, type Recognized, type RecognizeOptions, recognizeImage } from "./recognize.ts";
+export { listLanguages, runTesseract } from "./tesseract.ts";
