@@ -134,9 +134,19 @@ async function start(): Promise<void> {
   });
 
   root.replaceChildren(header(i18n, null), main);
-  me = await signIn();
+  const signedIn = signIn();
+  if (route.name === "page" && !takeToken(location.href)) {
+    // Open the page at once (the session cookie is already there, or the socket is refused and
+    // the sign-in form replaces it): the editor connects while we ask who is signed in.
+    me = { user: "…", role: "viewer" };
+    show();
+  }
+  me = await signedIn;
   root.firstElementChild?.replaceWith(header(i18n, me));
-  show();
+  // `show` (a closure) may have set the view; TypeScript cannot see that.
+  const mounted = view as MountedView | null;
+  if (me && mounted?.setMe) mounted.setMe(me);
+  else show();
 }
 
 void start();

@@ -10,6 +10,23 @@ export {
   textBlocks,
 } from "./blocks.ts";
 export {
+  article,
+  byline,
+  bylineSpan,
+  type Child,
+  caption,
+  dateline,
+  datelineSpan,
+  doc,
+  furniture,
+  headline,
+  kicker,
+  p,
+  stateOf,
+  subheadline,
+  type TaggedNode,
+} from "./builder.ts";
+export {
   type Collab,
   type ConnectOptions,
   collabPlugins,

@@ -81,6 +81,8 @@ export interface EditorHandle {
   revealLine(lineId: string): boolean;
   /** Switches the UI language. */
   setLocale(locale: Locale): void;
+  /** Changes the name (and colour) others see for this user. */
+  setUser(user: EditorUser): void;
   /** Opens the find bar. */
   openFind(): void;
   /** Disconnects and removes the editor from the element. */
@@ -258,6 +260,12 @@ export function mountEditor(element: HTMLElement, options: MountEditorOptions): 
       const dom = view.nodeDOM(found.pos);
       if (dom instanceof HTMLElement) dom.scrollIntoView({ block: "center" });
       return true;
+    },
+    setUser(next) {
+      collab.awareness.setLocalStateField("user", {
+        name: next.name,
+        color: next.color ?? colorForUser(next.name),
+      });
     },
     setLocale(locale) {
       messages = messagesFor(locale);

@@ -11,6 +11,8 @@ export interface ViewContext {
 
 /** A mounted view; `destroy` releases what it holds (sockets, listeners). */
 export interface MountedView {
+  /** Learns who is signed in, for a view mounted before the answer came. */
+  setMe?(me: Me): void;
   /** Re-labels the view after a language switch. */
   relabel?(): void;
   destroy(): void;

@@ -68,6 +68,7 @@ export function mountPageView(main: HTMLElement, ctx: ViewContext, pageId: strin
   );
 
   return {
+    setMe: (next) => editor?.setUser({ name: next.user }),
     relabel,
     destroy: () => editor?.destroy(),
   };
