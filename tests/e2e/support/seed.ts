@@ -1,4 +1,4 @@
-import type { Article, Block, ReconstructedPage } from "@galley/core";
+import { type Article, type Block, type ReconstructedPage, reconstruct } from "@galley/core";
 import { reconstructionToYDoc } from "@galley/doc";
 import type { Storage } from "@galley/server";
 
@@ -105,4 +105,36 @@ export async function storeSeedIssue(
     firstUpdate: update,
   });
   return { issueId, pageId };
+}
+
+/**
+ * Stores a scanned page as the server does after OCR: the PNG as the source, Tesseract's hOCR
+ * of it as the OCR text, and the reconstruction of that hOCR as the first update. The files are
+ * `tests/fixtures/rendered/en-06.{png,hocr}` (see the README beside them).
+ */
+export async function storeScannedPage(
+  storage: Storage,
+  issueId: string,
+  files: { png: Uint8Array; hocr: string },
+  pageId = "p-scan",
+): Promise<{ pageId: string; articleCount: number }> {
+  const page = reconstruct(files.hocr, { format: "hocr" });
+  const { ydoc, update } = reconstructionToYDoc(page);
+  ydoc.destroy();
+  await storage.createPage({
+    id: pageId,
+    issueId,
+    number: (await storage.listPages(issueId)).length + 1,
+    format: "hocr",
+    status: "needs-review",
+    articleCount: page.articles.length,
+    sourceType: "image/png",
+    width: page.source.width ?? null,
+    height: page.source.height ?? null,
+    createdAt: new Date().toISOString(),
+    source: files.png,
+    ocrText: files.hocr,
+    firstUpdate: update,
+  });
+  return { pageId, articleCount: page.articles.length };
 }

@@ -44,7 +44,8 @@ export function isWebBuildFresh(): boolean {
 export async function ensureWebBuild(): Promise<string> {
   if (isWebBuildFresh()) return webDist;
   const { build } = await import("vite");
-  const tmp = mkdtempSync(join(repo, "apps/web/.dist-build-"));
+  // Inside node_modules: ignored by git and on the same filesystem as dist, so rename works.
+  const tmp = mkdtempSync(join(repo, "apps/web/node_modules/.galley-build-"));
   await build({
     configFile: join(repo, "apps/web/vite.config.ts"),
     logLevel: "warn",
