@@ -19,7 +19,11 @@ export interface Attachment {
 
 /** The orientation read from a page: positive means titles follow their bodies. */
 export function attachTitles(infos: readonly LineInfo[], units: readonly Unit[]): Map<number, Attachment> {
-  const text = (u: Unit) => u.lines.map((i) => infos[i]!.text).join("");
+  // A title echoes its body's lead more than anything else; the lead and the close are enough.
+  const text = (u: Unit) => {
+    const all = u.lines.map((i) => infos[i]!.text).join("");
+    return all.length <= 900 ? all : `${all.slice(0, 600)} ${all.slice(-300)}`;
+  };
   const bodyTerms = new Map<number, Set<string>>();
   units.forEach((u, k) => {
     if (u.type === "body") bodyTerms.set(k, termsOf(text(u)));

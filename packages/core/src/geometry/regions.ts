@@ -50,6 +50,8 @@ export function classifyBlocks(
     .filter((r) => r.y > page.height * 0.85 && r.y > contentBottom)
     .sort((a, b) => a.y - b.y)[0];
   const images = page.graphics.filter((g) => g.kind === "image");
+  // Without a rule under the running head, furniture is what stands above every headline too.
+  const headingTop = Math.min(...blocks.filter((b) => b.ratio >= 1.25).map((b) => b.y0), page.height);
   for (const b of blocks) {
     const types = b.lines.map((l) => l.line.regionType ?? "");
     const labelled = (set: Set<string>) => types.filter((t) => set.has(t)).length > b.lines.length / 2;

@@ -47,7 +47,11 @@ export function readTextLayout(lines: readonly SourceLine[]): TextLayout {
   runs.forEach((run, r) => {
     runOf.fill(r, run.start, run.end);
   });
-  const blankGaps = lines.map((l, i) => i > 0 && (l.blankBefore ?? 0) > 0);
+  // Prefix sums of gaps with blank lines, for the double-spacing window of each line.
+  const blankSums = new Int32Array(lines.length + 1);
+  lines.forEach((l, i) => {
+    blankSums[i + 1] = blankSums[i]! + (i > 0 && (l.blankBefore ?? 0) > 0 ? 1 : 0);
+  });
   const stream = lines.map((line, i): StreamLine => {
     const run = runs[runOf[i]!]!;
     const lead = line.text.length - line.text.trimStart().length;
@@ -57,7 +61,7 @@ export function readTextLayout(lines: readonly SourceLine[]): TextLayout {
     let gapBefore: StreamLine["gapBefore"] = "none";
     if (blanks > 0) {
       if (i > 0 && run.start === i) gapBefore = "block";
-      else gapBefore = isDoubleSpaced(blankGaps, i) && blanks < 2 ? "line" : "paragraph";
+      else gapBefore = isDoubleSpaced(blankSums, i) && blanks < 2 ? "line" : "paragraph";
     }
     return {
       ...line,
@@ -72,12 +76,11 @@ export function readTextLayout(lines: readonly SourceLine[]): TextLayout {
 }
 
 /** Whether blank lines around gap `i` are the stream's rhythm rather than separators. */
-function isDoubleSpaced(blankGaps: readonly boolean[], i: number): boolean {
-  let blank = 0;
-  let all = 0;
-  for (let j = Math.max(1, i - 8); j <= Math.min(blankGaps.length - 1, i + 8); j++) {
-    all++;
-    if (blankGaps[j]) blank++;
-  }
+function isDoubleSpaced(blankSums: Int32Array, i: number): boolean {
+  const n = blankSums.length - 1;
+  const from = Math.max(1, i - 8);
+  const to = Math.min(n - 1, i + 8);
+  const all = to - from + 1;
+  const blank = blankSums[to + 1]! - blankSums[from]!;
   return all >= 4 && blank / all >= 0.6;
 }

@@ -54,6 +54,9 @@ const cjkDatelineHead = new RegExp(
  * next line.
  */
 export function matchDateline(line: string): SpanMatch | null {
+  // Every dateline has a 讯, 电 or 日 in its first characters, or a dash after capitals.
+  if (!/[讯电日]/.test(line.slice(0, 48)) && !/[A-Z]{2}.{0,60}(?:—|–|-|:)/.test(line.slice(0, 80)))
+    return null;
   const lead = line.length - line.trimStart().length;
   const text = line.slice(lead);
   // OCR spaces digits off from CJK ("新华社杭州 4 月 12 日电"): match without them.
@@ -146,6 +149,9 @@ const nameAfterSentence = new RegExp(`([。！？!?…][”」』）)]?)\\s*(${c
  */
 export function matchBylineEnd(line: string): SpanMatch | null {
   const text = line.trimEnd();
+  const last = text.charCodeAt(text.length - 1);
+  // A byline ends in a name (an ideograph) or a closing bracket.
+  if (!(last >= 0x3400 && last <= 0x9fff) && last !== 0xff09 && last !== 0x29 && last !== 0x3009) return null;
   const credit = creditTail.exec(text);
   if (credit && credit.index > 0)
     return { text: credit[0].trim(), from: credit.index, to: text.length, spaced: true };
@@ -191,18 +197,18 @@ export function opensCaption(line: string): boolean {
   );
 }
 
+const cjkCredit = new RegExp(
+  `(?:${openParen}\\s*(?:[${han}]{0,8}\\s*)?(?:记者\\s*)?${cjkNames}\\s*摄(?:影)?\\s*${closeParen}|` +
+    `(?:新华社|中新社|本报|人民日报)(?:记者|特约记者|太空特约记者)?\\s*(?:${cjkNames}\\s*)?(?:摄|发)$|` +
+    `摄影[:：/／]|图[/／]|资料图片|供图|${cjkName}\\s*摄$|视觉中国|图片来源)`,
+);
+const latinCredit =
+  /\((?:[\w./ -]{0,30}\s)?(?:photo|Photo|PHOTO|photograph)(?:\s[\w./ -]{0,30})?\)|\bPhoto(?:graph)?s?\s*(?:by|:|courtesy)|\bCourtesy of\b|\bGetty Images\b|\/AP\)|\(AP Photo|\bFile photo\b/;
+
 /** Whether the text holds a photo credit ("（摄影 张明）", "新华社发", "Photo by X", "(NASA photo)"). */
 export function hasPhotoCredit(line: string): boolean {
-  return (
-    new RegExp(
-      `(?:${openParen}\\s*(?:[${han}]{0,8}\\s*)?(?:记者\\s*)?${cjkNames}\\s*摄(?:影)?\\s*${closeParen}|` +
-        `(?:新华社|中新社|本报|人民日报)(?:记者|特约记者|太空特约记者)?\\s*(?:${cjkNames}\\s*)?(?:摄|发)$|` +
-        `摄影[:：/／]|图[/／]|资料图片|供图|${cjkName}\\s*摄$|视觉中国|图片来源)`,
-    ).test(line) ||
-    /\((?:[\w./ -]{0,30}\s)?(?:photo|Photo|PHOTO|photograph)(?:\s[\w./ -]{0,30})?\)|\bPhoto(?:graph)?s?\s*(?:by|:|courtesy)|\bCourtesy of\b|\bGetty Images\b|\/AP\)|\(AP Photo|\bFile photo\b/.test(
-      line,
-    )
-  );
+  if (/[摄图发视]/.test(line) && cjkCredit.test(line)) return true;
+  return /[Pp]hoto|Courtesy|Getty|AP\)/.test(line) && latinCredit.test(line);
 }
 
 /** A jump line ("下转第4版", "上接第一版", "Continued on Page 4", "See FLIGHT, Page A6"). */

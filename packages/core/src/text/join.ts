@@ -23,6 +23,7 @@ const leadingWord = /^([\p{L}\p{N}]+)/u;
 export function collectHyphenatedWords(texts: Iterable<string>): Set<string> {
   const words = new Set<string>();
   for (const text of texts) {
+    if (!text.includes("-")) continue;
     for (const m of text.matchAll(/\p{L}+(?:-\p{L}+)+/gu)) {
       // A hyphen at the very end of the line is not evidence of a compound.
       if (m.index !== undefined && m.index + m[0].length < text.trimEnd().length)
@@ -37,13 +38,14 @@ export function collectHyphenatedWords(texts: Iterable<string>): Set<string> {
  * first line's trailing hyphen must be dropped.
  */
 export function lineJoint(before: string, after: string, options: JoinOptions = {}): "" | " " | "hyphen" {
-  const a = before.trimEnd();
-  const b = after.trimStart();
+  // Only the meeting ends matter; looking at a bounded tail keeps joining linear.
+  const a = before.trimEnd().slice(-64);
+  const b = after.trimStart().slice(0, 64);
   if (!a || !b) return "";
-  const last = [...a].pop();
-  const first = [...b][0];
-  const hyphen = lineEndHyphen.exec(a);
-  if (hyphen && a.length > hyphen[0].length - 1) {
+  const last = a.at(-1)!;
+  const first = b[0]!;
+  const hyphen = last === "-" || last === "\u00AD" || last === "\u2010" ? lineEndHyphen.exec(a) : null;
+  if (hyphen) {
     const head = hyphen[1] ?? "";
     const tail = leadingWord.exec(b)?.[1] ?? "";
     if (isLatinLetter(head.slice(-1)) && tail && /^\p{Ll}/u.test(tail)) {
@@ -54,23 +56,33 @@ export function lineJoint(before: string, after: string, options: JoinOptions = 
     // "UH-" + "60A", "Anglo-" + "Saxon": the hyphen is part of the word; no space.
     if (tail && /[\p{L}\p{N}]/u.test(head.slice(-1))) return "";
   }
-  if (isCjk(last) || isCjk(first)) return "";
+  if (isCjk(lowSurrogateSafe(a, last)) || isCjk(first)) return "";
   return " ";
+}
+
+/** The last character of `text` (a whole astral character when `last` is its low surrogate). */
+function lowSurrogateSafe(text: string, last: string): string {
+  const code = last.charCodeAt(0);
+  return code >= 0xdc00 && code <= 0xdfff ? text.slice(-2) : last;
 }
 
 /** Joins line texts into one string (see `lineJoint`). Each line is trimmed first. */
 export function joinLines(lines: readonly string[], options: JoinOptions = {}): string {
-  let out = "";
+  const parts: string[] = [];
+  let previous = "";
   for (const raw of lines) {
     const line = raw.trim();
     if (!line) continue;
-    if (!out) {
-      out = line;
+    if (parts.length === 0) {
+      parts.push(line);
+      previous = line;
       continue;
     }
-    const joint = lineJoint(out, line, options);
-    if (joint === "hyphen") out = out.trimEnd().slice(0, -1) + line;
-    else out = out.trimEnd() + joint + line;
+    const joint = lineJoint(previous, line, options);
+    if (joint === "hyphen") parts[parts.length - 1] = parts.at(-1)!.slice(0, -1);
+    else if (joint === " ") parts.push(" ");
+    parts.push(line);
+    previous = line;
   }
-  return out;
+  return parts.join("");
 }

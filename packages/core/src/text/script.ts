@@ -69,10 +69,14 @@ export function hasCjk(text: string): boolean {
 export function cjkShare(text: string): number {
   let cjk = 0;
   let all = 0;
-  for (const ch of text) {
-    if (/\s/.test(ch)) continue;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 32 || code === 9 || code === 10 || code === 13 || code === 0x3000 || code === 0xa0) continue;
+    if (code >= 0xdc00 && code <= 0xdfff) continue;
     all++;
-    if (isCjk(ch)) cjk++;
+    if (code >= 0xd800 && code <= 0xdbff) {
+      if (isCjkCode(text.codePointAt(i) ?? 0)) cjk++;
+    } else if (isCjkCode(code)) cjk++;
   }
   return all ? cjk / all : 0;
 }

@@ -1,0 +1,135 @@
+import { describe, expect, it } from "vitest";
+import { textStream } from "../test-support/stream-builder.ts";
+import { assembleStream } from "./assemble-stream.ts";
+
+const ids = (lines: string[]) => lines.map(Number);
+
+describe("assembleStream", () => {
+  it("attaches a title that follows its body when the stream ends with one", () => {
+    const { articles } = assembleStream(
+      textStream(
+        "科学导报讯 开发区发展氢能产业优势得天独厚，",
+        "氢源充足、成本低廉且应用场景广泛。近三年",
+        "来，全力构建氢能全产业链生态。 郑婷",
+        "",
+        "孝义经济开发区",
+        "",
+        "氢能全产业链布局领跑全国",
+      ),
+    );
+    expect(articles).toHaveLength(1);
+    expect(articles[0]!.kicker?.text).toBe("孝义经济开发区");
+    expect(articles[0]!.headline?.text).toBe("氢能全产业链布局领跑全国");
+    expect(articles[0]!.byline).toMatchObject({ text: "郑婷", inline: "end" });
+    expect(articles[0]!.dateline).toMatchObject({ text: "科学导报讯", inline: "start" });
+  });
+
+  it("attaches a title that leads its body when the stream starts with one", () => {
+    const { articles } = assembleStream(
+      textStream(
+        "Library to extend hours",
+        "",
+        "By TOM BAKER",
+        "",
+        "SPRINGFIELD — Four branches of the public",
+        "library will stay open until 8 p.m. on",
+        "Saturdays, officials announced Tuesday.",
+      ),
+    );
+    expect(articles).toHaveLength(1);
+    expect(articles[0]!.headline?.text).toBe("Library to extend hours");
+    expect(articles[0]!.byline?.text).toBe("By TOM BAKER");
+    expect(articles[0]!.dateline?.text).toBe("SPRINGFIELD —");
+  });
+
+  it("cuts two articles at a dateline after a closed sentence", () => {
+    const { articles } = assembleStream(
+      textStream(
+        "本报讯 今年一季度，全市规模以上工业增加值同比",
+        "增长8.2%，增速高于全省平均水平。",
+        "本报讯 眼下正值春耕备耕关键时期，各地抢抓农",
+        "时，田间地头一派繁忙景象。",
+      ),
+    );
+    expect(articles.map((a) => ids(a.paragraphs.flatMap((p) => p.lines)))).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
+  });
+
+  it("puts furniture and jump lines in other, never in an article", () => {
+    const { articles, other } = assembleStream(
+      textStream(
+        "第3版",
+        "",
+        "2025年3月12日 星期三",
+        "",
+        "春耕备耕有序推进",
+        "",
+        "本报讯 眼下正值春耕备耕关键时期，各地抢抓农",
+        "时，组织农民开展土地平整和农资调运。",
+        "",
+        "（下转第4版）",
+      ),
+    );
+    expect(other.map((b) => [b.text, b.kind])).toEqual([
+      ["第3版", "folio"],
+      ["2025年3月12日 星期三", "running-head"],
+      ["（下转第4版）", "jump"],
+    ]);
+    expect(articles[0]!.headline?.text).toBe("春耕备耕有序推进");
+  });
+
+  it("keeps a caption with a photo credit out of the article", () => {
+    const { articles, captions } = assembleStream(
+      textStream(
+        "In June, the council voted to repair the",
+        "bridge before winter.",
+        "",
+        "Crews inspect the bridge. (Photo by Ken Ito)",
+        "",
+        "The work will take six weeks.",
+      ),
+    );
+    expect(captions.map((c) => c.lines)).toEqual([["4"]]);
+    expect(articles.flatMap((a) => a.paragraphs.flatMap((p) => p.lines))).not.toContain("4");
+  });
+
+  it("does not take a stray lower-case fragment for a title", () => {
+    const { articles } = assembleStream(
+      textStream(
+        "NASA's research in 1992 stressed new methods",
+        "that robots and humans eventually may use",
+        "",
+        "remote",
+        "",
+        "to explore the moon and Mars.",
+      ),
+    );
+    expect(articles).toHaveLength(1);
+    expect(articles[0]!.headline).toBeNull();
+  });
+
+  it("places every line in exactly one block", () => {
+    const stream = textStream(
+      "A4",
+      "",
+      "Headline Here",
+      "",
+      "By MARY ADAMS",
+      "",
+      "BOSTON — Text of the story.",
+    );
+    const { articles, captions, other } = assembleStream(stream);
+    const placed = [
+      ...articles.flatMap((a) =>
+        [a.kicker, a.headline, a.subheadline, ...a.paragraphs, a.byline?.inline ? null : a.byline].flatMap(
+          (b) => b?.lines ?? [],
+        ),
+      ),
+      ...captions.flatMap((c) => c.lines),
+      ...other.flatMap((o) => o.lines),
+    ].sort();
+    expect(placed).toEqual(stream.map((l) => l.id).sort());
+  });
+});

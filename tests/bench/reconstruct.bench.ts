@@ -1,0 +1,78 @@
+/**
+ * Plain-text reconstruction benchmark. Prints the median time to reconstruct the seed page
+ * (target ≤ 2 ms per seed-sized page on one core) and a synthetic archive of 200 composed
+ * text pages, with the time per page for 50 and 200 pages and their ratio (time must grow
+ * linearly with input: 200 pages should take about 4× the time of 50). Times are CPU time of
+ * this process, so a busy machine inflates them less than wall time.
+ * Run: `pnpm bench reconstruct` or `pnpm exec tsx tests/bench/reconstruct.bench.ts`.
+ */
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { reconstruct } from "@galley/core";
+import { composeStream, type StreamPool, type StreamSpec } from "../tools/compose-stream.ts";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const seed = readFileSync(join(here, "..", "fixtures", "text", "seed-kexuedaobao.txt"), "utf8");
+const pool = (name: string) =>
+  JSON.parse(readFileSync(join(here, "..", "tools", "texts", name), "utf8")) as StreamPool;
+const zh = pool("zh-local-news.json");
+const zhDoc = pool("zh-rural-2018.json");
+const en = pool("en-local-news.json");
+const zhPool: StreamPool = {
+  source: "",
+  articles: [...zh.articles, ...zhDoc.articles],
+  captions: zh.captions,
+};
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/**
+ * Milliseconds of CPU time the run took (user + system). CPU time, unlike wall time, does not
+ * count the time other processes on a busy machine hold the core.
+ */
+function time(run: () => void): number {
+  const start = process.cpuUsage();
+  run();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
+// Warm up the JIT on the seed page before measuring anything.
+for (let i = 0; i < 50; i++) reconstruct(seed);
+const seedTimes = Array.from({ length: 200 }, () => time(() => reconstruct(seed)));
+console.log(
+  `seed page (${seed.split("\n").length} lines): median ${median(seedTimes).toFixed(3)} ms, p95 ${[...seedTimes].sort((a, b) => a - b)[Math.floor(seedTimes.length * 0.95)]!.toFixed(3)} ms`,
+);
+
+const pages: string[] = [];
+for (let k = 0; k < 200; k++) {
+  const spec: StreamSpec = {
+    id: `bench-${k}`,
+    lang: k % 2 ? "en" : "zh",
+    order: k % 3 ? "first" : "after",
+    spacing: k % 5 ? "single" : "double",
+    gaps: k % 4 === 0,
+    indent: k % 2 ? "lost" : "kept",
+    digitSpaces: k % 3 === 0,
+    furniture: true,
+    jumps: true,
+    captions: true,
+    hyphenate: true,
+    stories: 7,
+    seed: 1000 + k,
+  };
+  pages.push(composeStream(spec, spec.lang === "zh" ? zhPool : en).text);
+}
+const lines = pages.reduce((s, p) => s + p.split("\n").length, 0);
+const batch = (n: number) =>
+  median(Array.from({ length: 5 }, () => time(() => pages.slice(0, n).forEach((p) => reconstruct(p)))));
+const t50 = batch(50);
+const t200 = batch(200);
+console.log(`archive: 200 composed pages, ${lines} lines (${(lines / 200).toFixed(0)} lines per page)`);
+console.log(`  50 pages: ${t50.toFixed(1)} ms (${(t50 / 50).toFixed(3)} ms per page)`);
+console.log(`  200 pages: ${t200.toFixed(1)} ms (${(t200 / 200).toFixed(3)} ms per page)`);
+console.log(`  ratio 200/50: ${(t200 / t50).toFixed(2)} (linear = 4.00)`);

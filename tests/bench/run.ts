@@ -1,0 +1,29 @@
+/**
+ * Runs the benchmarks: `pnpm bench` runs every `tests/bench/*.bench.ts` in turn, `pnpm bench
+ * NAME` the one named (e.g. `pnpm bench reconstruct`). Each benchmark is a script that prints
+ * its own figures; they run one after another so they do not compete for the cores.
+ */
+import { spawnSync } from "node:child_process";
+import { readdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const wanted = process.argv.slice(2);
+const all = readdirSync(here)
+  .filter((f) => f.endsWith(".bench.ts"))
+  .sort();
+const chosen = wanted.length ? all.filter((f) => wanted.some((w) => f.startsWith(w))) : all;
+if (chosen.length === 0) {
+  console.error(
+    `no benchmark matches ${wanted.join(", ")}; there are: ${all.map((f) => f.replace(".bench.ts", "")).join(", ")}`,
+  );
+  process.exit(2);
+}
+let failed = 0;
+for (const file of chosen) {
+  console.log(`\n== ${file.replace(".bench.ts", "")}`);
+  const result = spawnSync(process.execPath, ["--import", "tsx", join(here, file)], { stdio: "inherit" });
+  if (result.status !== 0) failed++;
+}
+process.exit(failed ? 1 : 0);
