@@ -1,9 +1,17 @@
+import { exportCommand } from "./commands/export.ts";
+import { importCommand } from "./commands/import.ts";
 import { reconstructCommand } from "./commands/reconstruct.ts";
+import { serveCommand } from "./commands/serve.ts";
+import { tokenCommand } from "./commands/token.ts";
 import { CliError, type CliIo, type Command } from "./io.ts";
 
 /** The sub-commands, by name. Each lives in `commands/<name>.ts`. */
 const commands: Record<string, Command> = {
   reconstruct: reconstructCommand,
+  serve: serveCommand,
+  token: tokenCommand,
+  import: importCommand,
+  export: exportCommand,
 };
 
 /** Runs `galley ARGS…` and returns the exit code; errors are one line on stderr, never a stack. */

@@ -1,0 +1,116 @@
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import {
+  createConsoleLogger,
+  createPageFromUpload,
+  issueToken,
+  loginTokenTtlMs,
+  newId,
+  openDataDir,
+  type RunningGalleyServer,
+  type Storage,
+  startGalleyServer,
+} from "@galley/server";
+import { parseArgs } from "../args.ts";
+import { CliError, type CliIo, type Command } from "../io.ts";
+
+const defaultWebRoot = fileURLToPath(new URL("../../../web/dist", import.meta.url));
+const samplePage = fileURLToPath(new URL("../../sample/seed-kexuedaobao.txt", import.meta.url));
+
+/** `galley serve [--port P] [--data DIR] [--web DIR] [--host H]`: runs the collaboration server until SIGTERM/SIGINT. */
+export const serveCommand: Command = {
+  summary: "run the collaboration server (REST API, websocket sync, web app)",
+  usage: [
+    "galley serve [--port P] [--data DIR] [--web DIR] [--host H]",
+    "",
+    "  --port   TCP port (default $PORT, else 8787; 0 picks a free one)",
+    "  --data   data directory holding galley.db (default ./data)",
+    "  --web    the built web app (default apps/web/dist)",
+    "  --host   interface to bind (default all)",
+    "  On first start a demo issue with the sample page is created. Prints the URL and a one-time",
+    "  admin sign-in link. SIGTERM or SIGINT: stores everything, closes sockets (1001), exits 0.",
+  ].join("\n"),
+  async run(args: string[], io: CliIo): Promise<number> {
+    const { positionals, options } = parseArgs(args, { options: ["port", "data", "web", "host"] });
+    if (positionals.length > 0) throw new CliError(`unexpected argument "${positionals[0]}"`, 2);
+    const port = parsePort(options.get("port") ?? process.env.PORT ?? "8787");
+    const dataDir = resolve(options.get("data") ?? "data");
+    const webRoot = resolve(options.get("web") ?? defaultWebRoot);
+    const storage = openDataDir(dataDir);
+    let running: RunningGalleyServer;
+    try {
+      await ensureDemoIssue(storage, io);
+      running = await startGalleyServer({
+        storage,
+        port,
+        ...(options.get("host") ? { hostname: options.get("host")! } : {}),
+        webRoot,
+        logger: createConsoleLogger(io.stderr),
+      });
+    } catch (error) {
+      await storage.close();
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "EADDRINUSE") throw new CliError(`port ${port} is in use (choose another with --port)`);
+      throw error;
+    }
+    const { token } = await issueToken(storage, {
+      kind: "login",
+      role: "admin",
+      user: "admin",
+      name: "sign-in link",
+      ttlMs: loginTokenTtlMs,
+    });
+    io.stdout(`Galley is serving ${running.url}/ (data: ${dataDir})\n`);
+    io.stdout(`Sign in as admin (one-time link, valid 24 h): ${running.url}/?token=${token}\n`);
+    if (!existsSync(join(webRoot, "index.html"))) {
+      io.stderr(`note: no web app at ${webRoot}; build it with "pnpm --filter @galley/web build"\n`);
+    }
+    return new Promise<number>((done) => {
+      const stop = (signal: string) => {
+        io.stderr(`${signal}: storing and closing…\n`);
+        running
+          .close()
+          .then(() => storage.close())
+          .then(
+            () => done(0),
+            (error: unknown) => {
+              io.stderr(`galley serve: shutdown failed: ${(error as Error).message}\n`);
+              done(1);
+            },
+          );
+      };
+      process.once("SIGTERM", () => stop("SIGTERM"));
+      process.once("SIGINT", () => stop("SIGINT"));
+    });
+  },
+};
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535)
+    throw new CliError(`port must be a number from 0 to 65535, not "${value}"`, 2);
+  return port;
+}
+
+/** On a fresh data directory: one issue holding the sample page, so there is something to open. */
+async function ensureDemoIssue(storage: Storage, io: CliIo): Promise<void> {
+  if ((await storage.listIssues()).length > 0) return;
+  const id = newId("i");
+  const date = new Date().toISOString().slice(0, 10);
+  await storage.createIssue({
+    id,
+    title: "科学导报 — sample page",
+    date,
+    createdAt: new Date().toISOString(),
+  });
+  const bytes = await readFile(samplePage);
+  const page = await createPageFromUpload(
+    storage,
+    { issueId: id, number: 1, bytes },
+    null,
+    createConsoleLogger(io.stderr),
+  );
+  io.stderr(`created the demo issue ${id} with page ${page.id} (${page.articleCount} articles)\n`);
+}

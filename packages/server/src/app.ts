@@ -1,0 +1,135 @@
+import type { Server } from "node:http";
+import type { Http2SecureServer, Http2Server } from "node:http2";
+import { isInputError } from "@galley/core";
+import { isExportError } from "@galley/export";
+import { createNodeWebSocket } from "@hono/node-ws";
+import { type Context, Hono } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { UpgradeWebSocket } from "hono/ws";
+import type { Authenticate } from "./auth/principal.ts";
+import { createTokenAuthenticator } from "./auth/token-auth.ts";
+import type { Bus } from "./bus/bus.ts";
+import type { GalleyDeps, GalleyEnv } from "./context.ts";
+import { defaultLimits, type Limits } from "./limits.ts";
+import { createConsoleLogger, type Logger } from "./logger.ts";
+import type { RecognizeImage } from "./pages/ocr.ts";
+import { registerCollabRoutes } from "./routes/collab.ts";
+import { registerExportRoutes } from "./routes/export.ts";
+import { registerIssueRoutes } from "./routes/issues.ts";
+import { registerPageRoutes } from "./routes/pages.ts";
+import { registerSessionRoutes } from "./routes/session.ts";
+import { registerTokenRoutes } from "./routes/tokens.ts";
+import { registerUploadRoutes } from "./routes/upload.ts";
+import { registerWebRoutes } from "./routes/web.ts";
+import { isConflictError } from "./storage/errors.ts";
+import type { Storage } from "./storage/storage.ts";
+import type { CompactionPolicy } from "./sync/compactor.ts";
+import { DocLoadError } from "./sync/doc-state.ts";
+import { SyncServer } from "./sync/sync-server.ts";
+
+/** Options for `createGalleyApp`. Only `storage` is required. */
+export interface GalleyAppOptions {
+  storage: Storage;
+  /** Who is asking; default: Galley's own tokens (Bearer, `?token=`, session cookie). */
+  authenticate?: Authenticate;
+  /**
+   * The host's websocket upgrader, when Galley is mounted in a host app: create it with
+   * `createNodeWebSocket({ app: host })` and call its `injectWebSocket(server)` yourself.
+   * Absent: the factory creates one for its own app and returns `injectWebSocket`.
+   */
+  upgradeWebSocket?: UpgradeWebSocket;
+  /** OCR for image uploads (e.g. `@galley/ocr`'s `recognizeImage`); absent: images get 415. */
+  ocr?: RecognizeImage | null;
+  /** Directory of the built web app (`apps/web/dist`); absent or null: only a note at `/`. */
+  webRoot?: string | null;
+  limits?: Partial<Limits>;
+  /** Fan-out to other server processes on the same storage (PostgreSQL + Redis). */
+  bus?: Bus | null;
+  logger?: Logger;
+  /** When to compact a page's update log (default: 500 updates, then 1 s without one). */
+  compaction?: Partial<CompactionPolicy>;
+}
+
+/** What `createGalleyApp` returns. */
+export interface GalleyApp {
+  /** The Hono app: serve it, or mount it with `host.route("/galley", galley.app)`. */
+  app: Hono<GalleyEnv>;
+  /** The sync engine (for tests and stats: `sync.loadedPages`). */
+  sync: SyncServer;
+  /** Attaches the websocket upgrade handler to the HTTP server; null when the host passed `upgradeWebSocket`. */
+  injectWebSocket: ((server: Server | Http2Server | Http2SecureServer) => void) | null;
+  /** Stops sync gracefully: refuses new sockets, stores what was received, closes sockets with 1001, compacts. Storage stays open. */
+  shutdown(): Promise<void>;
+}
+
+/**
+ * Builds Galley's server as a Hono app: the REST API under `/api`, the y-websocket endpoint
+ * `/collab/:pageId`, `/healthz`, and the web app. Errors are JSON `{ error }` with their
+ * status, from one `onError`.
+ */
+export function createGalleyApp(options: GalleyAppOptions): GalleyApp {
+  const app = new Hono<GalleyEnv>();
+  const logger = options.logger ?? createConsoleLogger();
+  const limits: Limits = { ...defaultLimits, ...options.limits };
+  let upgradeWebSocket = options.upgradeWebSocket;
+  let injectWebSocket: GalleyApp["injectWebSocket"] = null;
+  if (!upgradeWebSocket) {
+    const nodeWs = createNodeWebSocket({ app });
+    // A frame past twice the message limit is cut off by `ws` itself (1009) before it is
+    // buffered; between the two limits the engine closes with 4413 and says why.
+    nodeWs.wss.options.maxPayload = limits.messageBytes * 2;
+    upgradeWebSocket = nodeWs.upgradeWebSocket as UpgradeWebSocket;
+    injectWebSocket = nodeWs.injectWebSocket;
+  }
+  const sync = new SyncServer({
+    storage: options.storage,
+    logger,
+    bus: options.bus ?? null,
+    maxMessageBytes: limits.messageBytes,
+    ...(options.compaction ? { compaction: options.compaction } : {}),
+  });
+  const deps: GalleyDeps = {
+    storage: options.storage,
+    sync,
+    authenticate: options.authenticate ?? createTokenAuthenticator(options.storage),
+    logger,
+    limits,
+    ocr: options.ocr ?? null,
+  };
+
+  app.onError((error, c) => errorResponse(error, c, logger));
+  app.notFound((c) => c.json({ error: `no route ${c.req.method} ${c.req.path}` }, 404));
+  app.get("/healthz", (c) => c.json({ ok: true }));
+  registerSessionRoutes(app, deps);
+  registerTokenRoutes(app, deps);
+  registerIssueRoutes(app, deps);
+  registerUploadRoutes(app, deps);
+  registerExportRoutes(app, deps);
+  registerPageRoutes(app, deps);
+  registerCollabRoutes(app, deps, upgradeWebSocket);
+  registerWebRoutes(app, deps, options.webRoot ?? null);
+
+  return { app, sync, injectWebSocket, shutdown: () => sync.shutdown() };
+}
+
+function errorResponse(error: Error, c: Context<GalleyEnv>, logger: Logger): Response {
+  if (error instanceof HTTPException) return c.json({ error: error.message }, error.status);
+  if (isInputError(error)) return c.json({ error: error.message }, inputErrorStatus(error.code));
+  if (isConflictError(error)) return c.json({ error: error.message }, 409);
+  if (isExportError(error))
+    return c.json({ error: error.message }, error.code === "unknown-format" ? 400 : 422);
+  const context = { method: c.req.method, path: c.req.path, user: c.get("principal")?.user, error };
+  if (error instanceof DocLoadError) {
+    logger.error("stored page does not load", context);
+    return c.json({ error: `${error.message}; nothing was changed` }, 500);
+  }
+  logger.error("request failed", context);
+  return c.json({ error: "internal server error" }, 500);
+}
+
+function inputErrorStatus(code: string): ContentfulStatusCode {
+  if (code === "too-large") return 413;
+  if (code === "unknown-format" || code === "unsupported") return 415;
+  return 400;
+}

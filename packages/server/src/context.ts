@@ -1,0 +1,57 @@
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { Authenticate, Principal } from "./auth/principal.ts";
+import { roleAllows, roleFor } from "./auth/principal.ts";
+import type { Limits } from "./limits.ts";
+import type { Logger } from "./logger.ts";
+import type { RecognizeImage } from "./pages/ocr.ts";
+import type { Role, Storage } from "./storage/storage.ts";
+import type { SyncServer } from "./sync/sync-server.ts";
+
+/** Hono's environment for Galley's routes: the authenticated principal, once looked up. */
+export interface GalleyEnv {
+  Variables: { principal: Principal };
+}
+
+/** Everything a route needs: built once by `createGalleyApp`, passed to each route module. */
+export interface GalleyDeps {
+  storage: Storage;
+  sync: SyncServer;
+  authenticate: Authenticate;
+  logger: Logger;
+  limits: Limits;
+  ocr: RecognizeImage | null;
+}
+
+/** The caller, or a 401 when `authenticate` does not know them. Looked up once per request. */
+export async function requirePrincipal(c: Context<GalleyEnv>, deps: GalleyDeps): Promise<Principal> {
+  const known = c.get("principal");
+  if (known) return known;
+  const principal = await deps.authenticate(c.req.raw);
+  if (!principal)
+    throw new HTTPException(401, {
+      message: "a valid token is required (Authorization: Bearer, ?token= or the session cookie)",
+    });
+  c.set("principal", principal);
+  return principal;
+}
+
+/**
+ * Checks that `principal` has at least `needed` on `issueId` (null: the whole installation);
+ * throws 403 otherwise. Returns the principal's role there.
+ */
+export function requireRole(principal: Principal, issueId: string | null, needed: Role): Role {
+  const role = roleFor(principal, issueId);
+  if (!role)
+    throw new HTTPException(403, {
+      message: issueId ? `this token does not reach issue ${issueId}` : "this token is limited to one issue",
+    });
+  if (!roleAllows(role, needed))
+    throw new HTTPException(403, { message: `this needs the ${needed} role; the token has ${role}` });
+  return role;
+}
+
+/** Throws a JSON error response with `status` and `message`. */
+export function fail(status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 503, message: string): never {
+  throw new HTTPException(status, { message });
+}

@@ -1,0 +1,47 @@
+export { createGalleyApp, type GalleyApp, type GalleyAppOptions } from "./app.ts";
+export { type Authenticate, type Principal, roleAllows, roleFor } from "./auth/principal.ts";
+export { startSession } from "./auth/session.ts";
+export { createTokenAuthenticator, readCredential, sessionCookieName } from "./auth/token-auth.ts";
+export {
+  generateToken,
+  hashToken,
+  isRole,
+  issueToken,
+  loginTokenTtlMs,
+  roles,
+  sessionTtlMs,
+  type TokenGrant,
+} from "./auth/tokens.ts";
+export type { Bus } from "./bus/bus.ts";
+export { createLocalBus } from "./bus/local-bus.ts";
+export type { GalleyDeps, GalleyEnv } from "./context.ts";
+export { defaultLimits, type Limits } from "./limits.ts";
+export { createConsoleLogger, type LogContext, type Logger, silentLogger } from "./logger.ts";
+export { databaseFileName, openDataDir } from "./node/data-dir.ts";
+export { type GalleyServerOptions, type RunningGalleyServer, startGalleyServer } from "./node/serve.ts";
+export { createPageFromUpload, newId, type PageUpload, uploadFormats } from "./pages/create-page.ts";
+export { importIssue } from "./pages/import-issue.ts";
+export { loadPageLines, type PageLines } from "./pages/ingest-source.ts";
+export { loadIssueInput } from "./pages/issue-input.ts";
+export { type ImageType, type RecognizeImage, sniffImage } from "./pages/ocr.ts";
+export { loadPageDoc } from "./pages/page-doc.ts";
+export { ConflictError, isConflictError } from "./storage/errors.ts";
+export { openSqliteStorage, type SqliteStorageOptions } from "./storage/sqlite/sqlite-storage.ts";
+export type {
+  IssueRecord,
+  NewPage,
+  PagePatch,
+  PageRecord,
+  PageStatus,
+  Role,
+  Storage,
+  StoredDoc,
+  TokenKind,
+  TokenRecord,
+} from "./storage/storage.ts";
+export { CloseCode, type CloseCodeValue } from "./sync/close-codes.ts";
+export { type CompactionPolicy, defaultCompactionPolicy } from "./sync/compactor.ts";
+export type { SyncSocket } from "./sync/connection.ts";
+export { buildDoc, DocLoadError, mergeStoredDoc } from "./sync/doc-state.ts";
+export { MessageType } from "./sync/protocol.ts";
+export { SyncServer, type SyncServerOptions, type SyncSession } from "./sync/sync-server.ts";

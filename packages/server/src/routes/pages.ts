@@ -1,0 +1,98 @@
+import { articleStatuses } from "@galley/doc";
+import type { Context, Hono } from "hono";
+import { readJsonObject } from "../body.ts";
+import { fail, type GalleyDeps, type GalleyEnv, requirePrincipal, requireRole } from "../context.ts";
+import { loadPageLines } from "../pages/ingest-source.ts";
+import { loadPageDoc } from "../pages/page-doc.ts";
+import type { PageRecord, PageStatus, Role } from "../storage/storage.ts";
+import { CloseCode } from "../sync/close-codes.ts";
+
+/**
+ * One page: `GET /api/pages/:pageId` (the page as edited, in the reconstruction contract),
+ * `/info`, `/source` (the upload byte for byte), `/lines`, `/image`; `PATCH` `{ status }`
+ * (editor); `DELETE` (admin).
+ */
+export function registerPageRoutes(app: Hono<GalleyEnv>, deps: GalleyDeps): void {
+  app.get("/api/pages/:pageId", async (c) => {
+    const { page } = await pageFor(c, deps, "viewer");
+    return c.json(await loadPageDoc(deps.storage, page.id));
+  });
+
+  app.get("/api/pages/:pageId/info", async (c) => {
+    const { page, role } = await pageFor(c, deps, "viewer");
+    return c.json(pageInfo(page, role));
+  });
+
+  app.get("/api/pages/:pageId/source", async (c) => {
+    const { page } = await pageFor(c, deps, "viewer");
+    const source = await deps.storage.getPageSource(page.id);
+    if (!source) fail(404, `no page ${page.id}`);
+    return c.body(toArrayBuffer(source.bytes), 200, { "Content-Type": source.contentType });
+  });
+
+  app.get("/api/pages/:pageId/lines", async (c) => {
+    const { page } = await pageFor(c, deps, "viewer");
+    return c.json(await loadPageLines(deps.storage, page));
+  });
+
+  app.get("/api/pages/:pageId/image", async (c) => {
+    const { page } = await pageFor(c, deps, "viewer");
+    if (!page.sourceType.startsWith("image/"))
+      fail(404, `page ${page.id} was uploaded as ${page.format}, not as an image`);
+    const source = await deps.storage.getPageSource(page.id);
+    if (!source) fail(404, `no page ${page.id}`);
+    return c.body(toArrayBuffer(source.bytes), 200, { "Content-Type": source.contentType });
+  });
+
+  app.patch("/api/pages/:pageId", async (c) => {
+    const { page, role } = await pageFor(c, deps, "editor");
+    const body = await readJsonObject(c, deps.limits.jsonBytes);
+    if (!(articleStatuses as readonly unknown[]).includes(body.status)) {
+      fail(400, `status must be one of ${articleStatuses.join(", ")}`);
+    }
+    const status = body.status as PageStatus;
+    if (!(await deps.storage.updatePage(page.id, { status }))) fail(404, `no page ${page.id}`);
+    return c.json(pageInfo({ ...page, status }, role));
+  });
+
+  app.delete("/api/pages/:pageId", async (c) => {
+    const { page } = await pageFor(c, deps, "admin");
+    await deps.sync.closePage(page.id, CloseCode.NotFound, "the page was deleted");
+    await deps.storage.deletePage(page.id);
+    return c.body(null, 204);
+  });
+}
+
+/** A page's metadata and the caller's role on it (`GET /api/pages/:pageId/info`). */
+export function pageInfo(page: PageRecord, role: Role) {
+  return {
+    id: page.id,
+    issueId: page.issueId,
+    number: page.number,
+    status: page.status,
+    articleCount: page.articleCount,
+    format: page.format,
+    sourceType: page.sourceType,
+    sourceSize: page.sourceSize,
+    hasImage: page.sourceType.startsWith("image/"),
+    width: page.width,
+    height: page.height,
+    role,
+  };
+}
+
+async function pageFor(
+  c: Context<GalleyEnv>,
+  deps: GalleyDeps,
+  needed: Role,
+): Promise<{ page: PageRecord; role: Role }> {
+  const principal = await requirePrincipal(c, deps);
+  const pageId = c.req.param("pageId") ?? "";
+  const page = await deps.storage.getPage(pageId);
+  if (!page) fail(404, `no page ${pageId}`);
+  return { page, role: requireRole(principal, page.issueId, needed) };
+}
+
+function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+}

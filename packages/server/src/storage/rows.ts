@@ -1,0 +1,82 @@
+import type { SourceFormat } from "@galley/core";
+import type { IssueRecord, PageRecord, PageStatus, Role, TokenKind, TokenRecord } from "./storage.ts";
+
+/** An `issues` row as the SQL adapters read it (column names shared by SQLite and PostgreSQL). */
+export interface IssueRow {
+  id: string;
+  title: string;
+  date: string;
+  created_at: string;
+}
+
+/** A `pages` row without the source bytes; `source_size` is computed by the query. */
+export interface PageRow {
+  id: string;
+  issue_id: string;
+  number: number;
+  format: string;
+  status: string;
+  article_count: number;
+  source_type: string;
+  source_size: number | string;
+  width: number | null;
+  height: number | null;
+  created_at: string;
+}
+
+/** A `tokens` row. */
+export interface TokenRow {
+  hash: string;
+  kind: string;
+  role: string;
+  issue_id: string | null;
+  user: string;
+  name: string | null;
+  created_at: string;
+  expires_at: string | null;
+}
+
+/** The page columns every page query selects, with the source size instead of its bytes. */
+export const pageColumns =
+  "id, issue_id, number, format, status, article_count, source_type, length(source) AS source_size, width, height, created_at";
+
+/** Maps an `issues` row to its record. */
+export function issueFromRow(row: IssueRow): IssueRecord {
+  return { id: row.id, title: row.title, date: row.date, createdAt: row.created_at };
+}
+
+/** Maps a `pages` row to its record. */
+export function pageFromRow(row: PageRow): PageRecord {
+  return {
+    id: row.id,
+    issueId: row.issue_id,
+    number: Number(row.number),
+    format: row.format as SourceFormat,
+    status: row.status as PageStatus,
+    articleCount: Number(row.article_count),
+    sourceType: row.source_type,
+    sourceSize: Number(row.source_size),
+    width: row.width === null ? null : Number(row.width),
+    height: row.height === null ? null : Number(row.height),
+    createdAt: row.created_at,
+  };
+}
+
+/** Maps a `tokens` row to its record. */
+export function tokenFromRow(row: TokenRow): TokenRecord {
+  return {
+    hash: row.hash,
+    kind: row.kind as TokenKind,
+    role: row.role as Role,
+    issueId: row.issue_id,
+    user: row.user,
+    name: row.name,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+  };
+}
+
+/** A view of a driver's `Buffer` as a plain `Uint8Array` (no copy). */
+export function bytesOf(buffer: Uint8Array): Uint8Array {
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}

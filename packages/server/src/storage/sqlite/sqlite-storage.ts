@@ -1,0 +1,214 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import { ConflictError } from "../errors.ts";
+import {
+  bytesOf,
+  type IssueRow,
+  issueFromRow,
+  type PageRow,
+  pageColumns,
+  pageFromRow,
+  type TokenRow,
+  tokenFromRow,
+} from "../rows.ts";
+import type {
+  IssueRecord,
+  NewPage,
+  PagePatch,
+  PageRecord,
+  Storage,
+  StoredDoc,
+  TokenRecord,
+} from "../storage.ts";
+import { sqliteSchema, sqliteSchemaVersion } from "./schema.ts";
+
+/** Options for `openSqliteStorage`. */
+export interface SqliteStorageOptions {
+  /** The database file; its directory is created. `":memory:"` for a throwaway database. */
+  file: string;
+  /**
+   * `"full"` (default) fsyncs the WAL on every commit: a committed update survives a power
+   * cut. `"normal"` leaves the fsync to checkpoints: a commit survives a crash or SIGKILL of
+   * the server process, but the last commits may be lost if the machine itself goes down.
+   */
+  synchronous?: "full" | "normal";
+}
+
+/**
+ * Opens (creating when needed) a SQLite database as Galley storage: WAL journal, foreign keys
+ * on, a 5 s busy timeout so `galley token create` can write while a server runs. better-sqlite3
+ * is synchronous, so each method has committed by the time its promise settles.
+ */
+export function openSqliteStorage(options: SqliteStorageOptions): Storage {
+  if (options.file !== ":memory:") mkdirSync(dirname(options.file), { recursive: true });
+  const db = new Database(options.file, { timeout: 5000 });
+  db.pragma("journal_mode = WAL");
+  db.pragma(`synchronous = ${options.synchronous === "normal" ? "NORMAL" : "FULL"}`);
+  db.pragma("foreign_keys = ON");
+  db.exec(sqliteSchema);
+  const version = (db.prepare("SELECT value FROM meta WHERE key = 'schema'").get() as { value: string })
+    .value;
+  if (version !== sqliteSchemaVersion) {
+    db.close();
+    throw new RangeError(
+      `${options.file}: storage schema version ${version}, this Galley reads ${sqliteSchemaVersion}`,
+    );
+  }
+  return new SqliteStorage(db);
+}
+
+class SqliteStorage implements Storage {
+  private readonly db: Database.Database;
+  private readonly statements;
+
+  constructor(db: Database.Database) {
+    this.db = db;
+    this.statements = {
+      insertIssue: db.prepare("INSERT INTO issues (id, title, date, created_at) VALUES (?, ?, ?, ?)"),
+      getIssue: db.prepare("SELECT * FROM issues WHERE id = ?"),
+      listIssues: db.prepare("SELECT * FROM issues ORDER BY date DESC, created_at DESC"),
+      insertPage: db.prepare(
+        `INSERT INTO pages (id, issue_id, number, format, status, article_count, source_type, source, ocr_text, width, height, created_at)
+         VALUES (@id, @issueId, @number, @format, @status, @articleCount, @sourceType, @source, @ocrText, @width, @height, @createdAt)`,
+      ),
+      getPage: db.prepare(`SELECT ${pageColumns} FROM pages WHERE id = ?`),
+      pageNumberTaken: db.prepare("SELECT 1 FROM pages WHERE issue_id = ? AND number = ?"),
+      listPages: db.prepare(`SELECT ${pageColumns} FROM pages WHERE issue_id = ? ORDER BY number`),
+      setStatus: db.prepare("UPDATE pages SET status = ? WHERE id = ?"),
+      setArticleCount: db.prepare("UPDATE pages SET article_count = ? WHERE id = ?"),
+      pageExists: db.prepare("SELECT 1 FROM pages WHERE id = ?"),
+      deletePage: db.prepare("DELETE FROM pages WHERE id = ?"),
+      getSource: db.prepare("SELECT source, source_type, ocr_text FROM pages WHERE id = ?"),
+      appendUpdate: db.prepare("INSERT INTO updates (page_id, data) VALUES (?, ?)"),
+      getSnapshot: db.prepare("SELECT data FROM snapshots WHERE page_id = ?"),
+      getUpdates: db.prepare("SELECT seq, data FROM updates WHERE page_id = ? ORDER BY seq"),
+      putSnapshot: db.prepare(
+        `INSERT INTO snapshots (page_id, data, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT (page_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
+      ),
+      deleteUpdatesUpTo: db.prepare("DELETE FROM updates WHERE page_id = ? AND seq <= ?"),
+      insertToken: db.prepare(
+        `INSERT INTO tokens (hash, kind, role, issue_id, user, name, created_at, expires_at)
+         VALUES (@hash, @kind, @role, @issueId, @user, @name, @createdAt, @expiresAt)`,
+      ),
+      findToken: db.prepare("SELECT * FROM tokens WHERE hash = ?"),
+      takeToken: db.prepare("DELETE FROM tokens WHERE hash = ? RETURNING *"),
+    };
+  }
+
+  async createIssue(issue: IssueRecord): Promise<void> {
+    this.statements.insertIssue.run(issue.id, issue.title, issue.date, issue.createdAt);
+  }
+
+  async getIssue(id: string): Promise<IssueRecord | null> {
+    const row = this.statements.getIssue.get(id) as IssueRow | undefined;
+    return row ? issueFromRow(row) : null;
+  }
+
+  async listIssues(): Promise<IssueRecord[]> {
+    return (this.statements.listIssues.all() as IssueRow[]).map(issueFromRow);
+  }
+
+  async createPage(page: NewPage): Promise<void> {
+    const { firstUpdate, source, ...record } = page;
+    this.db.transaction(() => {
+      if (this.statements.pageNumberTaken.get(page.issueId, page.number)) {
+        throw new ConflictError(`issue ${page.issueId} already has a page ${page.number}`);
+      }
+      this.statements.insertPage.run({ ...record, source: Buffer.from(source) });
+      this.statements.appendUpdate.run(page.id, Buffer.from(firstUpdate));
+    })();
+  }
+
+  async getPage(id: string): Promise<PageRecord | null> {
+    const row = this.statements.getPage.get(id) as PageRow | undefined;
+    return row ? pageFromRow(row) : null;
+  }
+
+  async listPages(issueId: string): Promise<PageRecord[]> {
+    return (this.statements.listPages.all(issueId) as PageRow[]).map(pageFromRow);
+  }
+
+  async updatePage(id: string, patch: PagePatch): Promise<boolean> {
+    return this.db.transaction(() => {
+      if (!this.statements.pageExists.get(id)) return false;
+      if (patch.status !== undefined) this.statements.setStatus.run(patch.status, id);
+      if (patch.articleCount !== undefined) this.statements.setArticleCount.run(patch.articleCount, id);
+      return true;
+    })();
+  }
+
+  async deletePage(id: string): Promise<boolean> {
+    return this.statements.deletePage.run(id).changes > 0;
+  }
+
+  async getPageSource(
+    id: string,
+  ): Promise<{ bytes: Uint8Array; contentType: string; ocrText: string | null } | null> {
+    const row = this.statements.getSource.get(id) as
+      | { source: Buffer; source_type: string; ocr_text: string | null }
+      | undefined;
+    return row ? { bytes: bytesOf(row.source), contentType: row.source_type, ocrText: row.ocr_text } : null;
+  }
+
+  async appendUpdates(pageId: string, updates: Uint8Array[]): Promise<void> {
+    if (updates.length === 0) return;
+    this.db.transaction(() => {
+      for (const update of updates)
+        this.statements.appendUpdate.run(
+          pageId,
+          Buffer.from(update.buffer, update.byteOffset, update.byteLength),
+        );
+    })();
+  }
+
+  async loadDoc(pageId: string): Promise<StoredDoc | null> {
+    const doc = this.db.transaction(() => this.readDoc(pageId))();
+    return doc ? { snapshot: doc.snapshot, updates: doc.updates } : null;
+  }
+
+  async compactDoc(pageId: string, merge: (doc: StoredDoc) => Uint8Array): Promise<number> {
+    // IMMEDIATE takes the write lock before reading, so no other connection (another process
+    // on the same file) can append between the read and the delete.
+    return this.db
+      .transaction(() => {
+        const doc = this.readDoc(pageId);
+        if (!doc || doc.updates.length === 0) return 0;
+        const merged = merge(doc);
+        this.statements.putSnapshot.run(pageId, Buffer.from(merged), new Date().toISOString());
+        this.statements.deleteUpdatesUpTo.run(pageId, doc.lastSeq);
+        return doc.updates.length;
+      })
+      .immediate();
+  }
+
+  async createToken(token: TokenRecord): Promise<void> {
+    this.statements.insertToken.run(token);
+  }
+
+  async findToken(hash: string): Promise<TokenRecord | null> {
+    const row = this.statements.findToken.get(hash) as TokenRow | undefined;
+    return row ? tokenFromRow(row) : null;
+  }
+
+  async takeToken(hash: string): Promise<TokenRecord | null> {
+    const row = this.statements.takeToken.get(hash) as TokenRow | undefined;
+    return row ? tokenFromRow(row) : null;
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  private readDoc(pageId: string): (StoredDoc & { lastSeq: number }) | null {
+    if (!this.statements.pageExists.get(pageId)) return null;
+    const snapshot = this.statements.getSnapshot.get(pageId) as { data: Buffer } | undefined;
+    const rows = this.statements.getUpdates.all(pageId) as { seq: number; data: Buffer }[];
+    return {
+      snapshot: snapshot ? bytesOf(snapshot.data) : null,
+      updates: rows.map((r) => bytesOf(r.data)),
+      lastSeq: rows.at(-1)?.seq ?? 0,
+    };
+  }
+}

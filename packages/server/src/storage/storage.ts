@@ -1,0 +1,127 @@
+import type { SourceFormat } from "@galley/core";
+import type { ArticleStatus } from "@galley/doc";
+
+/** What a token lets its holder do: viewer reads and shares presence, editor also writes, admin also manages. */
+export type Role = "viewer" | "editor" | "admin";
+
+/** Editorial status of a page, the same scale as an article's. */
+export type PageStatus = ArticleStatus;
+
+/** One issue of the paper. */
+export interface IssueRecord {
+  id: string;
+  title: string;
+  /** Publication date, ISO `YYYY-MM-DD`. */
+  date: string;
+  /** ISO timestamp of creation. */
+  createdAt: string;
+}
+
+/** One page of an issue, without its bytes. */
+export interface PageRecord {
+  id: string;
+  issueId: string;
+  /** Printed page number, 1-based; unique within the issue. */
+  number: number;
+  /** The OCR format the reconstruction read (`hocr` for an image that was OCR'd). */
+  format: SourceFormat;
+  status: PageStatus;
+  /** Articles on the page, as of the last upload or compaction. */
+  articleCount: number;
+  /** MIME type of the original upload (`image/png` for a scan). */
+  sourceType: string;
+  /** Size of the original upload in bytes. */
+  sourceSize: number;
+  /** Page size in pixels, when the source has geometry. */
+  width: number | null;
+  height: number | null;
+  createdAt: string;
+}
+
+/** A page to create: its record, the original bytes and the Y.Doc's first update. */
+export interface NewPage extends Omit<PageRecord, "sourceSize"> {
+  /** The upload, byte for byte. */
+  source: Uint8Array;
+  /** The OCR text the reconstruction read when the upload was an image (hOCR), else null. */
+  ocrText: string | null;
+  /** The page's Y.Doc state as its first update. */
+  firstUpdate: Uint8Array;
+}
+
+/** The stored state of one page's Y.Doc: the last snapshot and the updates appended since. */
+export interface StoredDoc {
+  snapshot: Uint8Array | null;
+  /** In append order. Applying the snapshot and then these gives the document. */
+  updates: Uint8Array[];
+}
+
+/** Kinds of token: `access` (long-lived, from `galley token create`), `login` (one-time), `session` (cookie). */
+export type TokenKind = "access" | "login" | "session";
+
+/** A stored token. The token itself is never stored, only its SHA-256 (`hash`, hex). */
+export interface TokenRecord {
+  hash: string;
+  kind: TokenKind;
+  role: Role;
+  /** The issue the token is limited to, or null for every issue. */
+  issueId: string | null;
+  /** Who holds it, as shown to other editors. */
+  user: string;
+  name: string | null;
+  createdAt: string;
+  /** ISO timestamp after which the token is refused, or null for never. */
+  expiresAt: string | null;
+}
+
+/** Fields of a page an editor or admin may change after upload. */
+export interface PagePatch {
+  status?: PageStatus;
+  articleCount?: number;
+}
+
+/**
+ * Persistence for issues, pages, original sources, the per-page update log, snapshots and
+ * tokens. Every implementation passes the conformance suite in `tests/server/storage/`.
+ *
+ * Invariants: a promise that resolves means the write is durable (committed); a write that
+ * rejects left nothing behind. `appendUpdates` keeps the order of its argument.
+ */
+export interface Storage {
+  createIssue(issue: IssueRecord): Promise<void>;
+  getIssue(id: string): Promise<IssueRecord | null>;
+  /** All issues, newest date first. */
+  listIssues(): Promise<IssueRecord[]>;
+
+  /** Creates the page, stores its source and appends its first update, atomically. Throws `ConflictError` when the issue already has a page with that number. */
+  createPage(page: NewPage): Promise<void>;
+  getPage(id: string): Promise<PageRecord | null>;
+  /** The issue's pages by page number. */
+  listPages(issueId: string): Promise<PageRecord[]>;
+  /** Returns false when there is no such page. */
+  updatePage(id: string, patch: PagePatch): Promise<boolean>;
+  /** Deletes the page with its source, log and snapshot. Returns false when there is no such page. */
+  deletePage(id: string): Promise<boolean>;
+  /** The original upload and the OCR text derived from it (images only). */
+  getPageSource(
+    id: string,
+  ): Promise<{ bytes: Uint8Array; contentType: string; ocrText: string | null } | null>;
+
+  /** Appends updates to a page's log in one transaction. Throws when the page does not exist. */
+  appendUpdates(pageId: string, updates: Uint8Array[]): Promise<void>;
+  /** The page's snapshot and log, or null when there is no such page. */
+  loadDoc(pageId: string): Promise<StoredDoc | null>;
+  /**
+   * Folds the snapshot and the updates present now into one new snapshot computed by `merge`,
+   * and removes exactly those updates, atomically. Updates appended meanwhile stay in the log.
+   * When `merge` throws, nothing changes. Returns the number of updates folded.
+   */
+  compactDoc(pageId: string, merge: (doc: StoredDoc) => Uint8Array): Promise<number>;
+
+  createToken(token: TokenRecord): Promise<void>;
+  findToken(hash: string): Promise<TokenRecord | null>;
+  /** Removes a token and returns it, atomically: of two concurrent calls one gets the record, the other null. */
+  takeToken(hash: string): Promise<TokenRecord | null>;
+
+  /** Releases connections and file handles; the storage is unusable afterwards. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,243 @@
+import {
+  type IssueRecord,
+  isConflictError,
+  type NewPage,
+  type Storage,
+  type TokenRecord,
+} from "@galley/server";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+
+/** How the suite gets a fresh, empty storage, and the same data again after a close. */
+export interface StorageHarness {
+  open: () => Promise<Storage>;
+  reopen: () => Promise<Storage>;
+  cleanup: () => Promise<void>;
+}
+
+const issue = (id: string, date = "2025-03-01"): IssueRecord => ({
+  id,
+  title: `Issue ${id}`,
+  date,
+  createdAt: new Date().toISOString(),
+});
+
+function textUpdate(text: string, base?: Y.Doc): { doc: Y.Doc; update: Uint8Array } {
+  const doc = new Y.Doc();
+  if (base) Y.applyUpdate(doc, Y.encodeStateAsUpdate(base));
+  const before = Y.encodeStateVector(doc);
+  doc.getText("t").insert(doc.getText("t").length, text);
+  return { doc, update: Y.encodeStateAsUpdate(doc, before) };
+}
+
+const newPage = (id: string, issueId: string, number: number, source = "line one\nline two\n"): NewPage => ({
+  id,
+  issueId,
+  number,
+  format: "text",
+  status: "needs-review",
+  articleCount: 2,
+  sourceType: "text/plain; charset=utf-8",
+  width: null,
+  height: null,
+  createdAt: new Date().toISOString(),
+  source: new TextEncoder().encode(source),
+  ocrText: null,
+  firstUpdate: textUpdate("first").update,
+});
+
+const token = (hash: string, extra: Partial<TokenRecord> = {}): TokenRecord => ({
+  hash,
+  kind: "access",
+  role: "editor",
+  issueId: null,
+  user: "ann",
+  name: "Ann",
+  createdAt: new Date().toISOString(),
+  expiresAt: null,
+  ...extra,
+});
+
+function textOf(stored: { snapshot: Uint8Array | null; updates: Uint8Array[] }): string {
+  const doc = new Y.Doc();
+  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+  for (const u of stored.updates) Y.applyUpdate(doc, u);
+  return doc.getText("t").toString();
+}
+
+function mergeWithYjs(stored: { snapshot: Uint8Array | null; updates: Uint8Array[] }): Uint8Array {
+  const doc = new Y.Doc();
+  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+  for (const u of stored.updates) Y.applyUpdate(doc, u);
+  return Y.encodeStateAsUpdate(doc);
+}
+
+/** The conformance suite every `Storage` implementation must pass. */
+export function describeStorageConformance(name: string, harness: () => StorageHarness): void {
+  describe(`Storage conformance: ${name}`, () => {
+    let h: StorageHarness;
+    let storage: Storage;
+
+    beforeEach(async () => {
+      h = harness();
+      storage = await h.open();
+      await storage.createIssue(issue("i1", "2025-03-01"));
+    });
+    afterEach(async () => {
+      await storage.close();
+      await h.cleanup();
+    });
+
+    it("creates, reads and lists issues newest date first", async () => {
+      await storage.createIssue(issue("i2", "2025-04-01"));
+      expect(await storage.getIssue("i1")).toMatchObject({ id: "i1", title: "Issue i1", date: "2025-03-01" });
+      expect((await storage.listIssues()).map((i) => i.id)).toEqual(["i2", "i1"]);
+    });
+
+    it("answers null for an unknown issue, page, document and token", async () => {
+      expect(await storage.getIssue("nope")).toBeNull();
+      expect(await storage.getPage("nope")).toBeNull();
+      expect(await storage.getPageSource("nope")).toBeNull();
+      expect(await storage.loadDoc("nope")).toBeNull();
+      expect(await storage.findToken("nope")).toBeNull();
+      expect(await storage.takeToken("nope")).toBeNull();
+    });
+
+    it("stores a page's source byte for byte and lists pages by number", async () => {
+      const bytes = new Uint8Array([0xef, 0xbb, 0xbf, 0x41, 0x0d, 0x0a, 0x00, 0xff]);
+      await storage.createPage({ ...newPage("p2", "i1", 2), source: bytes, sourceType: "image/png" });
+      await storage.createPage(newPage("p1", "i1", 1));
+      const source = await storage.getPageSource("p2");
+      expect([...(source?.bytes ?? [])]).toEqual([...bytes]);
+      expect(source?.contentType).toBe("image/png");
+      expect(await storage.getPage("p2")).toMatchObject({
+        issueId: "i1",
+        number: 2,
+        sourceSize: 8,
+        status: "needs-review",
+      });
+      expect((await storage.listPages("i1")).map((p) => p.id)).toEqual(["p1", "p2"]);
+    });
+
+    it("refuses a second page with the same number and keeps nothing of it", async () => {
+      await storage.createPage(newPage("p1", "i1", 1));
+      const error = await storage.createPage(newPage("p1b", "i1", 1)).catch((e: unknown) => e);
+      expect(isConflictError(error)).toBe(true);
+      expect(await storage.getPage("p1b")).toBeNull();
+      expect(await storage.loadDoc("p1b")).toBeNull();
+    });
+
+    it("refuses a page of an unknown issue", async () => {
+      await expect(storage.createPage(newPage("p9", "no-issue", 1))).rejects.toThrow();
+      expect(await storage.getPage("p9")).toBeNull();
+    });
+
+    it("updates a page's status and article count", async () => {
+      await storage.createPage(newPage("p1", "i1", 1));
+      expect(await storage.updatePage("p1", { status: "approved", articleCount: 7 })).toBe(true);
+      expect(await storage.getPage("p1")).toMatchObject({ status: "approved", articleCount: 7 });
+      expect(await storage.updatePage("nope", { status: "approved" })).toBe(false);
+    });
+
+    it("keeps the first update and appended updates in order", async () => {
+      await storage.createPage(newPage("p1", "i1", 1));
+      const base = new Y.Doc();
+      Y.applyUpdate(base, (await storage.loadDoc("p1"))!.updates[0]!);
+      const a = textUpdate(" a", base);
+      const b = textUpdate(" b", a.doc);
+      await storage.appendUpdates("p1", [a.update]);
+      await storage.appendUpdates("p1", [b.update, new Uint8Array([0, 0])]);
+      const stored = await storage.loadDoc("p1");
+      expect(stored?.updates).toHaveLength(4);
+      expect([...stored!.updates[2]!]).toEqual([...b.update]);
+      expect(textOf(stored!)).toBe("first a b");
+    });
+
+    it("refuses updates for an unknown page and stores none of them", async () => {
+      await storage.createPage(newPage("p1", "i1", 1));
+      await expect(storage.appendUpdates("nope", [textUpdate("x").update])).rejects.toThrow();
+      expect(await storage.loadDoc("nope")).toBeNull();
+    });
+
+    it("compacts the log into a snapshot that holds the same document", async () => {
+      await storage.createPage(newPage("p1", "i1", 1));
+      let doc = new Y.Doc();
+      Y.applyUpdate(doc, (await storage.loadDoc("p1"))!.updates[0]!);
+      for (const word of [" one", " two", " three"]) {
+        const next = textUpdate(word, doc);
+        await storage.appendUpdates("p1", [next.update]);
+        doc = next.doc;
+      }
+      expect(await storage.compactDoc("p1", mergeWithYjs)).toBe(4);
+      const stored = await storage.loadDoc("p1");
+      expect(stored?.updates).toHaveLength(0);
+      expect(stored?.snapshot).not.toBeNull();
+      expect(textOf(stored!)).toBe("first one two three");
+      expect(await storage.compactDoc("p1", mergeWithYjs)).toBe(0);
+    });
+
+    it("keeps updates appended while a compaction runs", async () => {
+      await storage.createPage(newPage("p1", "i1", 1));
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, (await storage.loadDoc("p1"))!.updates[0]!);
+      const late = textUpdate(" late", doc);
+      let appending: Promise<void> | null = null;
+      await storage.compactDoc("p1", (stored) => {
+        appending = storage.appendUpdates("p1", [late.update]);
+        return mergeWithYjs(stored);
+      });
+      await appending;
+      const stored = await storage.loadDoc("p1");
+      expect(stored?.updates.length).toBeGreaterThanOrEqual(1);
+      expect(textOf(stored!)).toBe("first late");
+    });
+
+    it("changes nothing when the merge of a compaction fails", async () => {
+      await storage.createPage(newPage("p1", "i1", 1));
+      const before = await storage.loadDoc("p1");
+      await expect(
+        storage.compactDoc("p1", () => {
+          throw new Error("corrupt update");
+        }),
+      ).rejects.toThrow("corrupt update");
+      expect(await storage.loadDoc("p1")).toEqual(before);
+    });
+
+    it("deletes a page with its log and snapshot", async () => {
+      await storage.createPage(newPage("p1", "i1", 1));
+      await storage.compactDoc("p1", mergeWithYjs);
+      expect(await storage.deletePage("p1")).toBe(true);
+      expect(await storage.getPage("p1")).toBeNull();
+      expect(await storage.loadDoc("p1")).toBeNull();
+      expect(await storage.deletePage("p1")).toBe(false);
+      await storage.createPage(newPage("p1-again", "i1", 1));
+      expect((await storage.loadDoc("p1-again"))?.updates).toHaveLength(1);
+    });
+
+    it("finds tokens by hash and hands a taken token out once", async () => {
+      await storage.createToken(
+        token("h1", { kind: "login", role: "admin", issueId: "i1", expiresAt: "2999-01-01T00:00:00.000Z" }),
+      );
+      expect(await storage.findToken("h1")).toMatchObject({
+        kind: "login",
+        role: "admin",
+        issueId: "i1",
+        user: "ann",
+      });
+      const [first, second] = await Promise.all([storage.takeToken("h1"), storage.takeToken("h1")]);
+      expect([first, second].filter(Boolean)).toHaveLength(1);
+      expect(await storage.findToken("h1")).toBeNull();
+    });
+
+    it("keeps everything across a close and reopen", async () => {
+      await storage.createPage(newPage("p1", "i1", 1));
+      await storage.appendUpdates("p1", [textUpdate("x").update]);
+      await storage.createToken(token("h2"));
+      await storage.close();
+      storage = await h.reopen();
+      expect(await storage.getIssue("i1")).not.toBeNull();
+      expect((await storage.loadDoc("p1"))?.updates).toHaveLength(2);
+      expect(await storage.findToken("h2")).toMatchObject({ role: "editor" });
+    });
+  });
+}
