@@ -18,7 +18,14 @@ export function geometryFixtures(): Array<[string, string, string]> {
   for (const dir of ["rendered", "realdata"]) {
     for (const f of readdirSync(join(fixtures, dir))) {
       const m = /^(.*)\.(hocr|alto|page)\.gt\.json$/.exec(f);
-      if (!m) continue;
+      if (!m) {
+        // Real pages name their input in the truth file.
+        if (!f.endsWith(".gt.json")) continue;
+        const input = (JSON.parse(readFileSync(join(fixtures, dir, f), "utf8")) as { input?: string }).input;
+        if (input)
+          out.push([input.replace(/\.xml$/, ""), join(fixtures, dir, input), join(fixtures, dir, f)]);
+        continue;
+      }
       const input =
         m[2] === "hocr" ? `${m[1]}.hocr` : m[2] === "alto" ? `${m[1]}.alto.xml` : `${m[1]}.page.xml`;
       out.push([`${m[1]}.${m[2]}`, join(fixtures, dir, input), join(fixtures, dir, f)]);

@@ -168,9 +168,22 @@ function canJoin(
   line: LayoutLine,
   rules: readonly Graphic[],
 ): boolean {
-  if (block.lines[block.lines.length - 1] !== above) return false;
-  const sizeRatio = line.size / above.size;
-  if (sizeRatio < 0.87 || sizeRatio > 1.15) return false;
+  const lastRow: LayoutLine[] = [];
+  for (let k = block.lines.length - 1; k >= 0; k--) {
+    lastRow.push(block.lines[k]!);
+    if (!block.lines[k]!.partOfRow) break;
+  }
+  if (!lastRow.includes(above)) return false;
+  // Compare with the block's usual size: one line OCR measured large does not break a column,
+  // as long as it fills the column's measure like its neighbours.
+  const usualSize = median(block.lines.map((l) => l.size)) ?? above.size;
+  const sizeRatio = line.size / usualSize;
+  const fullMeasure =
+    block.lines.length >= 2 &&
+    Math.abs(line.box.x - block.x0) < 2 * line.cell &&
+    Math.abs(right(line.box) - block.x1) < 2 * line.cell;
+  if ((sizeRatio < 0.87 || sizeRatio > 1.15) && !(fullMeasure && sizeRatio > 0.75 && sizeRatio < 1.5))
+    return false;
   const size = Math.max(line.size, above.size);
   const gap = line.box.y - bottom(above.box);
   if (gap > 1.0 * size) return false;

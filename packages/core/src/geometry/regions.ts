@@ -59,11 +59,17 @@ export function classifyBlocks(
     if (labelled(furnitureTypes)) roles.set(b, "furniture");
     else if (topRule && b.y1 <= topRule.y + 2 && b.ratio < 2.5) roles.set(b, "furniture");
     else if (bottomRule && b.y0 >= bottom(bottomRule) - 2) roles.set(b, "furniture");
-    else if (small && b.ratio < 1.25 && b.y1 < contentTop && b.y1 < page.height * 0.06)
+    else if (
+      !topRule &&
+      small &&
+      b.ratio < 1.25 &&
+      b.y1 < Math.min(contentTop, headingTop) &&
+      b.y1 < page.height * 0.06
+    ) {
       roles.set(b, "furniture");
-    else if (small && b.ratio < 1.25 && b.y0 > contentBottom && b.y0 > page.height * 0.94)
+    } else if (!bottomRule && small && b.ratio < 1.25 && b.y0 > contentBottom && b.y0 > page.height * 0.94) {
       roles.set(b, "furniture");
-    else if (labelled(headingTypes) || b.ratio >= 1.25) roles.set(b, "heading");
+    } else if (labelled(headingTypes) || b.ratio >= 1.25) roles.set(b, "heading");
     else if (isCaption(b, images, page, types)) roles.set(b, "caption");
     else roles.set(b, "text");
   }
