@@ -69,7 +69,13 @@ for (let k = 0; k < 200; k++) {
 }
 const lines = pages.reduce((s, p) => s + p.split("\n").length, 0);
 const batch = (n: number) =>
-  median(Array.from({ length: 5 }, () => time(() => pages.slice(0, n).forEach((p) => reconstruct(p)))));
+  median(
+    Array.from({ length: 5 }, () =>
+      time(() => {
+        for (const p of pages.slice(0, n)) reconstruct(p);
+      }),
+    ),
+  );
 const t50 = batch(50);
 const t200 = batch(200);
 console.log(`archive: 200 composed pages, ${lines} lines (${(lines / 200).toFixed(0)} lines per page)`);

@@ -103,8 +103,8 @@ function captionBefore(infos: readonly LineInfo[], i: number, free: (i: number) 
     if (y.dateline || y.bylineEnd || y.bylineLine) break;
     const first = j === i - 1 && creditOnly;
     if (y.endsSentence && !first) break;
-    // A short title line set above the caption is not part of it.
-    if (!first && !y.endsSentence && (y.line.fill ?? 1) <= 0.6 && y.clauses === 0) break;
+    // A caption opened by convention ("图为……") starts there.
+    if (infos[group[0]!]!.opensCaption) break;
     group.unshift(j);
   }
   let open = bracketDepth(group.map((j) => infos[j]!.text).join(""));

@@ -1,6 +1,7 @@
 import type { LineInfo } from "../lines/line-info.ts";
 import { matchBylineLine } from "../lines/patterns.ts";
 import { isBreakGap, isFragment, type LineKind } from "./line-kind.ts";
+import { isClosingName } from "./units.ts";
 
 /**
  * Title lines (kicker, headline, deck) and the byline lines set with them. A line may be a
@@ -118,6 +119,37 @@ function markAnchoredTitles(
     while (k < n && k - j < 6 && kinds[k] === "body" && !infos[k]!.dateline && isTitleish(infos[k]!)) k++;
     if (k > j && (k === n || (infos[k]!.dateline && kinds[k] === "body")))
       for (let t = j; t < k; t++) candidate[t] = true;
+  }
+  // Working back from where a body visibly starts (a dateline, or a byline line over it), the
+  // titleish lines up to a closed sentence or a title line are the title, deck included.
+  for (let a = 1; a < n; a++) {
+    const anchor = infos[a]!;
+    if (kinds[a] !== "body" || !(anchor.dateline || anchor.bylineLine)) continue;
+    // Walk back over titleish lines; captions and furniture set among them are passed over.
+    const walked: number[] = [];
+    let r = a - 1;
+    while (r >= 0 && walked.length < 4) {
+      if (kinds[r] === "caption" || kinds[r] === "furniture") {
+        r--;
+        continue;
+      }
+      if (kinds[r] !== "body" || candidate[r] || !isTitleish(infos[r]!) || isClosingName(infos, r)) break;
+      walked.push(r);
+      r--;
+    }
+    if (walked.length === 0) continue;
+    const before = r >= 0 ? infos[r] : undefined;
+    const bounded =
+      !before ||
+      kinds[r] !== "body" ||
+      candidate[r] ||
+      before.endsSentence ||
+      before.bylineEnd?.spaced === true ||
+      before.bylineLine !== null ||
+      isClosingName(infos, r);
+    // Body lines fill their measure; at least one of the walked lines must not.
+    const short = walked.some((t) => (infos[t]!.line.fill ?? 1) <= 0.9);
+    if (bounded && short) for (const t of walked) candidate[t] = true;
   }
 }
 

@@ -130,7 +130,7 @@ export function matchDatelineRest(line: string, wantsMark: boolean, inCredit: bo
         `^\\s*${wantsMark ? "[电讯]" : ""}(?:\\s*${openParen}\\s*${reporterRole}[^）)〉>］\\]]{0,30}${closeParen})?`,
       );
   const m = pattern.exec(line);
-  if (!m || !m[0].trim()) return null;
+  if (!m?.[0].trim()) return null;
   return { text: m[0].trim(), from: 0, to: m[0].length };
 }
 
