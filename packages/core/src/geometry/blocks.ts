@@ -52,7 +52,7 @@ export function buildBlocks(page: PreparedPage): LayoutBlock[] {
     }
     const above = nearestAbove(sorted, i, maxSize);
     const block = above ? blockOf.get(above) : undefined;
-    if (above && block && canJoin(block, above, line, rules)) {
+    if (above && block && canJoin(block, above, line, rules, page.bodySize)) {
       block.lines.push(line);
       block.x0 = Math.min(block.x0, line.box.x);
       block.x1 = Math.max(block.x1, right(line.box));
@@ -167,6 +167,7 @@ function canJoin(
   above: LayoutLine,
   line: LayoutLine,
   rules: readonly Graphic[],
+  bodySize: number,
 ): boolean {
   const lastRow: LayoutLine[] = [];
   for (let k = block.lines.length - 1; k >= 0; k--) {
@@ -179,10 +180,11 @@ function canJoin(
   const usualSize = median(block.lines.map((l) => l.size)) ?? above.size;
   const sizeRatio = line.size / usualSize;
   const fullMeasure =
-    block.lines.length >= 2 &&
+    block.lines.length >= 3 &&
+    Math.abs(usualSize / bodySize - 1) < 0.15 &&
     Math.abs(line.box.x - block.x0) < 2 * line.cell &&
     Math.abs(right(line.box) - block.x1) < 2 * line.cell;
-  if ((sizeRatio < 0.87 || sizeRatio > 1.15) && !(fullMeasure && sizeRatio > 0.75 && sizeRatio < 1.5))
+  if ((sizeRatio < 0.87 || sizeRatio > 1.15) && !(fullMeasure && sizeRatio > 0.75 && sizeRatio < 1.4))
     return false;
   const size = Math.max(line.size, above.size);
   const gap = line.box.y - bottom(above.box);
