@@ -15,9 +15,9 @@ export function decodeInput(input: string | Uint8Array, maxBytes = defaultMaxByt
   if (input.byteLength > maxBytes) throw tooLarge(input.byteLength, maxBytes);
   if (input.byteLength === 0) throw new InputError("empty", "the input is empty");
   let text: string;
-  if (input[0] === 0xff && input[1] === 0xfe) text = new TextDecoder("utf-16le").decode(input.subarray(2));
+  if (input[0] === 0xff && input[1] === 0xfe) text = decodeStrict("utf-16le", input.subarray(2));
   else if (input[0] === 0xfe && input[1] === 0xff)
-    text = new TextDecoder("utf-16be").decode(input.subarray(2));
+    text = decodeStrict("utf-16be", input.subarray(2));
   else {
     if (looksBinary(input)) throw new InputError("binary", "the input is binary data, not OCR text or XML");
     try {
@@ -67,4 +67,12 @@ function checkText(text: string): string {
   if (text.includes("\u0000"))
     throw new InputError("binary", "the input is binary data, not OCR text or XML");
   return text;
+}
+
+function decodeStrict(encoding: "utf-16le" | "utf-16be", bytes: Uint8Array): string {
+  try {
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    throw new InputError("encoding", `the input is not valid ${encoding.toUpperCase()}`);
+  }
 }
