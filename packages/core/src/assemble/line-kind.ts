@@ -16,7 +16,9 @@ export function isBreakGap(x: LineInfo | undefined): boolean {
  */
 export function isFragment(infos: readonly LineInfo[], i: number): boolean {
   const x = infos[i];
-  if (!x || x.cjk || x.words > 3 || x.endsSentence || (x.line.fill ?? 1) >= 0.45) return false;
+  if (!x || x.cjk || x.words > 3 || x.chars > 24 || x.endsSentence) return false;
+  // Capitalised words set apart may be a one-word title; lower-case ones are cut-off text.
+  if (!x.startsLower && (x.line.fill ?? 1) >= 0.45) return false;
   if (x.dateline || x.bylineLine || x.jump || x.furniture) return false;
   const next = infos[i + 1];
   return isBreakGap(x) && (!next || isBreakGap(next));

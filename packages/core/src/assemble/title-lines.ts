@@ -223,6 +223,8 @@ function acceptTitleBlock(
   const hasByline = lines.some((x) => x.bylineLine) || next.bylineLine !== null;
   const bigger = titles.some((x) => (x.line.sizeRatio ?? 1) >= 1.25 || x.line.roleHint === "heading");
   const afterNonBody = p < start - 1 && (kinds[start - 1] === "furniture" || kinds[start - 1] === "jump");
+  // A title set directly over a caption (the photo sits between headline and text).
+  const overCaption = kinds[end] === "caption" && q > end;
   const measureChange = relativeChange(prev.line.measure, next.line.measure) >= 0.2;
   const spatial = prev.line.articleHint !== undefined && prev.line.articleHint !== next.line.articleHint;
   if (
@@ -232,6 +234,7 @@ function acceptTitleBlock(
     hasByline ||
     bigger ||
     afterNonBody ||
+    overCaption ||
     measureChange ||
     spatial
   ) {

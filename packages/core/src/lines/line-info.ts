@@ -64,20 +64,23 @@ export function describeLines(stream: readonly StreamLine[]): LineInfo[] {
 
 /**
  * A Latin dateline broken over two lines ("KENNEDY SPACE" / "CENTER, Fla. — During …"): the
- * capitals line takes the whole dateline, left open so the article takes the next line with it.
+ * capitals line takes the whole dateline (matched across the break), so the article takes the
+ * next line with it.
  */
 function joinSplitDatelines(infos: LineInfo[]): void {
   for (let i = 0; i + 1 < infos.length; i++) {
     const x = infos[i]!;
     const next = infos[i + 1]!;
-    if (x.cjk || x.dateline || !x.allCaps || x.words > 3 || !next.dateline || next.cjk) continue;
-    if (next.line.gapBefore !== "none" || next.dateline.from > 0) continue;
+    if (x.cjk || x.dateline || !x.allCaps || x.words > 4 || next.cjk || next.line.gapBefore !== "none")
+      continue;
+    const joined = matchDateline(`${x.text} ${next.text}`);
+    if (!joined || joined.to <= x.text.length + 1) continue;
     x.dateline = {
-      text: `${x.text} ${next.dateline.text}`,
+      text: joined.text,
       from: 0,
       to: x.line.text.length,
       open: true,
-      rest: next.dateline.to,
+      rest: joined.to - x.text.length - 1,
     };
     next.dateline = null;
   }

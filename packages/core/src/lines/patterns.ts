@@ -40,7 +40,7 @@ const reporterCredit = new RegExp(`^\\s*${openParen}\\s*${reporterRole}[^）)〉
 
 // "WASHINGTON —", "NEW YORK (AP) —", "BEIJING, Oct. 19 (Xinhua) --", "LONDON, England -".
 const latinDateline =
-  /^([A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,3}(?:,\s+[A-Z][A-Za-z.]+(?:\s[A-Z]?[a-z.]+)?(?:\s\d{1,2})?)?)\s*(\([A-Za-z.\s/]{2,30}\)\s*)?(—|–|--|-|:)\s/;
+  /^([A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,3}(?:,\s+[A-Z][A-Za-z.]+(?:\s[A-Z]?[a-z.]+)?(?:\s\d{1,2})?)?)\s*(\([A-Za-z.\s/]{2,30}\)\s*)?(—|–|--|-|:)(?=\s|$)/;
 
 // "新华社北京2月6日" ending the line, its "电" carried over to the next line.
 const cjkDatelineHead = new RegExp(
@@ -82,7 +82,8 @@ export function matchDateline(line: string): SpanMatch | null {
     return { text: text.slice(0, to).trim(), from: lead, to: lead + to, ...(open ? { open } : {}) };
   }
   const latin = latinDateline.exec(text);
-  const after = latin ? text.slice(latin[0].length).trimStart()[0] : undefined;
+  // OCR leaves specks after the dash ("WASHINGTON — _ Following"): look at the first real character.
+  const after = latin ? /[\p{L}\p{N}"“‘'(]/u.exec(text.slice(latin[0].length))?.[0] : undefined;
   if (
     latin &&
     /[A-Z]{3}/.test(latin[1] ?? "") &&
@@ -267,7 +268,8 @@ export function matchFurniture(line: string): OtherKind | null {
       .replace(month, "")
       .replace(weekday, "");
     // A date line, possibly with the weekday, lunar date, issue number or page: nothing like a sentence.
-    if (!/[，。,]\s*\S{6,}/.test(rest)) return "running-head";
+    // Words in lower case around the date belong to a sentence or a deck, not a running head.
+    if (!/[，。,]\s*\S{6,}/.test(rest) && !/\b[A-Za-z]?[a-z]{3,}\b/.test(rest)) return "running-head";
   }
   if (/^(?:第\s*\d+\s*期|总第\s*\d+\s*期|Vol\.\s*\d+|No\.\s*\d+|VOL\.\s*\d+)/.test(text))
     return "running-head";
