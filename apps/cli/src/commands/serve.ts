@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { recognizeImage } from "@galley/ocr";
 import {
   createConsoleLogger,
   createPageFromUpload,
@@ -29,6 +30,7 @@ export const serveCommand: Command = {
     "  --data   data directory holding galley.db (default ./data)",
     "  --web    the built web app (default apps/web/dist)",
     "  --host   interface to bind (default all)",
+    "  Page images (PNG, JPEG, TIFF) uploaded to the API are OCR'd with Tesseract (Debian tesseract-ocr).",
     "  On first start a demo issue with the sample page is created. Prints the URL and a one-time",
     "  admin sign-in link. SIGTERM or SIGINT: stores everything, closes sockets (1001), exits 0.",
   ].join("\n"),
@@ -48,6 +50,11 @@ export const serveCommand: Command = {
         ...(options.get("host") ? { hostname: options.get("host")! } : {}),
         webRoot,
         logger: createConsoleLogger(io.stderr),
+        ocr: (bytes, { lang, onProgress }) =>
+          recognizeImage(bytes, {
+            ...(lang ? { lang } : {}),
+            ...(onProgress ? { onProgress: (progress) => onProgress(progress.fraction) } : {}),
+          }),
       });
     } catch (error) {
       await storage.close();

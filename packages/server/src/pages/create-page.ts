@@ -48,11 +48,16 @@ export async function createPageFromUpload(
       });
     }
     const started = Date.now();
-    const { hocr } = await ocr(upload.bytes, {
-      ...(upload.lang ? { lang: upload.lang } : {}),
-      onProgress: (fraction) =>
-        logger.info("ocr progress", { issue: upload.issueId, page: upload.number, fraction }),
-    });
+    let hocr: string;
+    try {
+      ({ hocr } = await ocr(upload.bytes, {
+        ...(upload.lang ? { lang: upload.lang } : {}),
+        onProgress: (fraction) =>
+          logger.info("ocr progress", { issue: upload.issueId, page: upload.number, fraction }),
+      }));
+    } catch (error) {
+      throw ocrFailure(error);
+    }
     logger.info("ocr done", { issue: upload.issueId, page: upload.number, ms: Date.now() - started });
     text = hocr;
     ocrText = hocr;
@@ -84,6 +89,19 @@ export function newId(prefix: string): string {
   let id = "";
   for (const b of bytes) id += alphabet[b & 31];
   return `${prefix}-${id}`;
+}
+
+/**
+ * An OCR engine's failure as an HTTP error. `@galley/ocr`'s `OcrError` codes are read by name
+ * (the server does not depend on that package): a missing Tesseract or language is the
+ * server's (503, the message names the Debian package), an unreadable image the upload's.
+ */
+function ocrFailure(error: unknown): Error {
+  if (!(error instanceof Error)) return new Error(String(error));
+  if (error.name !== "OcrError") return error;
+  const code = (error as Error & { code?: string }).code;
+  const status = code === "not-an-image" ? 415 : code === "failed" ? 422 : 503;
+  return new HTTPException(status, { message: `OCR failed: ${error.message}` });
 }
 
 function textContentType(format: SourceFormat, bytes: Uint8Array): string {
