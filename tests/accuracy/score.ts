@@ -65,13 +65,17 @@ export function scorePage(gt: GroundTruth, page: ReconstructedPage, sourceText: 
     for (const id of ex(c.lines)) truth.set(id, `caption${i}`);
   });
   (gt.other ?? []).forEach((c, i) => {
-    ex(c.lines).forEach((id, j) => truth.set(id, `other${i}.${j}`));
+    ex(c.lines).forEach((id, j) => {
+      truth.set(id, `other${i}.${j}`);
+    });
   });
   for (const a of gt.articles) {
     for (const list of [a.body, a.kicker, a.headline, a.subheadline, a.bylineLines, a.datelineLines]) {
       for (const id of ex(list)) truth.set(id, a.id);
     }
-    ex(a.jump).forEach((id, j) => truth.set(id, `jump.${a.id}.${j}`));
+    ex(a.jump).forEach((id, j) => {
+      truth.set(id, `jump.${a.id}.${j}`);
+    });
   }
 
   const pred = new Map<string, string>();
