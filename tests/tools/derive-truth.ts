@@ -11,7 +11,7 @@ import type { RenderedElement, RenderedPage } from "./render-page.ts";
 /** Ground truth in the format of the shared `*.gt.json` files. */
 export interface Truth {
   page: string;
-  format: "hocr" | "alto" | "text";
+  format: "hocr" | "alto" | "page" | "text";
   columns: Array<{ id: string; lines: string[] }>;
   captions: Array<{ id: string; article: string | null; lines: string[] }>;
   other: Array<{ id: string; role: string; lines: string[] }>;

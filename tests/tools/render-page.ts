@@ -68,7 +68,7 @@ const collectScript = `
       for (const r of Array.from(range.getClientRects())) {
         if (r.width < 1 || r.height < 1) continue;
         const y0 = r.top + window.scrollY;
-        const same = rows.find((q) => Math.abs(q[1] - y0) < 4 && r.left < q[2] + 60 && r.right > q[0] - 60);
+        const same = rows.find((q) => Math.abs(q[1] - y0) < 4 && r.left < q[2] + 6 && r.right > q[0] - 6);
         if (same) {
           same[0] = Math.min(same[0], r.left);
           same[2] = Math.max(same[2], r.right);

@@ -107,7 +107,13 @@ async function runBatch(
     onProgress: (p) => {
       const bar = formatProgressBar(p);
       if (tty) io.stderr(`\r${bar.padEnd(last.length)}`);
-      else if (p.ocr === undefined || p.ocr.stage === "recognizing") io.stderr(`${bar}\n`);
+      // Without a terminal, one line per tenth of the batch (and each image's OCR start) is enough.
+      else if (
+        p.ocr?.stage === "recognizing" ||
+        (!p.ocr && (p.done === p.total || p.done % Math.max(1, Math.round(p.total / 10)) === 0))
+      ) {
+        io.stderr(`${bar}\n`);
+      }
       last = bar;
     },
   });

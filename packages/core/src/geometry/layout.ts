@@ -4,7 +4,7 @@ import { joinLines } from "../text/join.ts";
 import type { Block } from "../types.ts";
 import { groupArticles } from "./articles.ts";
 import { buildBlocks } from "./blocks.ts";
-import { findColumns } from "./columns.ts";
+import { findColumns, type LayoutColumn } from "./columns.ts";
 import { preparePage } from "./prepare.ts";
 import { buildStream } from "./reading-order.ts";
 import { classifyBlocks } from "./regions.ts";
@@ -26,7 +26,9 @@ export interface GeometryLayout {
  * order. Pure and deterministic.
  */
 export function layoutPage(page: IngestedPage): GeometryLayout {
-  const prepared = preparePage(page);
+  // Two passes: the columns of the first show the gutters; lines OCR ran across one are cut there.
+  const first = findColumns(buildBlocks(preparePage(page)));
+  const prepared = preparePage(page, gutters(first));
   const blocks = buildBlocks(prepared);
   const columns = findColumns(blocks);
   const roles = classifyBlocks(prepared, blocks);
@@ -48,4 +50,16 @@ export function layoutPage(page: IngestedPage): GeometryLayout {
     stream,
     skew: prepared.skew,
   };
+}
+
+/** The gaps between neighbouring columns that do not overlap, as [left, right] in pixels. */
+function gutters(columns: readonly LayoutColumn[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const sorted = [...columns].sort((a, b) => a.x0 - b.x0);
+  for (let i = 1; i < sorted.length; i++) {
+    const a = sorted[i - 1]!;
+    const b = sorted[i]!;
+    if (a.x1 < b.x0 && b.x0 - a.x1 < 0.2 * (a.x1 - a.x0)) out.push([a.x1, b.x0]);
+  }
+  return out;
 }

@@ -42,7 +42,10 @@ export interface PreparedPage {
 }
 
 /** Prepares the ingested page's lines for layout (see `LayoutLine`). */
-export function preparePage(page: IngestedPage): PreparedPage {
+export function preparePage(
+  page: IngestedPage,
+  gutters: ReadonlyArray<readonly [number, number]> = [],
+): PreparedPage {
   const boxed = page.lines
     .map((line, index) => ({ line, index }))
     .filter((x) => x.line.box && x.line.text.trim());
@@ -51,7 +54,7 @@ export function preparePage(page: IngestedPage): PreparedPage {
   const width = page.width ?? Math.max(1, ...boxed.map((x) => x.line.box!.x + x.line.box!.w));
   const height = page.height ?? Math.max(1, ...boxed.map((x) => x.line.box!.y + x.line.box!.h));
   const rotate = (b: Box): Box => deskew(b, skew, width / 2, height / 2);
-  const pieces = splitAtGutters(boxed);
+  const pieces = splitAtGutters(boxed, gutters);
   const sized = pieces.filter((x) => x.line.fontSize).length;
   const useFont = sized >= pieces.length * 0.8;
   const lines: LayoutLine[] = pieces.map(({ line, index }) => {
@@ -112,11 +115,13 @@ function emShare(text: string): number | null {
  * column's text where it is printed. A gap between two words (at least 0.6 of the type size)
  * is a gutter when it is a clear channel: no word of the lines printed just above or below
  * crosses its middle — a wide space in a justified line always has words above and below it.
- * A gap of several ems with no lines around (a running head) is one too. The piece with the
+ * A gap of several ems with no lines around (a running head) is one too, and so is a gap over a
+ * gutter between two columns already found on the page (`gutters`, from a first layout pass). The piece with the
  * most characters keeps the line's id; the others get `ID+2`, `ID+3`, … and their own words.
  */
 export function splitAtGutters(
   lines: Array<{ line: GeoLine; index: number }>,
+  gutters: ReadonlyArray<readonly [number, number]> = [],
 ): Array<{ line: GeoLine; index: number }> {
   const isChannel = channelTester(lines.map((x) => x.line));
   const out: Array<{ line: GeoLine; index: number }> = [];
@@ -130,7 +135,11 @@ export function splitAtGutters(
       const g1 = words[i]!.box.x;
       if (g1 - g0 < 0.6 * size) continue;
       const channel = isChannel((g0 + g1) / 2, box.y, size, x.line);
-      if (channel === "clear" || (channel === "alone" && g1 - g0 >= 3 * size)) cuts.push(i);
+      // A gap over a gutter between two columns found on the page is a gutter whatever is around it.
+      const overGutter = gutters.some(
+        ([a, b]) => g0 <= (a + b) / 2 && g1 >= (a + b) / 2 && g1 - g0 >= 0.6 * (b - a),
+      );
+      if (overGutter || channel === "clear" || (channel === "alone" && g1 - g0 >= 3 * size)) cuts.push(i);
     }
     if (cuts.length === 0) {
       out.push(x);
