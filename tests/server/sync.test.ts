@@ -8,6 +8,7 @@ import {
   pageText,
   typeAtStart,
   waitForDoc,
+  waitUntil,
 } from "./helpers/clients.ts";
 import { startTestServer, type TestServer } from "./helpers/server.ts";
 
@@ -124,7 +125,7 @@ describe("websocket sync", () => {
 });
 
 /** Opens a raw websocket and resolves with how the server closed it. */
-export function rawClose(
+function rawClose(
   server: TestServer,
   pageId: string,
   token: string,
@@ -134,13 +135,4 @@ export function rawClose(
     ws.on("close", (code, reason) => resolve({ code, reason: reason.toString() }));
     ws.on("error", reject);
   });
-}
-
-/** Polls nothing: re-checks `condition` on every macrotask turn until it holds or `timeoutMs` passes. */
-export async function waitUntil(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setImmediate(resolve));
-  }
 }

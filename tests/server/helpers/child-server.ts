@@ -15,8 +15,8 @@ export interface ChildServer {
   stderr(): string;
 }
 
-/** Starts `galley serve --port 0 --data DIR` and resolves once it printed its URL. */
-export function spawnServer(dataDir: string): Promise<ChildServer> {
+/** Starts `galley serve --port 0 --data DIR [extra…]` and resolves once it printed its URL. */
+export function spawnServer(dataDir: string, extra: string[] = []): Promise<ChildServer> {
   const child = spawn(
     process.execPath,
     [
@@ -35,6 +35,7 @@ export function spawnServer(dataDir: string): Promise<ChildServer> {
       dataDir,
       "--web",
       dataDir,
+      ...extra,
     ],
     { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] },
   );

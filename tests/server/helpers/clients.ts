@@ -122,3 +122,15 @@ export function nextClose(
     provider.on("connection-close", handler);
   });
 }
+
+/**
+ * Re-checks `condition` on every macrotask turn until it holds, for state that has no event of
+ * its own (awareness of another client, a permission-denied message); rejects after `timeoutMs`.
+ */
+export async function waitUntil(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}

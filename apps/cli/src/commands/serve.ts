@@ -6,10 +6,12 @@ import { recognizeImage } from "@galley/ocr";
 import {
   createConsoleLogger,
   createPageFromUpload,
+  createRedisBus,
   issueToken,
   loginTokenTtlMs,
   newId,
   openDataDir,
+  openPostgresStorage,
   type RunningGalleyServer,
   type Storage,
   startGalleyServer,
@@ -24,23 +26,37 @@ const samplePage = fileURLToPath(new URL("../../sample/seed-kexuedaobao.txt", im
 export const serveCommand: Command = {
   summary: "run the collaboration server (REST API, websocket sync, web app)",
   usage: [
-    "galley serve [--port P] [--data DIR] [--web DIR] [--host H]",
+    "galley serve [--port P] [--data DIR] [--web DIR] [--host H] [--postgres URL [--schema S] [--redis URL]]",
     "",
     "  --port   TCP port (default $PORT, else 8787; 0 picks a free one)",
     "  --data   data directory holding galley.db (default ./data)",
     "  --web    the built web app (default apps/web/dist)",
     "  --host   interface to bind (default all)",
+    "  --postgres URL  store in PostgreSQL instead of DIR/galley.db (tables in --schema, default galley)",
+    "  --redis URL     relay updates to the other galley serve processes on the same PostgreSQL",
     "  Page images (PNG, JPEG, TIFF) uploaded to the API are OCR'd with Tesseract (Debian tesseract-ocr).",
     "  On first start a demo issue with the sample page is created. Prints the URL and a one-time",
     "  admin sign-in link. SIGTERM or SIGINT: stores everything, closes sockets (1001), exits 0.",
   ].join("\n"),
   async run(args: string[], io: CliIo): Promise<number> {
-    const { positionals, options } = parseArgs(args, { options: ["port", "data", "web", "host"] });
+    const { positionals, options } = parseArgs(args, {
+      options: ["port", "data", "web", "host", "postgres", "schema", "redis"],
+    });
     if (positionals.length > 0) throw new CliError(`unexpected argument "${positionals[0]}"`, 2);
     const port = parsePort(options.get("port") ?? process.env.PORT ?? "8787");
     const dataDir = resolve(options.get("data") ?? "data");
     const webRoot = resolve(options.get("web") ?? defaultWebRoot);
-    const storage = openDataDir(dataDir);
+    const postgres = options.get("postgres");
+    const redis = options.get("redis");
+    if (redis && !postgres)
+      throw new CliError("--redis needs --postgres: the processes must share one storage", 2);
+    const storage = postgres
+      ? await openPostgresStorage({
+          connectionString: postgres,
+          ...(options.get("schema") ? { schema: options.get("schema")! } : {}),
+        })
+      : openDataDir(dataDir);
+    const bus = redis ? await createRedisBus({ url: redis }) : null;
     let running: RunningGalleyServer;
     try {
       await ensureDemoIssue(storage, io);
@@ -49,6 +65,7 @@ export const serveCommand: Command = {
         port,
         ...(options.get("host") ? { hostname: options.get("host")! } : {}),
         webRoot,
+        bus,
         logger: createConsoleLogger(io.stderr),
         ocr: (bytes, { lang, onProgress }) =>
           recognizeImage(bytes, {
@@ -58,6 +75,7 @@ export const serveCommand: Command = {
       });
     } catch (error) {
       await storage.close();
+      await bus?.close();
       const code = (error as NodeJS.ErrnoException).code;
       if (code === "EADDRINUSE") throw new CliError(`port ${port} is in use (choose another with --port)`);
       throw error;
@@ -69,7 +87,9 @@ export const serveCommand: Command = {
       name: "sign-in link",
       ttlMs: loginTokenTtlMs,
     });
-    io.stdout(`Galley is serving ${running.url}/ (data: ${dataDir})\n`);
+    io.stdout(
+      `Galley is serving ${running.url}/ (data: ${postgres ? `PostgreSQL${redis ? " + Redis" : ""}` : dataDir})\n`,
+    );
     io.stdout(`Sign in as admin (one-time link, valid 24 h): ${running.url}/?token=${token}\n`);
     if (!existsSync(join(webRoot, "index.html"))) {
       io.stderr(`note: no web app at ${webRoot}; build it with "pnpm --filter @galley/web build"\n`);
@@ -80,6 +100,7 @@ export const serveCommand: Command = {
         running
           .close()
           .then(() => storage.close())
+          .then(() => bus?.close())
           .then(
             () => done(0),
             (error: unknown) => {

@@ -1,0 +1,296 @@
+import pg from "pg";
+import { ConflictError } from "../errors.ts";
+import {
+  bytesOf,
+  type IssueRow,
+  issueFromRow,
+  type PageRow,
+  pageColumns,
+  pageFromRow,
+  type TokenRow,
+  tokenFromRow,
+} from "../rows.ts";
+import type {
+  IssueRecord,
+  NewPage,
+  PagePatch,
+  PageRecord,
+  Storage,
+  StoredDoc,
+  TokenRecord,
+} from "../storage.ts";
+import { postgresSchema, postgresSchemaVersion } from "./schema.ts";
+
+/** Options for `openPostgresStorage`. */
+export interface PostgresStorageOptions {
+  /** e.g. `postgres://postgres@127.0.0.1:5432/test` */
+  connectionString: string;
+  /** The PostgreSQL schema holding Galley's tables (default `galley`), created when missing. */
+  schema?: string;
+  /** Most connections the pool opens (default 10). */
+  maxConnections?: number;
+}
+
+/**
+ * Opens Galley storage on PostgreSQL: the same tables as SQLite, shared by every server
+ * process (pair it with the Redis bus). A resolved write has committed. The log's reads and a
+ * compaction's read-merge-delete see one consistent state, and compactions of one page are
+ * serialized by an advisory lock, so concurrent processes never fold away an update.
+ */
+export async function openPostgresStorage(options: PostgresStorageOptions): Promise<Storage> {
+  const schema = options.schema ?? "galley";
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
+    throw new RangeError(`invalid PostgreSQL schema name "${schema}"`);
+  const pool = new pg.Pool({ connectionString: options.connectionString, max: options.maxConnections ?? 10 });
+  // An idle client losing its connection must not crash the process; the next query reconnects.
+  pool.on("error", () => {});
+  try {
+    const client = await pool.connect();
+    try {
+      // Creating the schema twice at once (two servers starting) is serialized by this lock.
+      await client.query("SELECT pg_advisory_lock(hashtext('galley:schema'))");
+      await client.query(postgresSchema(schema));
+      await client.query("SELECT pg_advisory_unlock(hashtext('galley:schema'))");
+      const { rows } = await client.query<{ value: string }>(
+        `SELECT value FROM ${schema}.meta WHERE key = 'schema'`,
+      );
+      if (rows[0]?.value !== postgresSchemaVersion) {
+        throw new RangeError(
+          `schema ${schema}: storage version ${rows[0]?.value}, this Galley reads ${postgresSchemaVersion}`,
+        );
+      }
+    } finally {
+      client.release();
+    }
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  return new PostgresStorage(pool, schema);
+}
+
+class PostgresStorage implements Storage {
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly schema: string,
+  ) {}
+
+  async createIssue(issue: IssueRecord): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO ${this.schema}.issues (id, title, date, created_at) VALUES ($1, $2, $3, $4)`,
+      [issue.id, issue.title, issue.date, issue.createdAt],
+    );
+  }
+
+  async getIssue(id: string): Promise<IssueRecord | null> {
+    const { rows } = await this.pool.query<IssueRow>(`SELECT * FROM ${this.schema}.issues WHERE id = $1`, [
+      id,
+    ]);
+    return rows[0] ? issueFromRow(rows[0]) : null;
+  }
+
+  async listIssues(): Promise<IssueRecord[]> {
+    const { rows } = await this.pool.query<IssueRow>(
+      `SELECT * FROM ${this.schema}.issues ORDER BY date DESC, created_at DESC`,
+    );
+    return rows.map(issueFromRow);
+  }
+
+  async createPage(page: NewPage): Promise<void> {
+    await this.transaction(async (client) => {
+      try {
+        await client.query(
+          `INSERT INTO ${this.schema}.pages (id, issue_id, number, format, status, article_count, source_type, source, ocr_text, width, height, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+          [
+            page.id,
+            page.issueId,
+            page.number,
+            page.format,
+            page.status,
+            page.articleCount,
+            page.sourceType,
+            Buffer.from(page.source),
+            page.ocrText,
+            page.width,
+            page.height,
+            page.createdAt,
+          ],
+        );
+      } catch (error) {
+        if (
+          (error as { code?: string }).code === "23505" &&
+          /number/.test((error as { constraint?: string }).constraint ?? "")
+        ) {
+          throw new ConflictError(`issue ${page.issueId} already has a page ${page.number}`);
+        }
+        throw error;
+      }
+      await client.query(`INSERT INTO ${this.schema}.updates (page_id, data) VALUES ($1, $2)`, [
+        page.id,
+        Buffer.from(page.firstUpdate),
+      ]);
+    });
+  }
+
+  async getPage(id: string): Promise<PageRecord | null> {
+    const { rows } = await this.pool.query<PageRow>(
+      `SELECT ${pageColumns} FROM ${this.schema}.pages WHERE id = $1`,
+      [id],
+    );
+    return rows[0] ? pageFromRow(rows[0]) : null;
+  }
+
+  async listPages(issueId: string): Promise<PageRecord[]> {
+    const { rows } = await this.pool.query<PageRow>(
+      `SELECT ${pageColumns} FROM ${this.schema}.pages WHERE issue_id = $1 ORDER BY number`,
+      [issueId],
+    );
+    return rows.map(pageFromRow);
+  }
+
+  async updatePage(id: string, patch: PagePatch): Promise<boolean> {
+    const { rowCount } = await this.pool.query(
+      `UPDATE ${this.schema}.pages SET status = COALESCE($2, status), article_count = COALESCE($3, article_count) WHERE id = $1`,
+      [id, patch.status ?? null, patch.articleCount ?? null],
+    );
+    return (rowCount ?? 0) > 0;
+  }
+
+  async deletePage(id: string): Promise<boolean> {
+    const { rowCount } = await this.pool.query(`DELETE FROM ${this.schema}.pages WHERE id = $1`, [id]);
+    return (rowCount ?? 0) > 0;
+  }
+
+  async getPageSource(
+    id: string,
+  ): Promise<{ bytes: Uint8Array; contentType: string; ocrText: string | null } | null> {
+    const { rows } = await this.pool.query<{ source: Buffer; source_type: string; ocr_text: string | null }>(
+      `SELECT source, source_type, ocr_text FROM ${this.schema}.pages WHERE id = $1`,
+      [id],
+    );
+    const row = rows[0];
+    return row ? { bytes: bytesOf(row.source), contentType: row.source_type, ocrText: row.ocr_text } : null;
+  }
+
+  async appendUpdates(pageId: string, updates: Uint8Array[]): Promise<void> {
+    if (updates.length === 0) return;
+    await this.pool.query(
+      `INSERT INTO ${this.schema}.updates (page_id, data)
+       SELECT $1, d FROM unnest($2::bytea[]) WITH ORDINALITY AS t(d, n) ORDER BY n`,
+      [pageId, updates.map((u) => Buffer.from(u.buffer, u.byteOffset, u.byteLength))],
+    );
+  }
+
+  async loadDoc(pageId: string): Promise<StoredDoc | null> {
+    const doc = await this.readDoc(this.pool, pageId);
+    return doc ? { snapshot: doc.snapshot, updates: doc.updates } : null;
+  }
+
+  async compactDoc(pageId: string, merge: (doc: StoredDoc) => Uint8Array): Promise<number> {
+    return this.transaction(async (client) => {
+      await client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`galley:compact:${pageId}`]);
+      const doc = await this.readDoc(client, pageId);
+      if (!doc || doc.updates.length === 0) return 0;
+      const merged = merge(doc);
+      await client.query(
+        `INSERT INTO ${this.schema}.snapshots (page_id, data, updated_at) VALUES ($1, $2, $3)
+         ON CONFLICT (page_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
+        [pageId, Buffer.from(merged), new Date().toISOString()],
+      );
+      // Exactly the rows that were merged: an append that commits meanwhile keeps its row,
+      // even one whose sequence number is lower.
+      await client.query(
+        `DELETE FROM ${this.schema}.updates WHERE page_id = $1 AND seq = ANY($2::bigint[])`,
+        [pageId, doc.seqs],
+      );
+      return doc.updates.length;
+    });
+  }
+
+  async createToken(token: TokenRecord): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO ${this.schema}.tokens (hash, kind, role, issue_id, "user", name, created_at, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        token.hash,
+        token.kind,
+        token.role,
+        token.issueId,
+        token.user,
+        token.name,
+        token.createdAt,
+        token.expiresAt,
+      ],
+    );
+  }
+
+  async findToken(hash: string): Promise<TokenRecord | null> {
+    const { rows } = await this.pool.query<TokenRow>(`SELECT * FROM ${this.schema}.tokens WHERE hash = $1`, [
+      hash,
+    ]);
+    return rows[0] ? tokenFromRow(rows[0]) : null;
+  }
+
+  async takeToken(hash: string): Promise<TokenRecord | null> {
+    const { rows } = await this.pool.query<TokenRow>(
+      `DELETE FROM ${this.schema}.tokens WHERE hash = $1 RETURNING *`,
+      [hash],
+    );
+    return rows[0] ? tokenFromRow(rows[0]) : null;
+  }
+
+  async close(): Promise<void> {
+    if (!this.pool.ended) await this.pool.end();
+  }
+
+  /** Snapshot and log in one statement, so a compaction committing meanwhile is seen whole or not at all. */
+  private async readDoc(
+    db: pg.Pool | pg.PoolClient,
+    pageId: string,
+  ): Promise<(StoredDoc & { seqs: string[] }) | null> {
+    const { rows } = await db.query<{ kind: string; data: Buffer | null; seq: string }>(
+      `SELECT 'p' AS kind, NULL::bytea AS data, 0::bigint AS seq FROM ${this.schema}.pages WHERE id = $1
+       UNION ALL SELECT 's', data, 0 FROM ${this.schema}.snapshots WHERE page_id = $1
+       UNION ALL SELECT 'u', data, seq FROM ${this.schema}.updates WHERE page_id = $1
+       ORDER BY kind, seq`,
+      [pageId],
+    );
+    if (!rows.some((r) => r.kind === "p")) return null;
+    const snapshot = rows.find((r) => r.kind === "s")?.data ?? null;
+    const log = rows.filter((r) => r.kind === "u");
+    return {
+      snapshot: snapshot ? bytesOf(snapshot) : null,
+      updates: log.map((r) => bytesOf(r.data!)),
+      seqs: log.map((r) => r.seq),
+    };
+  }
+
+  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query("BEGIN");
+      const result = await work(client);
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+}
+
+/** Drops a Galley schema with all its tables and data (tests, and removing an installation). */
+export async function dropPostgresSchema(connectionString: string, schema: string): Promise<void> {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
+    throw new RangeError(`invalid PostgreSQL schema name "${schema}"`);
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  } finally {
+    await client.end();
+  }
+}

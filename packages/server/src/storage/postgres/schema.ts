@@ -1,0 +1,56 @@
+/**
+ * The PostgreSQL schema, version 1: the SQLite schema's tables and columns, with `bytea` for
+ * bytes and a `bigserial` log sequence. `"user"` is quoted (a reserved word).
+ */
+export function postgresSchema(schema: string): string {
+  return `
+CREATE SCHEMA IF NOT EXISTS ${schema};
+CREATE TABLE IF NOT EXISTS ${schema}.meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS ${schema}.issues (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  date TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS ${schema}.pages (
+  id TEXT PRIMARY KEY,
+  issue_id TEXT NOT NULL REFERENCES ${schema}.issues(id) ON DELETE CASCADE,
+  number INTEGER NOT NULL,
+  format TEXT NOT NULL,
+  status TEXT NOT NULL,
+  article_count INTEGER NOT NULL,
+  source_type TEXT NOT NULL,
+  source BYTEA NOT NULL,
+  ocr_text TEXT,
+  width INTEGER,
+  height INTEGER,
+  created_at TEXT NOT NULL,
+  UNIQUE (issue_id, number)
+);
+CREATE TABLE IF NOT EXISTS ${schema}.updates (
+  seq BIGSERIAL PRIMARY KEY,
+  page_id TEXT NOT NULL REFERENCES ${schema}.pages(id) ON DELETE CASCADE,
+  data BYTEA NOT NULL
+);
+CREATE INDEX IF NOT EXISTS updates_by_page ON ${schema}.updates (page_id, seq);
+CREATE TABLE IF NOT EXISTS ${schema}.snapshots (
+  page_id TEXT PRIMARY KEY REFERENCES ${schema}.pages(id) ON DELETE CASCADE,
+  data BYTEA NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS ${schema}.tokens (
+  hash TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  role TEXT NOT NULL,
+  issue_id TEXT,
+  "user" TEXT NOT NULL,
+  name TEXT,
+  created_at TEXT NOT NULL,
+  expires_at TEXT
+);
+INSERT INTO ${schema}.meta (key, value) VALUES ('schema', '1') ON CONFLICT (key) DO NOTHING;
+`;
+}
+
+/** The schema version this code reads and writes. */
+export const postgresSchemaVersion = "1";
