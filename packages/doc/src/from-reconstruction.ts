@@ -10,7 +10,8 @@ import { type ArticleStatus, type BlockRole, pageSchema } from "./schema.ts";
 export function fromReconstruction(page: ReconstructedPage): Node {
   const children: Node[] = [];
   for (const article of page.articles) children.push(articleNode(article));
-  for (const caption of page.captions) children.push(blockNode("caption", caption, { article: caption.article ?? null }));
+  for (const caption of page.captions)
+    children.push(blockNode("caption", caption, { article: caption.article ?? null }));
   for (const other of page.other) children.push(blockNode("furniture", other, { kind: other.kind ?? null }));
   return pageSchema.node(
     "page",
@@ -51,13 +52,15 @@ function articleNode(article: Article & { status?: ArticleStatus }): Node {
   for (const role of ["dateline", "byline"] as const) {
     const block = article[role];
     if (!block) continue;
-    if (block.inline && block.lines.length === 1 && placeSpan(article.paragraphs, role, block)) spans.push({ role, block });
+    if (block.inline && block.lines.length === 1 && placeSpan(article.paragraphs, block))
+      spans.push({ role, block });
     else separate.push({ role, block });
   }
   // A byline on lines of its own printed after the body (common in Chinese papers) stays there;
   // one before the body (English "By NAME") goes above it.
   const after = separate.filter((s) => s.role === "byline" && isAfterBody(s.block, article.paragraphs));
-  for (const s of separate) if (!after.includes(s)) blocks.push(blockNode(s.role, s.block, { inline: s.block.inline ?? null }));
+  for (const s of separate)
+    if (!after.includes(s)) blocks.push(blockNode(s.role, s.block, { inline: s.block.inline ?? null }));
   for (const paragraph of article.paragraphs) blocks.push(paragraphNode(paragraph, spans));
   for (const s of after) blocks.push(blockNode(s.role, s.block, { inline: s.block.inline ?? null }));
   if (blocks.length === 0) blocks.push(pageSchema.node("paragraph", { lines: [], confidence: null }));
@@ -78,20 +81,22 @@ function isAfterBody(block: Block, paragraphs: Block[]): boolean {
 }
 
 /** Where an inline span sits in a paragraph's text: [from, to) offsets, or null. */
-function spanRange(text: string, role: "dateline" | "byline", block: Block): [number, number] | null {
+function spanRange(text: string, block: Block): [number, number] | null {
   const at = block.inline === "end" ? text.lastIndexOf(block.text) : text.indexOf(block.text);
   return at < 0 ? null : [at, at + block.text.length];
 }
 
-function placeSpan(paragraphs: Block[], role: "dateline" | "byline", block: Block): boolean {
+function placeSpan(paragraphs: Block[], block: Block): boolean {
   const line = block.lines[0];
-  return paragraphs.some((p) => line !== undefined && p.lines.includes(line) && spanRange(p.text, role, block) !== null);
+  return paragraphs.some(
+    (p) => line !== undefined && p.lines.includes(line) && spanRange(p.text, block) !== null,
+  );
 }
 
 function paragraphNode(paragraph: Block, spans: Span[]): Node {
   const mine = spans
     .filter((s) => s.block.lines[0] !== undefined && paragraph.lines.includes(s.block.lines[0]))
-    .map((s) => ({ span: s, range: spanRange(paragraph.text, s.role, s.block) }))
+    .map((s) => ({ span: s, range: spanRange(paragraph.text, s.block) }))
     .filter((x): x is { span: Span; range: [number, number] } => x.range !== null)
     .sort((x, y) => x.range[0] - y.range[0]);
   if (mine.length === 0) return blockNode("paragraph", paragraph);

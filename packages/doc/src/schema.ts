@@ -149,7 +149,11 @@ export const pageSchema = new Schema({
     dateline_span: {
       attrs: { line: { default: null } },
       inclusive: false,
-      toDOM: (mark): DOMOutputSpec => ["span", { "data-span": "dateline", "data-line": mark.attrs.line ?? "" }, 0],
+      toDOM: (mark): DOMOutputSpec => [
+        "span",
+        { "data-span": "dateline", "data-line": mark.attrs.line ?? "" },
+        0,
+      ],
       parseDOM: [
         {
           tag: 'span[data-span="dateline"]',
@@ -160,7 +164,11 @@ export const pageSchema = new Schema({
     byline_span: {
       attrs: { line: { default: null } },
       inclusive: false,
-      toDOM: (mark): DOMOutputSpec => ["span", { "data-span": "byline", "data-line": mark.attrs.line ?? "" }, 0],
+      toDOM: (mark): DOMOutputSpec => [
+        "span",
+        { "data-span": "byline", "data-line": mark.attrs.line ?? "" },
+        0,
+      ],
       parseDOM: [
         {
           tag: 'span[data-span="byline"]',

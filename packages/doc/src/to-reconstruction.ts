@@ -106,17 +106,25 @@ function inlineSpans(node: Node, paragraph: Block): { role: "dateline" | "byline
   const found: { role: "dateline" | "byline"; from: number; to: number; line: string | null }[] = [];
   node.forEach((text, offset) => {
     for (const mark of text.marks) {
-      const role = mark.type.name === "dateline_span" ? "dateline" : mark.type.name === "byline_span" ? "byline" : null;
+      const role =
+        mark.type.name === "dateline_span" ? "dateline" : mark.type.name === "byline_span" ? "byline" : null;
       if (!role) continue;
       const prev = found.at(-1);
       if (prev && prev.role === role && prev.to === offset) prev.to = offset + text.nodeSize;
-      else found.push({ role, from: offset, to: offset + text.nodeSize, line: mark.attrs.line as string | null });
+      else
+        found.push({
+          role,
+          from: offset,
+          to: offset + text.nodeSize,
+          line: mark.attrs.line as string | null,
+        });
     }
   });
   const size = paragraph.text.length;
   return found.map((f) => {
     const line =
-      f.line ?? (f.from === 0 ? paragraph.lines[0] : f.to === size ? paragraph.lines.at(-1) : paragraph.lines[0]);
+      f.line ??
+      (f.from === 0 ? paragraph.lines[0] : f.to === size ? paragraph.lines.at(-1) : paragraph.lines[0]);
     const out: Block = { text: paragraph.text.slice(f.from, f.to).trim(), lines: line ? [line] : [] };
     out.inline = f.from === 0 ? "start" : "end";
     return { role: f.role, block: out };

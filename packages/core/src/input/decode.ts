@@ -16,8 +16,7 @@ export function decodeInput(input: string | Uint8Array, maxBytes = defaultMaxByt
   if (input.byteLength === 0) throw new InputError("empty", "the input is empty");
   let text: string;
   if (input[0] === 0xff && input[1] === 0xfe) text = decodeStrict("utf-16le", input.subarray(2));
-  else if (input[0] === 0xfe && input[1] === 0xff)
-    text = decodeStrict("utf-16be", input.subarray(2));
+  else if (input[0] === 0xfe && input[1] === 0xff) text = decodeStrict("utf-16be", input.subarray(2));
   else {
     if (looksBinary(input)) throw new InputError("binary", "the input is binary data, not OCR text or XML");
     try {
