@@ -124,11 +124,15 @@ function bridged(
   const y1 = bottom(sorted[i]!.box);
   let up: LayoutLine | null = null;
   let down: LayoutLine | null = null;
-  for (const o of sorted) {
+  // Lines are sorted by top: look only at those within a few sizes of this one.
+  let from = i;
+  while (from > 0 && sorted[from - 1]!.box.y >= y0 - 5 * size) from--;
+  for (let k = from; k < sorted.length; k++) {
+    const o = sorted[k]!;
+    if (o.box.y > y1 + 2 * size) break;
     if (o.box.x > x || right(o.box) < x || o.size > size * 1.25 || o.size < size * 0.8) continue;
     if (bottom(o.box) <= y0 + 2 && y0 - bottom(o.box) < 2 * size && (!up || o.box.y > up.box.y)) up = o;
     if (o.box.y >= y1 - 2 && o.box.y - y1 < 2 * size && (!down || o.box.y < down.box.y)) down = o;
-    if (o.box.y > y1 + 2 * size) break;
   }
   const crosses = (o: LayoutLine | null) =>
     !!o &&
@@ -177,7 +181,7 @@ function canJoin(
   if (!lastRow.includes(above)) return false;
   // Compare with the block's usual size: one line OCR measured large does not break a column,
   // as long as it fills the column's measure like its neighbours.
-  const usualSize = median(block.lines.map((l) => l.size)) ?? above.size;
+  const usualSize = median(block.lines.slice(-12).map((l) => l.size)) ?? above.size;
   const sizeRatio = line.size / usualSize;
   const fullMeasure =
     block.lines.length >= 3 &&

@@ -5,7 +5,7 @@ import type { Block } from "../types.ts";
 import { groupArticles } from "./articles.ts";
 import { buildBlocks } from "./blocks.ts";
 import { findColumns, type LayoutColumn } from "./columns.ts";
-import { preparePage } from "./prepare.ts";
+import { type PreparedPage, preparePage } from "./prepare.ts";
 import { buildStream } from "./reading-order.ts";
 import { classifyBlocks } from "./regions.ts";
 
@@ -27,8 +27,9 @@ export interface GeometryLayout {
  */
 export function layoutPage(page: IngestedPage): GeometryLayout {
   // Two passes: the columns of the first show the gutters; lines OCR ran across one are cut there.
-  const first = findColumns(buildBlocks(preparePage(page)));
-  const prepared = preparePage(page, gutters(first));
+  const firstPass = preparePage(page);
+  const cuts = gutters(findColumns(buildBlocks(firstPass)));
+  const prepared = crossesGutter(firstPass, cuts) ? preparePage(page, cuts) : firstPass;
   const blocks = buildBlocks(prepared);
   const columns = findColumns(blocks);
   const roles = classifyBlocks(prepared, blocks);
@@ -62,4 +63,18 @@ function gutters(columns: readonly LayoutColumn[]): Array<[number, number]> {
     if (a.x1 < b.x0 && b.x0 - a.x1 < 0.2 * (a.x1 - a.x0)) out.push([a.x1, b.x0]);
   }
   return out;
+}
+
+/** Whether some line of the first pass has a word gap over one of the gutters. */
+function crossesGutter(page: PreparedPage, cuts: ReadonlyArray<readonly [number, number]>): boolean {
+  if (cuts.length === 0) return false;
+  for (const l of page.lines) {
+    const words = l.line.words ?? [];
+    for (let i = 1; i < words.length; i++) {
+      const g0 = words[i - 1]!.box.x + words[i - 1]!.box.w;
+      const g1 = words[i]!.box.x;
+      if (cuts.some(([a, b]) => g0 <= (a + b) / 2 && g1 >= (a + b) / 2)) return true;
+    }
+  }
+  return false;
 }

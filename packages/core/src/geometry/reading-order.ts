@@ -96,6 +96,23 @@ function orderWithin(
   });
 }
 
+const gapCache = new WeakMap<LayoutBlock, number | null>();
+
+/** The block's ordinary leading: the median gap between a printed line and the one above it. */
+function usualGap(b: LayoutBlock): number | null {
+  const known = gapCache.get(b);
+  if (known !== undefined) return known;
+  const gaps: number[] = [];
+  let prev: LayoutLine | null = null;
+  for (const x of b.lines) {
+    if (prev && !x.partOfRow) gaps.push(x.box.y - (prev.box.y + prev.box.h));
+    if (!x.partOfRow) prev = x;
+  }
+  const usual = median(gaps.filter((g) => g > -b.size));
+  gapCache.set(b, usual);
+  return usual;
+}
+
 function streamLine(
   l: LayoutLine,
   b: LayoutBlock,
@@ -120,13 +137,7 @@ function streamLine(
     while (p > 0 && b.lines[p]!.partOfRow) p--;
     const prev = b.lines[p]!;
     const gap = l.box.y - (prev.box.y + prev.box.h);
-    const gaps = b.lines
-      .slice(1)
-      .filter((x) => !x.partOfRow)
-      .map(
-        (x) => x.box.y - (b.lines[b.lines.indexOf(x) - 1]!.box.y + b.lines[b.lines.indexOf(x) - 1]!.box.h),
-      );
-    const usual = median(gaps.filter((g) => g > -l.size)) ?? gap;
+    const usual = usualGap(b) ?? gap;
     s.gapBefore = gap > usual + 0.5 * l.size ? "paragraph" : "line";
   }
   const measure = Math.max(1, b.x1 - b.x0);

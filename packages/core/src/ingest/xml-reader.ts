@@ -23,8 +23,16 @@ export function readXml(text: string, what: string, handlers: XmlHandlers): void
   };
   parser.on("error", (error) => fail(error.message));
   parser.on("opentag", (tag) => {
-    const attributes: Record<string, string> = {};
-    for (const [name, value] of Object.entries(tag.attributes)) attributes[localName(name)] = value;
+    const raw = tag.attributes as Record<string, string>;
+    let attributes = raw;
+    // Copy only when a prefixed attribute needs renaming; most documents have none.
+    for (const name in raw) {
+      if (name.includes(":")) {
+        attributes = {};
+        for (const key in raw) attributes[localName(key)] = raw[key]!;
+        break;
+      }
+    }
     handlers.open(localName(tag.name), attributes);
   });
   parser.on("closetag", (tag) => handlers.close(localName(tag.name)));
