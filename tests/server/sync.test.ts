@@ -1,4 +1,4 @@
-import { CloseCode } from "@galley/server";
+import { CloseCode, issueToken } from "@galley/server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import {
@@ -112,6 +112,34 @@ describe("websocket sync", () => {
     });
     expect(await rawClose(server, server.pageId, scoped.token)).toMatchObject({ code: CloseCode.Forbidden });
     expect(await rawClose(server, "p-nope", server.tokens.admin)).toMatchObject({ code: CloseCode.NotFound });
+  });
+
+  it("accepts the session cookie from the same origin and refuses it from another (4401)", async () => {
+    const login = await issueToken(server.storage, {
+      kind: "login",
+      role: "editor",
+      user: "Eddie",
+      ttlMs: 60_000,
+    });
+    const session = await fetch(`${server.url}/api/session`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ token: login.token }),
+    });
+    const cookie = (session.headers.get("set-cookie") ?? "").split(";")[0]!;
+    const host = new URL(server.url).host;
+    const open = (origin: string) =>
+      new Promise<number | "open">((resolve, reject) => {
+        const ws = new WebSocket(`${server.collabUrl}/${server.pageId}`, { headers: { cookie, origin } });
+        ws.on("message", () => {
+          ws.close();
+          resolve("open");
+        });
+        ws.on("close", (code) => resolve(code));
+        ws.on("error", reject);
+      });
+    expect(await open(`http://${host}`)).toBe("open");
+    expect(await open("https://evil.example")).toBe(CloseCode.Unauthorized);
   });
 
   it("lets y-websocket give up on a 44xx close instead of retrying", async () => {
