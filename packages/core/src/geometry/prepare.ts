@@ -57,12 +57,22 @@ export function preparePage(
   const pieces = splitAtGutters(boxed, gutters);
   const sized = pieces.filter((x) => x.line.fontSize).length;
   const useFont = sized >= pieces.length * 0.8;
-  const lines: LayoutLine[] = pieces.map(({ line, index }) => {
+  // CJK glyph boxes from OCR vary wildly in height, and OCR sometimes runs two printed lines of a
+  // headline into one; CJK characters are set on a square em, so the advance is the size. A line
+  // too short to measure that way gets its box height scaled by the page's advance-to-height ratio.
+  const measured = pieces.map(({ line, index }) => {
     const box = rotate(line.box!);
     const cells = Math.max(0.5, textCells(line.text.trim()));
-    // CJK glyph boxes from OCR vary wildly in height; the line box is the steadier measure there.
-    const latin = cjkShare(line.text) < 0.5 ? wordSize(line) : null;
-    const size = latin ?? (useFont && line.fontSize ? line.fontSize : box.h);
+    const cjk = cjkShare(line.text) >= 0.5;
+    const advance = cjk && cells >= 4 ? box.w / cells : null;
+    return { index, line, box, cells, cjk, advance };
+  });
+  const scale =
+    median(measured.filter((m) => m.advance && m.box.h > 0).map((m) => m.advance! / m.box.h)) ?? 1;
+  const lines: LayoutLine[] = measured.map(({ index, line, box, cells, cjk, advance }) => {
+    const latin = cjk ? null : wordSize(line);
+    const fallback = cjk ? box.h * scale : useFont && line.fontSize ? line.fontSize : box.h;
+    const size = latin ?? advance ?? fallback;
     return { index, line, box, size: Math.max(1, size), ratio: 1, cell: box.w / cells };
   });
   const weighted: number[] = [];
