@@ -151,6 +151,8 @@ function streamLine(
   if (role === "furniture") s.roleHint = "furniture";
   else if (role === "caption") s.roleHint = "caption";
   else if (role === "heading") s.roleHint = "heading";
+  // Inside a run of body text (four lines or more at body size) a line is body, not a title.
+  else if (isBodyLike(b) && b.lines.length >= 4 && Math.abs(l.ratio - 1) < 0.15) s.roleHint = "body";
   void rowEnd;
   return s;
 }
