@@ -77,6 +77,25 @@ describe("two editors on one page", () => {
     expect(await alice.page.locator(".galley-status").getAttribute("data-connection")).toBe("connected");
   });
 
+  it("undoes only the undoer's own changes", async () => {
+    await caretAt(alice.page, "Traffic was light");
+    await alice.page.keyboard.type(" (alice)");
+    await caretAt(bob.page, "budget.");
+    await bob.page.keyboard.type(" (bob)");
+    await waitForText(alice.page, "budget. (bob)");
+    await waitForText(bob.page, "light (alice)");
+    await alice.page.keyboard.press("Control+z");
+    await bob.page.waitForFunction(
+      () => !document.querySelector(".ProseMirror")?.textContent?.includes("(alice)"),
+    );
+    const [a, b] = await Promise.all([readEditorDoc(alice.page), readEditorDoc(bob.page)]);
+    expect(a).toEqual(b);
+    const text = JSON.stringify(a);
+    expect(text).toContain("budget. (bob)");
+    expect(text).toContain("CITY COUNCIL VOTES");
+    expect(text).toContain("and painting");
+  });
+
   it("keeps everything through a server restart", async () => {
     await galley.restart();
     const response = await fetch(`${galley.url}/api/pages/${galley.pageId}`, {
@@ -89,7 +108,10 @@ describe("two editors on one page", () => {
     expect(page.articles.length).toBe(4);
     expect(page.articles[0]!.paragraphs[0]!.text).toContain("two years of repairs and painting");
     expect(page.articles[1]!.headline?.text).toBe("CITY COUNCIL VOTES");
-    expect(page.articles[1]!.paragraphs.map((p) => p.text)).toEqual(["The council voted on the budget."]);
+    expect(page.articles[1]!.paragraphs.map((p) => p.text)).toEqual([
+      "The council voted on the budget. (bob)",
+    ]);
+    expect(JSON.stringify(page)).not.toContain("(alice)");
     expect(page.articles[3]!.paragraphs[0]!.text).toBe("Sunny with light winds, turning cloudy.");
   });
 });

@@ -12,6 +12,7 @@ import { splitArticle } from "./commands/split-article.ts";
 import { joinParagraphs, joinParagraphWithNext, splitParagraph } from "./commands/split-paragraph.ts";
 import type { MessageKey } from "./i18n/messages.ts";
 import { goToNextDoubt, goToPreviousDoubt } from "./plugins/doubt.ts";
+import { asUndoStep } from "./undo-step.ts";
 
 /**
  * The editor's actions in one table: each command with its label and keyboard shortcuts. The
@@ -47,8 +48,7 @@ const statusKeys: Record<ArticleStatus, string> = {
   approved: "Mod-Alt-a",
 };
 
-/** Every action with its shortcuts, in toolbar order. */
-export const editorActions: readonly EditorAction[] = [
+const plainActions: readonly EditorAction[] = [
   { id: "undo", label: "action.undo", keys: ["Mod-z"], command: undoCommand },
   { id: "redo", label: "action.redo", keys: ["Mod-y", "Mod-Shift-z"], command: redoCommand },
   { id: "splitArticle", label: "action.splitArticle", keys: ["Mod-Shift-Enter"], command: splitArticle },
@@ -99,6 +99,16 @@ export const editorActions: readonly EditorAction[] = [
   { id: "previousDoubt", label: "action.previousDoubt", keys: ["Shift-F8"], command: goToPreviousDoubt },
 ];
 
+/**
+ * Every action with its shortcuts, in toolbar order. Changing actions are each one undo step
+ * (see `asUndoStep`); undo, redo and navigation are not changes.
+ */
+export const editorActions: readonly EditorAction[] = plainActions.map((action) =>
+  ["undo", "redo", "nextDoubt", "previousDoubt"].includes(action.id)
+    ? action
+    : { ...action, command: asUndoStep(action.command) },
+);
+
 /** The action named `id`, or null. */
 export function actionById(id: string): EditorAction | null {
   return editorActions.find((a) => a.id === id) ?? null;
@@ -123,6 +133,6 @@ export function editorKeymaps(extra: Record<string, Command> = {}): Plugin[] {
     for (const key of action.keys) bindings[key] = outsideComposition(action.command);
   }
   for (const [key, command] of Object.entries(extra)) bindings[key] = outsideComposition(command);
-  bindings.Delete = outsideComposition(joinParagraphWithNext);
+  bindings.Delete = outsideComposition(asUndoStep(joinParagraphWithNext));
   return [keymap(bindings), keymap(baseKeymap)];
 }

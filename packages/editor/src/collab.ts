@@ -3,7 +3,7 @@ import * as decoding from "lib0/decoding";
 import type { Plugin } from "prosemirror-state";
 import { yCursorPlugin, ySyncPlugin, yUndoPlugin } from "y-prosemirror";
 import type { Awareness } from "y-protocols/awareness";
-import { messageAuth, WebsocketProvider } from "y-websocket";
+import { messageAuth, messageSync, WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { collabUrl } from "./server-api.ts";
 
@@ -55,6 +55,15 @@ export function onPermissionDenied(provider: WebsocketProvider, onDenied: (reaso
   provider.messageHandlers[messageAuth] = (_encoder, decoder) => {
     // Auth message: a varUint kind (0 = permission denied) and the reason.
     if (decoding.readVarUint(decoder) === 0) onDenied(decoding.readVarString(decoder));
+  };
+}
+
+/** Calls `before` ahead of every sync message (remote document updates) the provider applies. */
+export function beforeRemoteUpdate(provider: WebsocketProvider, before: () => void): void {
+  const handle = provider.messageHandlers[messageSync]!;
+  provider.messageHandlers[messageSync] = (...args) => {
+    before();
+    handle(...args);
   };
 }
 

@@ -7,7 +7,13 @@ import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
 import { editorKeymaps } from "./actions.ts";
 import { findBlock, textBlocks } from "./blocks.ts";
-import { collabPlugins, connectPage, onPermissionDenied, pageLanguage } from "./collab.ts";
+import {
+  beforeRemoteUpdate,
+  collabPlugins,
+  connectPage,
+  onPermissionDenied,
+  pageLanguage,
+} from "./collab.ts";
 import { type Locale, messagesFor } from "./i18n/messages.ts";
 import { type DoubtOptions, doubtPlugin } from "./plugins/doubt.ts";
 import { searchPlugin } from "./plugins/find-replace.ts";
@@ -154,6 +160,11 @@ export function mountEditor(element: HTMLElement, options: MountEditorOptions): 
     attributes: { spellcheck: "false" },
   });
 
+  // A caret the browser has moved (click, Home, arrow) is read by ProseMirror on the next
+  // `selectionchange`; a remote update applied before that would restore the old selection, so
+  // take the DOM selection in first.
+  beforeRemoteUpdate(collab.provider, () => readDomSelection(view));
+
   const statusBar = options.statusBar === false ? null : new StatusBar(messages);
   if (options.toolbar !== false) {
     toolbar = new Toolbar(
@@ -286,4 +297,24 @@ export function mountEditor(element: HTMLElement, options: MountEditorOptions): 
       delete element.dataset.readonly;
     },
   };
+}
+
+/** Brings a DOM selection ProseMirror has not read yet into the editor state. */
+function readDomSelection(view: EditorView): void {
+  if (!view.hasFocus() || view.composing) return;
+  const dom = view.dom.ownerDocument.getSelection();
+  if (!dom?.anchorNode || !dom.focusNode) return;
+  let anchor: number;
+  let head: number;
+  try {
+    anchor = view.posAtDOM(dom.anchorNode, dom.anchorOffset);
+    head = view.posAtDOM(dom.focusNode, dom.focusOffset);
+  } catch {
+    return;
+  }
+  const { selection, doc } = view.state;
+  if (anchor === selection.anchor && head === selection.head) return;
+  if (anchor < 0 || head < 0 || anchor > doc.content.size || head > doc.content.size) return;
+  if (!doc.resolve(anchor).parent.isTextblock || !doc.resolve(head).parent.isTextblock) return;
+  view.dispatch(view.state.tr.setSelection(TextSelection.create(doc, anchor, head)));
 }

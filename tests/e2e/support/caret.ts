@@ -1,24 +1,42 @@
 import type { Page } from "playwright-core";
 
-/** Puts the caret right after (or, with `before`, right before) the first occurrence of `text` in the editor. */
+/**
+ * Puts the caret right after (or, with `before`, right before) the first occurrence of `text` in
+ * the editor, and resolves once ProseMirror has taken the new DOM selection in, so that keys
+ * pressed next land there. A remote change arriving between setting the DOM selection and
+ * ProseMirror reading it (on `selectionchange`) puts the old selection back; then it tries again.
+ */
 export async function caretAt(page: Page, text: string, before = false): Promise<void> {
   await page.evaluate(
-    ([needle, atStart]) => {
+    async ([needle, atStart]) => {
       const root = document.querySelector(".ProseMirror") as HTMLElement;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent?.indexOf(needle as string) ?? -1;
-        if (at < 0) continue;
+      const place = () => {
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          if (node.parentElement?.closest(".ProseMirror-yjs-cursor")) continue;
+          const at = node.textContent?.indexOf(needle as string) ?? -1;
+          if (at >= 0) return { node, offset: atStart ? at : at + (needle as string).length };
+        }
+        throw new Error(`text not found: ${needle}`);
+      };
+      for (let attempt = 0; attempt < 20; attempt++) {
+        const { node, offset } = place();
         root.focus();
         const range = document.createRange();
-        range.setStart(node, atStart ? at : at + (needle as string).length);
+        range.setStart(node, offset);
         range.collapse(true);
         const selection = getSelection()!;
+        const handled = new Promise((resolve) =>
+          document.addEventListener("selectionchange", () => setTimeout(resolve, 0), { once: true }),
+        );
         selection.removeAllRanges();
         selection.addRange(range);
-        return;
+        await handled;
+        // ProseMirror's handler ran before ours: if the DOM still shows our caret, the state has it.
+        const now = getSelection()!;
+        if (now.anchorNode === node && now.anchorOffset === offset) return;
       }
-      throw new Error(`text not found: ${needle}`);
+      throw new Error(`the caret would not stay at ${needle}`);
     },
     [text, before] as const,
   );

@@ -1,3 +1,4 @@
+import type { Command } from "prosemirror-state";
 import type { EditorView } from "prosemirror-view";
 import { format, type Messages } from "../i18n/messages.ts";
 import {
@@ -8,6 +9,7 @@ import {
   searchKey,
   setSearch,
 } from "../plugins/find-replace.ts";
+import { asUndoStep } from "../undo-step.ts";
 
 /**
  * The find-and-replace bar. Keyboard: Enter finds the next match (Shift-Enter the previous) in
@@ -43,8 +45,8 @@ export class FindBar {
     this.buttons = {
       previous: this.button("previous", () => this.exec(findPrevious)),
       next: this.button("next", () => this.exec(findNext)),
-      replace: this.button("replace", () => this.exec(replaceNext(this.replacement.value))),
-      replaceAll: this.button("replaceAll", () => this.exec(replaceAll(this.replacement.value))),
+      replace: this.button("replace", () => this.exec(asUndoStep(replaceNext(this.replacement.value)))),
+      replaceAll: this.button("replaceAll", () => this.exec(asUndoStep(replaceAll(this.replacement.value)))),
       close: this.button("close", () => this.close()),
     };
     this.dom.append(this.query, this.replacement, this.count, ...Object.values(this.buttons));
@@ -58,9 +60,8 @@ export class FindBar {
     this.replacement.addEventListener("keydown", (e) => {
       if (e.key === "Enter" && !e.isComposing) {
         e.preventDefault();
-        this.exec(
-          e.ctrlKey || e.metaKey ? replaceAll(this.replacement.value) : replaceNext(this.replacement.value),
-        );
+        const replacement = this.replacement.value;
+        this.exec(asUndoStep(e.ctrlKey || e.metaKey ? replaceAll(replacement) : replaceNext(replacement)));
       } else if (e.key === "Escape") this.close();
     });
     this.setMessages(messages);
@@ -81,9 +82,9 @@ export class FindBar {
     return el;
   }
 
-  private exec(command: (state: EditorView["state"], dispatch: EditorView["dispatch"]) => boolean): void {
+  private exec(command: Command): void {
     const view = this.view();
-    command(view.state, view.dispatch);
+    command(view.state, view.dispatch, view);
   }
 
   /** Opens the bar (seeded with the selected text, if any) and focuses the query field. */
