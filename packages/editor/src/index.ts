@@ -59,6 +59,7 @@ export {
   type MountEditorOptions,
   mountEditor,
 } from "./mount-editor.ts";
+export { articleIdsKey, articleIdsPlugin } from "./plugins/article-ids.ts";
 export {
   type DoubtOptions,
   type DoubtPlace,

@@ -15,6 +15,7 @@ import {
   pageLanguage,
 } from "./collab.ts";
 import { type Locale, messagesFor } from "./i18n/messages.ts";
+import { articleIdsPlugin } from "./plugins/article-ids.ts";
 import { type DoubtOptions, doubtPlugin } from "./plugins/doubt.ts";
 import { searchPlugin } from "./plugins/find-replace.ts";
 import { setHighlightedLines, setSourceLines, sourceKey, sourcePlugin } from "./plugins/source.ts";
@@ -149,6 +150,7 @@ export function mountEditor(element: HTMLElement, options: MountEditorOptions): 
       schema: pageSchema,
       plugins: [
         ...collabPlugins(collab),
+        articleIdsPlugin(() => !status.readOnly),
         sourcePlugin(),
         doubtPlugin(options.doubt),
         searchPlugin(),
