@@ -35,7 +35,7 @@ export function layoutPage(page: IngestedPage): GeometryLayout {
   const roles = classifyBlocks(prepared, blocks);
   const articles = groupArticles(prepared, blocks, roles);
   const rank = page.readingOrder ? new Map(page.readingOrder.map((id, i) => [id, i] as const)) : undefined;
-  const stream = buildStream(prepared, blocks, roles, articles, rank);
+  const stream = buildStream(prepared, blocks, roles, articles, columns, rank);
   for (const line of prepared.loose) if (line.text.trim()) stream.push({ ...line, gapBefore: "block" });
   const inColumn = columns.map(() => [] as StreamLine[]);
   for (const s of stream) {

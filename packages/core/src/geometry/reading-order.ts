@@ -1,7 +1,7 @@
 import type { StreamLine } from "../assemble/stream.ts";
 import type { LayoutBlock } from "./blocks.ts";
 import { median } from "./box.ts";
-import { isBodyLike } from "./columns.ts";
+import { isBodyLike, type LayoutColumn } from "./columns.ts";
 import type { LayoutLine, PreparedPage } from "./prepare.ts";
 import type { BlockRole } from "./regions.ts";
 
@@ -19,6 +19,7 @@ export function buildStream(
   blocks: readonly LayoutBlock[],
   roles: ReadonlyMap<LayoutBlock, BlockRole>,
   articles: ReadonlyMap<LayoutBlock, number>,
+  columns: readonly LayoutColumn[],
   regionRank?: ReadonlyMap<string, number>,
 ): StreamLine[] {
   const rank = (b: LayoutBlock): number => {
@@ -41,17 +42,37 @@ export function buildStream(
   }
   const ordered = orderArticles([...groups.values()], page.bodySize, regionRank ? rank : undefined);
   const out: StreamLine[] = [];
+  const deck = decks(ordered, roles);
   const emit = (b: LayoutBlock, hint: number | undefined) => {
     b.lines.forEach((l, i) => {
-      out.push(streamLine(l, b, i, roles.get(b)!, hint));
+      out.push(streamLine(l, b, i, deck.has(b) ? "heading" : roles.get(b)!, hint, measureOf(b, columns)));
     });
   };
   for (const b of top) emit(b, undefined);
   for (const group of ordered) {
     const hint = articles.get(group[0]!);
-    for (const b of orderWithin(group, roles, regionRank ? rank : undefined)) emit(b, hint);
+    for (const b of orderWithin(group, roles, deck, regionRank ? rank : undefined)) emit(b, hint);
   }
   for (const b of foot) emit(b, undefined);
+  return out;
+}
+
+/**
+ * Decks: short blocks set a little larger than body type right under an article's headline and
+ * above its body — type between body and headline size says title, not text.
+ */
+function decks(groups: LayoutBlock[][], roles: ReadonlyMap<LayoutBlock, BlockRole>): Set<LayoutBlock> {
+  const out = new Set<LayoutBlock>();
+  for (const g of groups) {
+    const heads = g.filter((b) => roles.get(b) === "heading");
+    const bodyTop = Math.min(
+      ...g.filter((b) => roles.get(b) === "text" && isBodyLike(b) && b.lines.length >= 4).map((b) => b.y0),
+    );
+    for (const b of g) {
+      if (roles.get(b) !== "text" || b.lines.length > 3 || b.ratio < 1.08) continue;
+      if (heads.some((h) => h.y1 <= b.y0 + 2) && b.y1 <= bodyTop + 2) out.add(b);
+    }
+  }
   return out;
 }
 
@@ -80,12 +101,14 @@ function orderArticles(
 function orderWithin(
   group: LayoutBlock[],
   roles: ReadonlyMap<LayoutBlock, BlockRole>,
+  deck: ReadonlySet<LayoutBlock>,
   rank?: (b: LayoutBlock) => number,
 ): LayoutBlock[] {
   const bodyTop = Math.min(...group.filter((b) => roles.get(b) === "text" && isBodyLike(b)).map((b) => b.y0));
   const key = (b: LayoutBlock): [number, number, number, number] => {
     const role = roles.get(b);
-    const stage = role === "caption" ? 2 : role !== "text" || (b.y1 <= bodyTop + 2 && !isBodyLike(b)) ? 0 : 1;
+    const title = role !== "text" || deck.has(b) || (b.y1 <= bodyTop + 2 && !isBodyLike(b));
+    const stage = role === "caption" ? 2 : title ? 0 : 1;
     return [rank ? rank(b) : 0, stage, stage === 1 ? (b.column ?? 0) : 0, b.y0];
   };
   return [...group].sort((a, b) => {
@@ -113,12 +136,27 @@ function usualGap(b: LayoutBlock): number | null {
   return usual;
 }
 
+/**
+ * The measure a block's lines are set to: its column's width when the block sits in a column
+ * (a byline or a kicker is short of the measure, not a measure of its own), else its own width.
+ */
+function measureOf(b: LayoutBlock, columns: readonly LayoutColumn[]): number {
+  const own = Math.max(1, b.x1 - b.x0);
+  const c = b.column === undefined ? undefined : columns[b.column];
+  if (!c) return own;
+  const width = c.x1 - c.x0;
+  return own <= width * 1.1 && b.x0 >= c.x0 - 0.1 * width && b.x1 <= c.x1 + 0.1 * width
+    ? Math.max(own, width)
+    : own;
+}
+
 function streamLine(
   l: LayoutLine,
   b: LayoutBlock,
   i: number,
   role: BlockRole,
   hint: number | undefined,
+  measure: number,
 ): StreamLine {
   const s: StreamLine = { ...l.line };
   if (b.column !== undefined) s.column = b.column;
@@ -129,7 +167,6 @@ function streamLine(
   let last = i;
   while (last + 1 < b.lines.length && b.lines[last + 1]!.partOfRow) last++;
   const rowStart = b.lines[first]!;
-  const rowEnd = b.lines[last]!;
   if (i === 0) s.gapBefore = "block";
   else if (l.partOfRow) s.gapBefore = "none";
   else {
@@ -140,7 +177,6 @@ function streamLine(
     const usual = usualGap(b) ?? gap;
     s.gapBefore = gap > usual + 0.5 * l.size ? "paragraph" : "line";
   }
-  const measure = Math.max(1, b.x1 - b.x0);
   s.measure = Math.round(measure);
   const width = Math.max(...b.lines.slice(first, last + 1).map((x) => x.box.x + x.box.w)) - rowStart.box.x;
   s.fill = Math.round((width / measure) * 1000) / 1000;
@@ -153,6 +189,5 @@ function streamLine(
   else if (role === "heading") s.roleHint = "heading";
   // Inside a run of body text (four lines or more at body size) a line is body, not a title.
   else if (isBodyLike(b) && b.lines.length >= 4 && Math.abs(l.ratio - 1) < 0.15) s.roleHint = "body";
-  void rowEnd;
   return s;
 }

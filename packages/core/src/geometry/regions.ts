@@ -80,9 +80,14 @@ function isCaption(b: LayoutBlock, images: readonly Graphic[], page: PreparedPag
   const share = (t: string) => types.filter((x) => x === t).length / b.lines.length;
   // PAGE's caption type is a human's (or a trained model's) word; take it as is.
   if (share("caption") > 0.5 && b.ratio < 1.1) return true;
+  const rules = page.graphics.filter((g) => g.kind === "separator" && g.box.w > g.box.h).map((g) => g.box);
   const underPicture = images.some((g) => {
     const below = b.y0 >= bottom(g.box) - page.bodySize && b.y0 - bottom(g.box) <= 2 * page.bodySize;
-    return below && overlap(g.box.x, right(g.box), b.x0, b.x1) >= 0.6 * (b.x1 - b.x0);
+    if (!below || overlap(g.box.x, right(g.box), b.x0, b.x1) < 0.6 * (b.x1 - b.x0)) return false;
+    // A rule between the picture and the text closes the picture's module: the text starts another.
+    return !rules.some(
+      (r) => r.y >= bottom(g.box) - 2 && r.y <= b.y0 + 2 && overlap(r.x, right(r), b.x0, b.x1) > 0,
+    );
   });
   if (!underPicture) return false;
   // Tesseract's ocr_caption says "near a picture"; under one, a block set smaller is its caption.
