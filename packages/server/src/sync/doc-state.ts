@@ -39,20 +39,6 @@ export function mergeStoredDoc(stored: StoredDoc): Uint8Array {
 }
 
 /**
- * The merge a loaded room's compaction runs: when the loaded doc already holds everything
- * stored (every update's structs and deletions — always so in one process, not necessarily
- * when another process's updates are still on the bus), its own state is the snapshot, which
- * costs one encode instead of a rebuild; otherwise the stored state is rebuilt
- * (`mergeStoredDoc`).
- */
-export function compactFromDoc(doc: Y.Doc, stored: StoredDoc): Uint8Array {
-  const held = Y.snapshot(doc);
-  const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
-  const covered = parts.every((update) => Y.snapshotContainsUpdate(held, update));
-  return covered ? Y.encodeStateAsUpdate(doc) : mergeStoredDoc(stored);
-}
-
-/**
  * Checks that `update` is a well-formed Yjs (v1) update before it is stored, so a broken
  * message can never poison the log. Returns the error message, or null when it is well formed.
  */

@@ -7,7 +7,7 @@ import { BusRelay } from "./bus-relay.ts";
 import { CloseCode } from "./close-codes.ts";
 import { type CompactionPolicy, Compactor } from "./compactor.ts";
 import type { Connection } from "./connection.ts";
-import { buildDoc, checkUpdate, compactFromDoc, countArticles, isKnownUpdate } from "./doc-state.ts";
+import { buildDoc, checkUpdate, countArticles, isKnownUpdate, mergeStoredDoc } from "./doc-state.ts";
 import {
   type ClientMessage,
   encodeAwareness,
@@ -268,7 +268,7 @@ export class Room {
     const doc = this.doc;
     if (!doc) return;
     try {
-      const folded = await this.deps.storage.compactDoc(this.pageId, (stored) => compactFromDoc(doc, stored));
+      const folded = await this.deps.storage.compactDoc(this.pageId, mergeStoredDoc);
       await this.deps.storage.updatePage(this.pageId, { articleCount: countArticles(doc) });
       if (folded > 0) this.deps.onCompacted?.(folded);
     } catch (error) {
