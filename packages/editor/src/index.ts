@@ -60,6 +60,7 @@ export {
   mountEditor,
 } from "./mount-editor.ts";
 export { articleIdsKey, articleIdsPlugin } from "./plugins/article-ids.ts";
+export { articleLabelsKey, articleLabelsPlugin, setLabelMessages } from "./plugins/article-labels.ts";
 export {
   type DoubtOptions,
   type DoubtPlace,

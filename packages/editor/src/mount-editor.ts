@@ -16,6 +16,7 @@ import {
 } from "./collab.ts";
 import { type Locale, messagesFor } from "./i18n/messages.ts";
 import { articleIdsPlugin } from "./plugins/article-ids.ts";
+import { articleLabelsPlugin, setLabelMessages } from "./plugins/article-labels.ts";
 import { type DoubtOptions, doubtPlugin } from "./plugins/doubt.ts";
 import { searchPlugin } from "./plugins/find-replace.ts";
 import { setHighlightedLines, setSourceLines, sourceKey, sourcePlugin } from "./plugins/source.ts";
@@ -151,6 +152,7 @@ export function mountEditor(element: HTMLElement, options: MountEditorOptions): 
       plugins: [
         ...collabPlugins(collab),
         articleIdsPlugin(() => !status.readOnly),
+        articleLabelsPlugin(messages),
         sourcePlugin(),
         doubtPlugin(options.doubt),
         searchPlugin(),
@@ -182,6 +184,8 @@ export function mountEditor(element: HTMLElement, options: MountEditorOptions): 
   statusBar?.setLoading(true);
 
   const update = (patch: Partial<EditorStatus>) => {
+    // Answers (role, sync) may arrive after the host has destroyed the editor.
+    if (destroyed) return;
     status = { ...status, ...patch };
     status.readOnly = !status.synced || status.role === null || status.role === "viewer";
     statusBar?.setConnection(status.connection);
@@ -285,6 +289,7 @@ export function mountEditor(element: HTMLElement, options: MountEditorOptions): 
       toolbar?.setMessages(messages);
       findBar?.setMessages(messages);
       statusBar?.setMessages(messages);
+      view.dispatch(setLabelMessages(view.state.tr, messages));
     },
     openFind: () => void findBar?.open(),
     destroy() {

@@ -40,7 +40,7 @@ export const editorCss = `
 .galley-editor .ProseMirror > * + * { margin-top: 16px; }
 .galley-editor article[data-article-id] { border: 1px solid var(--galley-rule); border-radius: 6px; padding: 10px 14px;
   background: var(--galley-paper); box-shadow: 0 1px 2px rgba(0,0,0,0.05); position: relative; }
-.galley-editor article[data-article-id]::before { content: attr(data-article-id) " · " attr(data-status); position: absolute;
+.galley-editor article[data-article-id]::before { content: attr(data-article-id) " · " attr(data-status-label); position: absolute;
   top: -9px; right: 10px; font: 11px system-ui, sans-serif; background: var(--galley-paper); padding: 0 4px; color: #777; }
 .galley-editor article[data-status="approved"] { border-color: #2e9d4f; }
 .galley-editor article[data-status="corrected"] { border-color: var(--galley-accent); }

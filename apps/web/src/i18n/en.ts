@@ -28,6 +28,7 @@ export const en = {
   "export.alto": "ALTO + METS (archive)",
   "page.back": "Back to the issue",
   "page.title": "Page {number}",
+  "page.editor": "Page editor",
   "page.source": "Source (OCR lines)",
   "page.sourceEmpty": "No source lines for this page.",
   "page.image": "Page image with line boxes",

@@ -30,6 +30,7 @@ export const zhCN: AppMessages = {
   "export.alto": "ALTO + METS（归档）",
   "page.back": "返回本期",
   "page.title": "第 {number} 版",
+  "page.editor": "版面编辑器",
   "page.source": "原文（OCR 行）",
   "page.sourceEmpty": "此版面没有原文行。",
   "page.image": "版面图像与行框",

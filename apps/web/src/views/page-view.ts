@@ -13,7 +13,7 @@ export function mountPageView(main: HTMLElement, ctx: ViewContext, pageId: strin
   const { i18n, me } = ctx;
   const back = el("a", { class: "back", href: "/" });
   const title = el("h1", {});
-  const editorHost = el("section", { class: "editor-host", "aria-label": "editor" });
+  const editorHost = el("section", { class: "editor-host" });
   let editor: EditorHandle | null = null;
   const panel = new SourcePanel(i18n, `/api/pages/${encodeURIComponent(pageId)}/image`, (lineId) => {
     panel.highlight([lineId]);
@@ -25,6 +25,7 @@ export function mountPageView(main: HTMLElement, ctx: ViewContext, pageId: strin
   const relabel = () => {
     back.textContent = `← ${i18n.t("page.back")}`;
     title.textContent = pageNumber === null ? pageId : i18n.t("page.title", { number: pageNumber });
+    editorHost.setAttribute("aria-label", i18n.t("page.editor"));
     const messages = i18n.editorMessages;
     shortcuts.replaceChildren(
       el("summary", {}, i18n.t("page.shortcuts")),
