@@ -2,7 +2,14 @@ import { once } from "node:events";
 import { CloseCode, createPageFromUpload, silentLogger } from "@galley/server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { type Client, connectClient, pageText, typeAtStart, waitForDoc } from "./helpers/clients.ts";
+import {
+  type Client,
+  connectClient,
+  nextClose,
+  pageText,
+  typeAtStart,
+  waitForDoc,
+} from "./helpers/clients.ts";
 import { seedPage, startTestServer, type TestServer } from "./helpers/server.ts";
 
 const messageLimit = 64 * 1024;
@@ -100,6 +107,25 @@ describe("a misbehaving client", () => {
     expect(response.status).toBe(500);
     expect(((await response.json()) as { error: string }).error).toMatch(/does not apply/);
     expect(await server.storage.loadDoc(page.id)).toEqual(before);
+  });
+
+  it("closes the sender with 4503 and relays nothing when storage refuses an update", async () => {
+    const page = await createPageFromUpload(
+      server.storage,
+      { issueId: server.issueId, number: 91, bytes: seedPage },
+      null,
+      silentLogger,
+    );
+    const writer = connectClient(server.collabUrl, page.id, server.tokens.editor);
+    const reader = connectClient(server.collabUrl, page.id, server.tokens.viewer);
+    clients.push(writer, reader);
+    await Promise.all([writer.synced, reader.synced]);
+    // Removed behind the server's back: the next append fails its foreign key.
+    await server.storage.deletePage(page.id);
+    const closed = nextClose(writer.provider);
+    typeAtStart(writer.doc, "[refused]");
+    expect((await closed).code).toBe(CloseCode.StoreFailed);
+    expect(pageText(reader.doc)).not.toContain("[refused]");
   });
 
   it("compacts the log in the background while editing goes on", async () => {
