@@ -35,7 +35,8 @@ export function parseArgs(args: string[], accepts: { options?: string[]; flags?:
     }
     if (!known.has(name)) throw new CliError(`unknown option --${name}`, 2);
     const value = eq < 0 ? args[++i] : arg.slice(eq + 1);
-    if (value === undefined || (eq < 0 && value.startsWith("--"))) throw new CliError(`--${name} needs a value`, 2);
+    if (value === undefined || (eq < 0 && value.startsWith("--")))
+      throw new CliError(`--${name} needs a value`, 2);
     options.set(name, value);
   }
   return { positionals, options, flags };
