@@ -41,6 +41,7 @@ export { setArticleStatus } from "./commands/set-article-status.ts";
 export { setBlockRole } from "./commands/set-block-role.ts";
 export { splitArticle } from "./commands/split-article.ts";
 export { joinParagraphs, joinParagraphWithNext, splitParagraph } from "./commands/split-paragraph.ts";
+export { readDomSelection } from "./dom-selection.ts";
 export {
   format,
   isLocale,
@@ -52,13 +53,8 @@ export {
   pickLocale,
 } from "./i18n/messages.ts";
 export { joinSeparator, mergeConfidence, mergeLineIds, splitLineIds } from "./lines.ts";
-export {
-  type EditorHandle,
-  type EditorStatus,
-  type EditorUser,
-  type MountEditorOptions,
-  mountEditor,
-} from "./mount-editor.ts";
+export { mountEditor } from "./mount-editor.ts";
+export type { EditorHandle, EditorStatus, EditorUser, MountEditorOptions } from "./mount-options.ts";
 export { articleIdsKey, articleIdsPlugin } from "./plugins/article-ids.ts";
 export { articleLabelsKey, articleLabelsPlugin, setLabelMessages } from "./plugins/article-labels.ts";
 export {
@@ -91,6 +87,7 @@ export {
   sourceKey,
   sourcePlugin,
 } from "./plugins/source.ts";
+export { presenceOf } from "./presence.ts";
 export {
   collabUrl,
   fetchMe,

@@ -1,10 +1,6 @@
-import type { SourceLine } from "@galley/core";
 import { pageSchema } from "@galley/doc";
 import { EditorState, Plugin, TextSelection } from "prosemirror-state";
 import { EditorView } from "prosemirror-view";
-import type { Awareness } from "y-protocols/awareness";
-import type { WebsocketProvider } from "y-websocket";
-import type * as Y from "yjs";
 import { editorKeymaps } from "./actions.ts";
 import { findBlock, textBlocks } from "./blocks.ts";
 import {
@@ -14,88 +10,21 @@ import {
   onPermissionDenied,
   pageLanguage,
 } from "./collab.ts";
-import { type Locale, messagesFor } from "./i18n/messages.ts";
+import { readDomSelection } from "./dom-selection.ts";
+import { messagesFor } from "./i18n/messages.ts";
+import type { EditorHandle, EditorStatus, MountEditorOptions } from "./mount-options.ts";
 import { articleIdsPlugin } from "./plugins/article-ids.ts";
 import { articleLabelsPlugin, setLabelMessages } from "./plugins/article-labels.ts";
-import { type DoubtOptions, doubtPlugin } from "./plugins/doubt.ts";
+import { doubtPlugin } from "./plugins/doubt.ts";
 import { searchPlugin } from "./plugins/find-replace.ts";
 import { setHighlightedLines, setSourceLines, sourceKey, sourcePlugin } from "./plugins/source.ts";
-import { fetchPageRole, fetchPageSource, type PageSource, type Role, ServerError } from "./server-api.ts";
+import { presenceOf } from "./presence.ts";
+import { fetchPageRole, fetchPageSource, ServerError } from "./server-api.ts";
 import { ensureStyles } from "./styles.ts";
 import { colorForUser } from "./user-color.ts";
 import { FindBar } from "./view/find-bar.ts";
-import { type ConnectionState, type Presence, StatusBar } from "./view/status-bar.ts";
+import { StatusBar } from "./view/status-bar.ts";
 import { Toolbar } from "./view/toolbar.ts";
-
-/** Who is editing, as others see it. */
-export interface EditorUser {
-  name: string;
-  /** Cursor colour, `#rrggbb`; derived from the name when omitted. */
-  color?: string;
-}
-
-/** Options of `mountEditor`. */
-export interface MountEditorOptions {
-  /** The Galley server: `http(s)://host:port` (or "" for the page's own origin). */
-  url: string;
-  pageId: string;
-  /** Access token; omit to use the session cookie (same origin only). */
-  token?: string;
-  user: EditorUser;
-  /** UI language (default English). */
-  locale?: Locale;
-  /** The user's role, when the host knows it; otherwise asked from `GET /api/me`. */
-  role?: Role;
-  /** Show the toolbar (default true). */
-  toolbar?: boolean;
-  /** Show connection, read-only notice and presence (default true). */
-  statusBar?: boolean;
-  /** Thresholds for doubt decorations. */
-  doubt?: DoubtOptions;
-  /** Called whenever connection, sync or read-only state changes. */
-  onStatus?: (status: EditorStatus) => void;
-  /** Called when the cursor moves into a block: the source line ids it came from. */
-  onBlockLines?: (lineIds: readonly string[]) => void;
-  /** Called once the page's source has been loaded (not when the server has none). */
-  onSource?: (source: PageSource) => void;
-  /** WebSocket implementation, for hosts outside the browser. */
-  WebSocketPolyfill?: typeof WebSocket;
-}
-
-/** The editor's state as a host may show it. */
-export interface EditorStatus {
-  connection: ConnectionState;
-  /** Whether the page has been received from the server at least once. */
-  synced: boolean;
-  /** Whether the user may not change the page (a viewer, or not yet known). */
-  readOnly: boolean;
-  role: Role | null;
-}
-
-/** What `mountEditor` returns. */
-export interface EditorHandle {
-  view: EditorView;
-  ydoc: Y.Doc;
-  provider: WebsocketProvider;
-  awareness: Awareness;
-  /** Resolves when the page is loaded and its editability decided. */
-  ready: Promise<EditorStatus>;
-  status(): EditorStatus;
-  /** The page's source lines (empty until loaded or when the server has none). */
-  sourceLines(): readonly SourceLine[];
-  /** Highlights the blocks that came from `lineIds` (empty clears). */
-  highlightLines(lineIds: readonly string[]): void;
-  /** Focuses the editor with the cursor in the first block made from line `lineId`, highlighted and scrolled to. */
-  revealLine(lineId: string): boolean;
-  /** Switches the UI language. */
-  setLocale(locale: Locale): void;
-  /** Changes the name (and colour) others see for this user. */
-  setUser(user: EditorUser): void;
-  /** Opens the find bar. */
-  openFind(): void;
-  /** Disconnects and removes the editor from the element. */
-  destroy(): void;
-}
 
 /**
  * Mounts the collaborative page editor into `element`: toolbar, find bar, status bar and the
@@ -164,9 +93,7 @@ export function mountEditor(element: HTMLElement, options: MountEditorOptions): 
     attributes: { spellcheck: "false" },
   });
 
-  // A caret the browser has moved (click, Home, arrow) is read by ProseMirror on the next
-  // `selectionchange`; a remote update applied before that would restore the old selection, so
-  // take the DOM selection in first.
+  // Take in a caret the browser moved but ProseMirror has not read yet, before remote changes land.
   beforeRemoteUpdate(collab.provider, () => readDomSelection(view));
 
   const statusBar = options.statusBar === false ? null : new StatusBar(messages);
@@ -211,22 +138,7 @@ export function mountEditor(element: HTMLElement, options: MountEditorOptions): 
     if (event && event.code >= 4400 && event.code < 4500) update({ connection: "denied" });
   });
 
-  const showPresence = () => {
-    const people: Presence[] = [];
-    collab.awareness.getStates().forEach((state, clientId) => {
-      const u = state.user as { name?: string; color?: string } | undefined;
-      if (!u?.name) return;
-      people.push({
-        clientId,
-        name: u.name,
-        color: u.color ?? "#999999",
-        isSelf: clientId === collab.ydoc.clientID,
-      });
-    });
-    statusBar?.setPresence(
-      people.sort((a, b) => Number(b.isSelf) - Number(a.isSelf) || a.name.localeCompare(b.name)),
-    );
-  };
+  const showPresence = () => statusBar?.setPresence(presenceOf(collab.awareness, collab.ydoc.clientID));
   collab.awareness.on("change", showPresence);
   showPresence();
 
@@ -304,24 +216,4 @@ export function mountEditor(element: HTMLElement, options: MountEditorOptions): 
       delete element.dataset.readonly;
     },
   };
-}
-
-/** Brings a DOM selection ProseMirror has not read yet into the editor state. */
-function readDomSelection(view: EditorView): void {
-  if (!view.hasFocus() || view.composing) return;
-  const dom = view.dom.ownerDocument.getSelection();
-  if (!dom?.anchorNode || !dom.focusNode) return;
-  let anchor: number;
-  let head: number;
-  try {
-    anchor = view.posAtDOM(dom.anchorNode, dom.anchorOffset);
-    head = view.posAtDOM(dom.focusNode, dom.focusOffset);
-  } catch {
-    return;
-  }
-  const { selection, doc } = view.state;
-  if (anchor === selection.anchor && head === selection.head) return;
-  if (anchor < 0 || head < 0 || anchor > doc.content.size || head > doc.content.size) return;
-  if (!doc.resolve(anchor).parent.isTextblock || !doc.resolve(head).parent.isTextblock) return;
-  view.dispatch(view.state.tr.setSelection(TextSelection.create(doc, anchor, head)));
 }
