@@ -75,12 +75,13 @@ export function preparePage(
     const size = latin ?? advance ?? fallback;
     return { index, line, box, size: Math.max(1, size), ratio: 1, cell: box.w / cells };
   });
-  const weighted: number[] = [];
+  // Body size: the median size by characters (lines of six cells or more, forty at most each).
+  const weighted: Array<[number, number]> = [];
   for (const l of lines) {
     const n = Math.min(40, Math.round(textCells(l.line.text)));
-    if (n >= 6) for (let i = 0; i < n; i++) weighted.push(l.size);
+    if (n >= 6) weighted.push([l.size, n]);
   }
-  const bodySize = median(weighted) ?? median(lines.map((l) => l.size)) ?? 1;
+  const bodySize = weightedMedian(weighted) ?? median(lines.map((l) => l.size)) ?? 1;
   for (const l of lines) l.ratio = l.size / bodySize;
   const bodyCell =
     median(
@@ -212,6 +213,19 @@ function upper(sorted: number[], v: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** The median of values given with weights, as [value, weight] pairs; null for none. */
+function weightedMedian(pairs: Array<[number, number]>): number | null {
+  if (pairs.length === 0) return null;
+  pairs.sort((a, b) => a[0] - b[0]);
+  const total = pairs.reduce((n, [, w]) => n + w, 0);
+  let seen = 0;
+  for (const [v, w] of pairs) {
+    seen += w;
+    if (seen * 2 >= total) return v;
+  }
+  return pairs[pairs.length - 1]![0];
 }
 
 /**
