@@ -49,6 +49,10 @@ describe("the newsroom app", () => {
         (f) => `/api/issues/${galley.issueId}/export?format=${f}`,
       ),
     );
+    // The links work with the browser's session: the JSON export downloads the issue.
+    const json = await page.request.get(`${galley.url}${links[0]}`);
+    expect(json.status()).toBe(200);
+    expect(JSON.stringify(await json.json())).toContain("Harbour bridge reopens");
     await page.click(".export-menu summary");
   });
 

@@ -75,6 +75,11 @@ describe("two editors on one page", () => {
     await alice.page.waitForSelector('.galley-presence li:text("张编辑")');
     await bob.page.waitForSelector('.galley-presence li:text("Eddie Editor")');
     expect(await alice.page.locator(".galley-status").getAttribute("data-connection")).toBe("connected");
+    // Alice's caret is in the text: Bob sees it, in her colour, with her name.
+    const cursor = bob.page.locator(".ProseMirror-yjs-cursor", { hasText: "Eddie Editor" });
+    await cursor.waitFor();
+    const aliceColor = await alice.page.$eval(".galley-presence li", (li) => getComputedStyle(li).borderLeftColor);
+    expect(await cursor.evaluate((el) => getComputedStyle(el).borderLeftColor)).toBe(aliceColor);
   });
 
   it("undoes only the undoer's own changes", async () => {
