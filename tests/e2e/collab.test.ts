@@ -78,7 +78,10 @@ describe("two editors on one page", () => {
     // Alice's caret is in the text: Bob sees it, in her colour, with her name.
     const cursor = bob.page.locator(".ProseMirror-yjs-cursor", { hasText: "Eddie Editor" });
     await cursor.waitFor();
-    const aliceColor = await alice.page.$eval(".galley-presence li", (li) => getComputedStyle(li).borderLeftColor);
+    const aliceColor = await alice.page.$eval(
+      ".galley-presence li",
+      (li) => getComputedStyle(li).borderLeftColor,
+    );
     expect(await cursor.evaluate((el) => getComputedStyle(el).borderLeftColor)).toBe(aliceColor);
   });
 
