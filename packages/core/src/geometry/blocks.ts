@@ -179,6 +179,10 @@ function canJoin(
     if (!block.lines[k]!.partOfRow) break;
   }
   if (!lastRow.includes(above)) return false;
+  // Regions the source labels differently (PAGE heading over paragraph) stay apart.
+  const t0 = above.line.regionType;
+  const t1 = line.line.regionType;
+  if (t0 && t1 && t0 !== t1) return false;
   // Compare with the block's usual size: one line OCR measured large does not break a column,
   // as long as it fills the column's measure like its neighbours.
   const usualSize = median(block.lines.slice(-12).map((l) => l.size)) ?? above.size;

@@ -3,7 +3,7 @@ import type { LayoutBlock } from "./blocks.ts";
 import { median } from "./box.ts";
 import { isBodyLike, type LayoutColumn } from "./columns.ts";
 import type { LayoutLine, PreparedPage } from "./prepare.ts";
-import type { BlockRole } from "./regions.ts";
+import { type BlockRole, bodyTypes } from "./regions.ts";
 
 /**
  * Reading order and the stream. Top furniture first; then the articles in page order (by
@@ -187,7 +187,9 @@ function streamLine(
   if (role === "furniture") s.roleHint = "furniture";
   else if (role === "caption") s.roleHint = "caption";
   else if (role === "heading") s.roleHint = "heading";
-  // Inside a run of body text (four lines or more at body size) a line is body, not a title.
+  // Inside a run of body text (four lines or more at body size) a line is body, not a title;
+  // so is a line the source itself puts in a paragraph region (PAGE).
+  else if (bodyTypes.has(l.line.regionType ?? "")) s.roleHint = "body";
   else if (isBodyLike(b) && b.lines.length >= 4 && Math.abs(l.ratio - 1) < 0.15) s.roleHint = "body";
   return s;
 }

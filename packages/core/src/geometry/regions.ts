@@ -23,6 +23,8 @@ const furnitureTypes = new Set([
   "marginalia",
 ]);
 const headingTypes = new Set(["heading", "title"]);
+/** PAGE region types that state running text: the source's word beats size and position. */
+export const bodyTypes = new Set(["paragraph", "footnote", "footnote-continued", "endnote", "TOC-entry"]);
 
 /** The rules that run across most of the text area, horizontally. */
 export function fullRules(page: PreparedPage, blocks: readonly LayoutBlock[]): Box[] {
@@ -69,8 +71,8 @@ export function classifyBlocks(
       roles.set(b, "furniture");
     } else if (!bottomRule && small && b.ratio < 1.25 && b.y0 > contentBottom && b.y0 > page.height * 0.94) {
       roles.set(b, "furniture");
-    } else if (labelled(headingTypes) || b.ratio >= 1.25) roles.set(b, "heading");
-    else if (isCaption(b, images, page, types)) roles.set(b, "caption");
+    } else if (labelled(headingTypes) || (b.ratio >= 1.25 && !labelled(bodyTypes))) roles.set(b, "heading");
+    else if (!labelled(bodyTypes) && isCaption(b, images, page, types)) roles.set(b, "caption");
     else roles.set(b, "text");
   }
   return roles;
