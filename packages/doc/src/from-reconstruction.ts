@@ -1,11 +1,14 @@
 import type { Article, Block, ReconstructedPage } from "@galley/core";
 import type { Mark, Node } from "prosemirror-model";
-import { type ArticleStatus, type BlockRole, pageSchema } from "./schema.ts";
+import { attrsForRole, type BlockRole, blockNodeName } from "./roles.ts";
+import { type ArticleStatus, pageSchema } from "./schema.ts";
 
 /**
  * Builds the page document from a reconstruction. Lossless: `toReconstruction` of the result
- * equals the input (see its tests). One node per block; an inline dateline or byline (printed
- * inside a body line) becomes a mark on its span in that paragraph.
+ * equals the input (see its tests). One `block` node per block, its role in the `role` attribute;
+ * an inline dateline or byline (printed inside a body line) becomes a mark on its span in that
+ * paragraph. The page's `other` blocks become furniture set apart, whatever their kind
+ * (`unplaced` included).
  */
 export function fromReconstruction(page: ReconstructedPage): Node {
   const children: Node[] = [];
@@ -28,9 +31,13 @@ export function fromReconstruction(page: ReconstructedPage): Node {
 }
 
 function blockNode(role: BlockRole, block: Block, extra: Record<string, unknown> = {}, marks?: Node[]): Node {
-  const attrs = { lines: [...block.lines], confidence: block.confidence ?? null, ...extra };
-  if (marks) return pageSchema.node(role, attrs, marks);
-  return pageSchema.node(role, attrs, block.text ? pageSchema.text(block.text) : undefined);
+  const attrs = attrsForRole(role, {
+    lines: [...block.lines],
+    confidence: block.confidence ?? null,
+    ...extra,
+  });
+  if (marks) return pageSchema.node(blockNodeName, attrs, marks);
+  return pageSchema.node(blockNodeName, attrs, block.text ? pageSchema.text(block.text) : undefined);
 }
 
 interface Span {
@@ -63,7 +70,7 @@ function articleNode(article: Article & { status?: ArticleStatus }): Node {
     if (!after.includes(s)) blocks.push(blockNode(s.role, s.block, { inline: s.block.inline ?? null }));
   for (const paragraph of article.paragraphs) blocks.push(paragraphNode(paragraph, spans));
   for (const s of after) blocks.push(blockNode(s.role, s.block, { inline: s.block.inline ?? null }));
-  if (blocks.length === 0) blocks.push(pageSchema.node("paragraph", { lines: [], confidence: null }));
+  if (blocks.length === 0) blocks.push(pageSchema.node(blockNodeName, attrsForRole("paragraph", {})));
   return pageSchema.node(
     "article",
     { id: article.id, status: article.status ?? "needs-review", confidence: article.confidence },

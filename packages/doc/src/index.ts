@@ -1,12 +1,17 @@
 export { fromReconstruction } from "./from-reconstruction.ts";
 export {
-  type ArticleStatus,
-  articleStatuses,
+  allowsInlineSpans,
+  attrsForRole,
   type BlockRole,
+  blockNodeName,
   blockRoles,
   isBlockRole,
-  pageSchema,
-} from "./schema.ts";
+  isPageLevelRole,
+  type RoleSpecificAttr,
+  roleOf,
+  roleSpecificAttrs,
+} from "./roles.ts";
+export { type ArticleStatus, articleStatuses, pageSchema } from "./schema.ts";
 export { type EditedArticle, type EditedPage, toReconstruction } from "./to-reconstruction.ts";
 export {
   pageFragmentName,

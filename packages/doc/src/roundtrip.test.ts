@@ -2,6 +2,8 @@ import type { Article, Block, ReconstructedPage } from "@galley/core";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { fromReconstruction } from "./from-reconstruction.ts";
+import { attrsForRole } from "./roles.ts";
+import { pageSchema } from "./schema.ts";
 import { toReconstruction } from "./to-reconstruction.ts";
 import { reconstructionToYDoc, yDocToReconstruction } from "./ydoc.ts";
 
@@ -89,5 +91,19 @@ describe("fromReconstruction / toReconstruction", () => {
     const replica = new Y.Doc();
     Y.applyUpdate(replica, update);
     expect(yDocToReconstruction(replica)).toEqual(withStatus(p));
+  });
+
+  it("reads a block of an article role found at page level as unplaced text", () => {
+    const stray = pageSchema.node("block", attrsForRole("headline", { lines: ["7"], confidence: 0.5 }), [
+      pageSchema.text("Stray title"),
+    ]);
+    const out = toReconstruction(pageSchema.node("page", null, [stray]));
+    expect(out.other).toEqual([{ text: "Stray title", lines: ["7"], confidence: 0.5, kind: "unplaced" }]);
+    expect(out.articles).toEqual([]);
+  });
+
+  it("keeps unplaced text a page holds through another round trip", () => {
+    const p = page([], { other: [{ ...b("Stray title", "7"), kind: "unplaced" }] });
+    expect(toReconstruction(fromReconstruction(p))).toEqual(withStatus(p));
   });
 });

@@ -1,40 +1,24 @@
 import { type AttributeSpec, type DOMOutputSpec, type NodeSpec, Schema } from "prosemirror-model";
+import { type BlockRole, blockNodeName, isBlockRole, roleOf, roleSpecificAttrs } from "./roles.ts";
 
 /**
  * The page schema shared by the server (import, GET, export), the editor and the exporters.
  * It is DOM-free: `toDOM` returns output specs only.
  *
- * Shape: `page` → (`article` | `caption` | `furniture`)*; `article` → one or more of the eight
- * text blocks in any order (an editor's role change must never be a schema violation). Every
- * text block keeps the source line ids (`lines`) and the reconstruction's `confidence` as
- * attributes, so an edited page still says where each word came from.
+ * Shape: `page` → (`article` | `block`)*; `article` → one or more `block`s in any order. Every
+ * text block is one node type, `block`, whose `role` attribute (one of `blockRoles`) says what
+ * it is, so a role change is an attribute change that merges with concurrent typing (see
+ * `roles.ts`). Every block keeps the source line ids (`lines`) and the reconstruction's
+ * `confidence` as attributes, so an edited page still says where each word came from; datelines
+ * and bylines keep `inline`, captions `article`, furniture `kind`. The DOM is the same as one
+ * element per role would give: `data-role`, and the tag of the role (h2 for a headline …).
  */
-
-/** Roles a text block can have; each is a node type of the same name. */
-export const blockRoles = [
-  "kicker",
-  "headline",
-  "subheadline",
-  "dateline",
-  "byline",
-  "paragraph",
-  "caption",
-  "furniture",
-] as const;
-
-/** One of `blockRoles`. */
-export type BlockRole = (typeof blockRoles)[number];
 
 /** Editorial status of an article. */
 export const articleStatuses = ["needs-review", "corrected", "approved"] as const;
 
 /** One of `articleStatuses`. */
 export type ArticleStatus = (typeof articleStatuses)[number];
-
-const blockAttrs: Record<string, AttributeSpec> = {
-  lines: { default: [] },
-  confidence: { default: null },
-};
 
 const tagOf: Record<BlockRole, string> = {
   kicker: "p",
@@ -47,11 +31,18 @@ const tagOf: Record<BlockRole, string> = {
   furniture: "aside",
 };
 
+/** The DOM attribute each role-specific attribute is written to. */
+const domNameOf = { inline: "data-inline", kind: "data-kind", article: "data-article" } as const;
+
 function domAttrs(role: BlockRole, attrs: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = { "data-role": role };
   const lines = attrs.lines as string[] | undefined;
   if (lines?.length) out["data-lines"] = lines.join(" ");
   if (typeof attrs.confidence === "number") out["data-confidence"] = attrs.confidence.toFixed(2);
+  for (const name of roleSpecificAttrs[role]) {
+    const value = attrs[name];
+    if (typeof value === "string") out[domNameOf[name]] = value;
+  }
   return out;
 }
 
@@ -65,42 +56,40 @@ function parseConfidence(dom: HTMLElement): number | null {
   return raw === null ? null : Number(raw);
 }
 
-function textBlock(role: BlockRole, extra: Record<string, AttributeSpec> = {}, marks = ""): NodeSpec {
-  const group = role === "caption" || role === "furniture" ? "article_block page_block" : "article_block";
-  return {
-    group,
-    content: "text*",
-    marks,
-    attrs: { ...blockAttrs, ...extra },
-    defining: true,
-    toDOM: (node): DOMOutputSpec => {
-      const attrs = domAttrs(role, node.attrs);
-      if (typeof node.attrs.kind === "string") attrs["data-kind"] = node.attrs.kind;
-      if (typeof node.attrs.article === "string") attrs["data-article"] = node.attrs.article;
-      if (typeof node.attrs.inline === "string") attrs["data-inline"] = node.attrs.inline;
-      return [tagOf[role], attrs, 0];
-    },
-    parseDOM: [
-      {
-        tag: `[data-role="${role}"]`,
-        getAttrs: (dom: HTMLElement) => ({
-          lines: parseLines(dom),
-          confidence: parseConfidence(dom),
-          ...(extra.kind ? { kind: dom.getAttribute("data-kind") } : {}),
-          ...(extra.article ? { article: dom.getAttribute("data-article") } : {}),
-          ...(extra.inline ? { inline: dom.getAttribute("data-inline") } : {}),
-        }),
-      },
-    ],
-  };
+function parseBlock(dom: HTMLElement): Record<string, unknown> | false {
+  const role = dom.getAttribute("data-role");
+  if (!isBlockRole(role)) return false;
+  const attrs: Record<string, unknown> = { role, lines: parseLines(dom), confidence: parseConfidence(dom) };
+  for (const name of roleSpecificAttrs[role]) attrs[name] = dom.getAttribute(domNameOf[name]);
+  return attrs;
 }
+
+const blockSpec: NodeSpec = {
+  content: "text*",
+  // Only paragraph-role blocks carry spans (see `allowsInlineSpans`); a role change removes them.
+  marks: "dateline_span byline_span",
+  attrs: {
+    role: { default: "paragraph" },
+    lines: { default: [] },
+    confidence: { default: null },
+    inline: { default: null },
+    kind: { default: null },
+    article: { default: null },
+  } satisfies Record<string, AttributeSpec>,
+  defining: true,
+  toDOM: (node): DOMOutputSpec => {
+    const role = roleOf(node) ?? "paragraph";
+    return [tagOf[role], domAttrs(role, node.attrs), 0];
+  },
+  parseDOM: [{ tag: "[data-role]", getAttrs: (dom: HTMLElement) => parseBlock(dom) }],
+};
 
 /** The page schema. */
 export const pageSchema = new Schema({
   topNode: "page",
   nodes: {
     page: {
-      content: "(article | page_block)*",
+      content: "(article | block)*",
       attrs: {
         format: { default: "text" },
         lineCount: { default: 0 },
@@ -112,7 +101,7 @@ export const pageSchema = new Schema({
       toDOM: (): DOMOutputSpec => ["div", { class: "galley-page" }, 0],
     },
     article: {
-      content: "article_block+",
+      content: "block+",
       attrs: {
         id: { default: "" },
         status: { default: "needs-review" },
@@ -135,14 +124,7 @@ export const pageSchema = new Schema({
         },
       ],
     },
-    kicker: textBlock("kicker"),
-    headline: textBlock("headline"),
-    subheadline: textBlock("subheadline"),
-    dateline: textBlock("dateline", { inline: { default: null } }),
-    byline: textBlock("byline", { inline: { default: null } }),
-    paragraph: textBlock("paragraph", {}, "dateline_span byline_span"),
-    caption: textBlock("caption", { article: { default: null } }),
-    furniture: textBlock("furniture", { kind: { default: null } }),
+    [blockNodeName]: blockSpec,
     text: {},
   },
   marks: {
@@ -178,8 +160,3 @@ export const pageSchema = new Schema({
     },
   },
 });
-
-/** Whether `name` is one of the eight block roles. */
-export function isBlockRole(name: string): name is BlockRole {
-  return (blockRoles as readonly string[]).includes(name);
-}

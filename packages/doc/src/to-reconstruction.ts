@@ -1,5 +1,6 @@
 import { type Article, type Block, joinLines, type OtherKind, type ReconstructedPage } from "@galley/core";
 import type { Node } from "prosemirror-model";
+import { roleOf } from "./roles.ts";
 import type { ArticleStatus } from "./schema.ts";
 
 /** An article as edited: the contract's fields plus its editorial status. */
@@ -16,7 +17,9 @@ export interface EditedPage extends ReconstructedPage {
  * Reads the page document back into the reconstruction contract, so an edited page can be
  * scored and exported. Several nodes of one title role in an article (an editor turned two
  * lines into headline) are joined into one block in document order; captions and furniture
- * inside an article go to the page's `captions` (with `article` set) and `other`.
+ * inside an article go to the page's `captions` (with `article` set) and `other`. A block of
+ * another role standing at page level (the editor never puts one there, but a concurrent edit
+ * or another client might) goes to `other` with kind `unplaced`, so its text is never lost.
  */
 export function toReconstruction(doc: Node): EditedPage {
   const page: EditedPage = {
@@ -33,9 +36,11 @@ export function toReconstruction(doc: Node): EditedPage {
     other: [],
   };
   doc.forEach((child) => {
+    const role = roleOf(child);
     if (child.type.name === "article") page.articles.push(readArticle(child, page));
-    else if (child.type.name === "caption") page.captions.push(captionBlock(child, null));
-    else if (child.type.name === "furniture") page.other.push(otherBlock(child));
+    else if (role === "caption") page.captions.push(captionBlock(child, null));
+    else if (role === "furniture") page.other.push(otherBlock(child));
+    else if (role) page.other.push({ ...block(child), kind: "unplaced" });
   });
   return page;
 }
@@ -43,13 +48,15 @@ export function toReconstruction(doc: Node): EditedPage {
 function block(node: Node): Block {
   const out: Block = { text: node.textContent, lines: [...(node.attrs.lines as string[])] };
   if (typeof node.attrs.confidence === "number") out.confidence = node.attrs.confidence;
-  if (typeof node.attrs.inline === "string") out.inline = node.attrs.inline as "start" | "end";
+  const role = roleOf(node);
+  if ((role === "dateline" || role === "byline") && typeof node.attrs.inline === "string")
+    out.inline = node.attrs.inline as "start" | "end";
   return out;
 }
 
 function captionBlock(node: Node, articleId: string | null): Block {
   const out = block(node);
-  const article = (node.attrs.article as string | null) ?? articleId;
+  const article = (typeof node.attrs.article === "string" ? node.attrs.article : null) ?? articleId;
   if (article) out.article = article;
   return out;
 }
@@ -78,7 +85,8 @@ function readArticle(node: Node, page: EditedPage): EditedArticle {
   const spans: { role: "dateline" | "byline"; block: Block }[] = [];
   const id = node.attrs.id as string;
   node.forEach((child) => {
-    const role = child.type.name;
+    const role = roleOf(child);
+    if (!role) return;
     if (role === "paragraph") {
       const paragraph = block(child);
       paragraphs.push(paragraph);

@@ -1,4 +1,4 @@
-import { type BlockRole, pageSchema } from "@galley/doc";
+import { attrsForRole, type BlockRole, blockNodeName, pageSchema } from "@galley/doc";
 import type { Attrs, Mark, Node } from "prosemirror-model";
 import { EditorState, TextSelection } from "prosemirror-state";
 
@@ -69,12 +69,13 @@ function collect(children: Child[]): { nodes: Node[]; tag: Record<string, number
   return { nodes, tag };
 }
 
+/** A builder of text blocks of one role: a `block` node with that `role` attribute. */
 function blockBuilder(role: BlockRole) {
   return (first?: Attrs | Child, ...rest: Child[]): TaggedNode => {
-    const attrs = isAttrs(first) ? first : {};
+    const attrs: Attrs = isAttrs(first) ? (first as Attrs) : {};
     const children = isAttrs(first) ? rest : first === undefined ? rest : [first, ...rest];
     const { nodes, tag } = collect(children);
-    return tagged(pageSchema.node(role, attrs, nodes), tag);
+    return tagged(pageSchema.node(blockNodeName, attrsForRole(role, attrs), nodes), tag);
   };
 }
 
@@ -94,7 +95,11 @@ export function article(first?: Attrs | TaggedNode, ...rest: TaggedNode[]): Tagg
   return tagged(pageSchema.node("article", attrs, nodes), tag);
 }
 
-/** Builds a paragraph (`p`) or another text block, with optional attrs (`lines`, `confidence`). */
+/**
+ * Builds a paragraph (`p`); the builders below build the other roles. Each is a `block` node
+ * with that `role`; optional attrs first (`lines`, `confidence`, and the role's own `inline`,
+ * `kind` or `article`).
+ */
 export const p = blockBuilder("paragraph");
 /** Builds a kicker. */
 export const kicker = blockBuilder("kicker");

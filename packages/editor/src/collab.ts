@@ -1,4 +1,4 @@
-import { blockRoles, pageFragmentName, pageMetaName } from "@galley/doc";
+import { blockNodeName, pageFragmentName, pageMetaName } from "@galley/doc";
 import * as decoding from "lib0/decoding";
 import type { Plugin } from "prosemirror-state";
 import { yCursorPlugin, ySyncPlugin, yUndoPlugin } from "y-prosemirror";
@@ -75,9 +75,10 @@ export function pageLanguage(ydoc: Y.Doc): string | null {
 
 /**
  * Nodes that undo never removes while they still hold content, so undoing my split or my new
- * block never throws away text another editor has typed into it since.
+ * block never throws away text another editor has typed into it since: every text block (one
+ * node type, whatever its role) and the article.
  */
-export const protectedNodes: ReadonlySet<string> = new Set<string>([...blockRoles, "article"]);
+export const protectedNodes: ReadonlySet<string> = new Set<string>([blockNodeName, "article"]);
 
 /**
  * y-prosemirror's plugins for a page, in the order they must appear: sync, remote cursors

@@ -1,3 +1,4 @@
+import { roleOf } from "@galley/doc";
 import { describe, expect, it } from "vitest";
 import { article, caption, doc, headline, p } from "../builder.ts";
 import { mergeArticleWithPrevious } from "./merge-article.ts";
@@ -32,7 +33,7 @@ describe("mergeArticleWithPrevious", () => {
     );
     expect(out.childCount).toBe(2);
     expect(out.child(0).textContent).toBe("xy");
-    expect(out.child(1).type.name).toBe("caption");
+    expect(roleOf(out.child(1))).toBe("caption");
   });
 
   it("does not apply to the first article", () => {

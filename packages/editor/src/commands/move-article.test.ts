@@ -1,3 +1,4 @@
+import { roleOf } from "@galley/doc";
 import { describe, expect, it } from "vitest";
 import { article, caption, doc, p } from "../builder.ts";
 import { moveArticleDown, moveArticleUp } from "./move-article.ts";
@@ -6,7 +7,7 @@ import { run } from "./test-helpers.ts";
 const ids = (node: import("prosemirror-model").Node) => {
   const out: string[] = [];
   node.forEach((child) => {
-    out.push(child.type.name === "article" ? child.attrs.id : child.type.name);
+    out.push(child.type.name === "article" ? child.attrs.id : (roleOf(child) ?? child.type.name));
   });
   return out;
 };

@@ -1,3 +1,4 @@
+import { roleOf } from "@galley/doc";
 import { describe, expect, it } from "vitest";
 import { article, caption, doc, headline, p } from "../builder.ts";
 import { moveBlockToNextArticle, moveBlockToPreviousArticle } from "./move-block.ts";
@@ -44,7 +45,7 @@ describe("moveBlockToPreviousArticle", () => {
       moveBlockToPreviousArticle,
     );
     expect(out.childCount).toBe(1);
-    expect(out.child(0).lastChild!.type.name).toBe("caption");
+    expect(roleOf(out.child(0).lastChild!)).toBe("caption");
   });
 
   it("does not apply in the first article", () => {

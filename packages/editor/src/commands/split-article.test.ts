@@ -1,3 +1,4 @@
+import { roleOf } from "@galley/doc";
 import { describe, expect, it } from "vitest";
 import { article, caption, doc, headline, p } from "../builder.ts";
 import { splitArticle } from "./split-article.ts";
@@ -14,7 +15,7 @@ describe("splitArticle", () => {
     expect(out.child(0).attrs.id).toBe("a1");
     expect(out.child(0).textContent).toBe("OneBody one");
     expect(out.child(1).textContent).toBe("TwoBody two");
-    expect(out.child(1).child(0).type.name).toBe("headline");
+    expect(roleOf(out.child(1).child(0))).toBe("headline");
   });
 
   it("gives the new article a fresh random id and needs-review status", () => {
@@ -48,7 +49,7 @@ describe("splitArticle", () => {
   it("starts a new article with an empty paragraph at the end of the last block", () => {
     const { doc: out } = run(doc(article({ id: "a1" }, p("x<a>"))), splitArticle);
     expect(out.childCount).toBe(2);
-    expect(out.child(1).child(0).type.name).toBe("paragraph");
+    expect(roleOf(out.child(1).child(0))).toBe("paragraph");
     expect(out.child(1).textContent).toBe("");
   });
 

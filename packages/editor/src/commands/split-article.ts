@@ -1,3 +1,4 @@
+import { attrsForRole, blockNodeName } from "@galley/doc";
 import type { Node } from "prosemirror-model";
 import { type Command, TextSelection } from "prosemirror-state";
 import { newArticleId } from "../article-id.ts";
@@ -36,9 +37,8 @@ export const splitArticle: Command = (state, dispatch) => {
     before.push(head);
     after.unshift(tail);
   }
-  const schema = state.schema;
   if (after.length === 0) {
-    after.push(schema.nodes.paragraph!.create({ lines: [], confidence: null }));
+    after.push(state.schema.nodes[blockNodeName]!.create(attrsForRole("paragraph", {})));
   }
   const first = article.node.type.create(article.node.attrs, before);
   const second = article.node.type.create(

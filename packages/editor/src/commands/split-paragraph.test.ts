@@ -1,5 +1,6 @@
+import { roleOf } from "@galley/doc";
 import { describe, expect, it } from "vitest";
-import { article, caption, doc, headline, p } from "../builder.ts";
+import { article, bylineSpan, caption, doc, headline, p } from "../builder.ts";
 import { joinParagraphs, joinParagraphWithNext, splitParagraph } from "./split-paragraph.ts";
 import { run } from "./test-helpers.ts";
 
@@ -36,15 +37,15 @@ describe("splitParagraph", () => {
       doc(article({ id: "a1" }, headline({ lines: ["1"] }, "Title<a>"))),
       splitParagraph,
     );
-    expect(out.child(0).child(0).type.name).toBe("headline");
+    expect(roleOf(out.child(0).child(0))).toBe("headline");
     expect(out.child(0).child(0).attrs.lines).toEqual(["1"]);
-    expect(out.child(0).child(1).type.name).toBe("paragraph");
+    expect(roleOf(out.child(0).child(1))).toBe("paragraph");
     expect(out.child(0).child(1).attrs.lines).toEqual([]);
   });
 
   it("keeps a caption set apart a caption", () => {
     const { doc: out } = run(doc(caption("pic<a>")), splitParagraph);
-    expect([out.child(0).type.name, out.child(1).type.name]).toEqual(["caption", "caption"]);
+    expect([roleOf(out.child(0)), roleOf(out.child(1))]).toEqual(["caption", "caption"]);
   });
 
   it("replaces a selection", () => {
@@ -88,8 +89,29 @@ describe("joinParagraphs", () => {
 
   it("keeps the earlier block's role", () => {
     const { doc: out } = run(doc(article({ id: "a1" }, headline("Big"), p("<a>news"))), joinParagraphs);
-    expect(out.child(0).child(0).type.name).toBe("headline");
+    expect(roleOf(out.child(0).child(0))).toBe("headline");
     expect(out.child(0).childCount).toBe(1);
+  });
+
+  it("drops inline spans when the earlier block is not a paragraph, keeps them when it is", () => {
+    const spansOf = (node: import("prosemirror-model").Node) => {
+      const names: string[] = [];
+      node.descendants((n) => {
+        for (const m of n.marks) names.push(m.type.name);
+      });
+      return names;
+    };
+    const onHeadline = run(
+      doc(article({ id: "a1" }, headline("Big"), p("<a>news ", bylineSpan("By Ann")))),
+      joinParagraphs,
+    );
+    expect(spansOf(onHeadline.doc)).toEqual([]);
+    expect(onHeadline.doc.child(0).child(0).textContent).toBe("Big news By Ann");
+    const onParagraph = run(
+      doc(article({ id: "a1" }, p("Big"), p("<a>news ", bylineSpan("By Ann")))),
+      joinParagraphs,
+    );
+    expect(spansOf(onParagraph.doc)).toEqual(["byline_span"]);
   });
 
   it("does not apply away from the start of a block", () => {

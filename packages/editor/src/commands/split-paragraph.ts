@@ -1,4 +1,5 @@
-import { Fragment, type Node, type NodeType } from "prosemirror-model";
+import { allowsInlineSpans, attrsForRole, roleOf } from "@galley/doc";
+import { Fragment, type Node } from "prosemirror-model";
 import { type Command, type EditorState, TextSelection, type Transaction } from "prosemirror-state";
 import { findBlock } from "../blocks.ts";
 import { joinSeparator, mergeConfidence, mergeLineIds } from "../lines.ts";
@@ -25,10 +26,9 @@ export const splitParagraph: Command = (state, dispatch) => {
   const offset = tr.selection.$from.pos - block.pos - 1;
   const [head, cutTail] = cutBlock(state, block.node, offset);
   let tail = cutTail;
-  const paragraph = state.schema.nodes.paragraph!;
-  if (offset === block.node.content.size && block.node.type !== paragraph) {
+  if (offset === block.node.content.size && roleOf(block.node) !== "paragraph") {
     // Enter after a headline starts the body; a caption set apart at page level stays one.
-    if (block.parent.type.name === "article") tail = paragraph.create({ lines: [], confidence: null });
+    if (block.parent.type.name === "article") tail = block.node.type.create(attrsForRole("paragraph", {}));
   }
   tr.replaceWith(block.pos, block.pos + block.node.nodeSize, [head, tail]);
   tr.setSelection(TextSelection.create(tr.doc, block.pos + head.nodeSize + 1));
@@ -76,7 +76,7 @@ function joinBlocks(
   const separator = joinSeparator(first.textContent, second.textContent);
   let content = first.content;
   if (separator) content = content.append(Fragment.from(state.schema.text(separator)));
-  content = content.append(allowedMarks(second.content, first.type));
+  content = content.append(allowedMarks(second.content, first));
   const joined = first.type.create(
     {
       ...first.attrs,
@@ -91,11 +91,13 @@ function joinBlocks(
   return true;
 }
 
-/** `content` with the marks `type` does not allow taken off its text. */
-function allowedMarks(content: Fragment, type: NodeType): Fragment {
+/** `content` with the marks `block` may not hold taken off its text (spans outside paragraphs). */
+function allowedMarks(content: Fragment, block: Node): Fragment {
+  const role = roleOf(block);
+  const spans = role !== null && allowsInlineSpans(role);
   const nodes: Node[] = [];
   content.forEach((child) => {
-    nodes.push(child.mark(child.marks.filter((m) => type.allowsMarkType(m.type))));
+    nodes.push(child.mark(child.marks.filter((m) => spans && block.type.allowsMarkType(m.type))));
   });
   return Fragment.from(nodes);
 }

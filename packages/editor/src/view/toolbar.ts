@@ -1,4 +1,4 @@
-import { articleStatuses, type BlockRole, isBlockRole } from "@galley/doc";
+import { articleStatuses, type BlockRole, isBlockRole, roleOf } from "@galley/doc";
 import type { EditorState } from "prosemirror-state";
 import type { EditorView } from "prosemirror-view";
 import { actionById, type EditorAction, editorActions, roleOrder } from "../actions.ts";
@@ -147,7 +147,7 @@ export class Toolbar {
     const block = findBlock(state.selection.$from);
     const article = findArticle(state.selection.$from);
     this.role.disabled = !editable || !block;
-    if (block) this.role.value = block.node.type.name;
+    if (block) this.role.value = roleOf(block.node) ?? "";
     this.status.disabled = !editable || !article;
     if (article) this.status.value = article.node.attrs.status as string;
   }
