@@ -1,4 +1,4 @@
-export { pageSchema } from "@galley/doc";
+export { type BlockRole, blockRoles, pageSchema, roleOf } from "@galley/doc";
 export { actionById, type EditorAction, editorActions, editorKeymaps, roleOrder } from "./actions.ts";
 export { newArticleId } from "./article-id.ts";
 export {
