@@ -1,5 +1,5 @@
 import type { LineInfo } from "../lines/line-info.ts";
-import { overlapScore, termsOf, termWeights } from "./overlap.ts";
+import { overlapScore, type Term, termsOf, termWeights } from "./overlap.ts";
 import type { Unit } from "./units.ts";
 
 /**
@@ -24,7 +24,7 @@ export function attachTitles(infos: readonly LineInfo[], units: readonly Unit[])
     const all = u.lines.map((i) => infos[i]!.text).join("");
     return all.length <= 900 ? all : `${all.slice(0, 600)} ${all.slice(-300)}`;
   };
-  const bodyTerms = new Map<number, Set<string>>();
+  const bodyTerms = new Map<number, Set<Term>>();
   units.forEach((u, k) => {
     if (u.type === "body") bodyTerms.set(k, termsOf(text(u)));
   });

@@ -1,5 +1,3 @@
-import { isHan } from "../text/script.ts";
-
 /**
  * Content overlap between a title and a body: how much of the title's vocabulary the body
  * uses. CJK titles are read as character bigrams, Latin ones as content words; each term is
@@ -13,11 +11,36 @@ const stopwords = new Set(
   ),
 );
 
+/** A term: a Han bigram (as a number: two code points) or a Latin content word. */
+export type Term = number | string;
+
 /** The terms of a text: Han bigrams and lower-cased, crudely stemmed Latin content words. */
-export function termsOf(text: string): Set<string> {
-  const terms = new Set<string>();
-  const han = [...text].filter((ch) => isHan(ch));
-  for (let i = 0; i + 1 < han.length; i++) terms.add(han[i]! + han[i + 1]!);
+export function termsOf(text: string): Set<Term> {
+  const terms = new Set<Term>();
+  let prev = -1;
+  let latin = false;
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      code = text.codePointAt(i) ?? code;
+      i++;
+    }
+    if (isHanCode(code)) {
+      // Unified ideographs pack into one small integer per bigram; others are spelled out.
+      if (prev >= 0)
+        terms.add(
+          code < 0xa000 && prev < 0xa000 ? (prev - 0x3400) * 0x6c00 + (code - 0x3400) : `${prev}:${code}`,
+        );
+      prev = code;
+    } else {
+      // Punctuation and spaces do not break a bigram chain; Latin letters and digits do.
+      if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code >= 0xc0) {
+        latin = true;
+        prev = -1;
+      } else if (code >= 0x30 && code <= 0x39) prev = -1;
+    }
+  }
+  if (!latin) return terms;
   for (const word of text.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []) {
     if (/\p{Script=Han}/u.test(word) || stopwords.has(word)) continue;
     terms.add(word.replace(/(?:ies|es|s|ing|ed)$/, "") || word);
@@ -25,9 +48,17 @@ export function termsOf(text: string): Set<string> {
   return terms;
 }
 
+function isHanCode(code: number): boolean {
+  return (
+    (code >= 0x3400 && code <= 0x9fff) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0x20000 && code <= 0x3134f)
+  );
+}
+
 /** Term weights from document frequencies over a set of bodies (inverse document frequency). */
-export function termWeights(bodies: readonly Set<string>[]): (term: string) => number {
-  const df = new Map<string, number>();
+export function termWeights(bodies: readonly Set<Term>[]): (term: Term) => number {
+  const df = new Map<Term, number>();
   for (const body of bodies) for (const t of body) df.set(t, (df.get(t) ?? 0) + 1);
   const n = bodies.length;
   return (term) => Math.log((n + 1) / ((df.get(term) ?? 0) + 0.5));
@@ -36,11 +67,7 @@ export function termWeights(bodies: readonly Set<string>[]): (term: string) => n
 /**
  * Share of the title's term weight found in the body, in [0, 1]. Empty titles score 0.
  */
-export function overlapScore(
-  title: Set<string>,
-  body: Set<string>,
-  weight: (term: string) => number,
-): number {
+export function overlapScore(title: Set<Term>, body: Set<Term>, weight: (term: Term) => number): number {
   let all = 0;
   let hit = 0;
   for (const t of title) {

@@ -52,45 +52,45 @@ export function findMeasureRuns(widths: readonly number[], options: MeasureOptio
     .sort((a, b) => a - b);
   if (candidates.length === 0) return [{ start: 0, end: n, measure: 0 }];
   const k = candidates.length;
-  const cost = (w: number, m: number): number => {
+  const over = candidates.map((m) => Math.max(o.overAbs, o.overRel * m));
+  const under = candidates.map((m) => Math.max(o.underAbs, o.underRel * m));
+  const cost = (w: number, j: number): number => {
+    const m = candidates[j]!;
     const d = w - m;
-    const over = Math.max(o.overAbs, o.overRel * m);
-    const under = Math.max(o.underAbs, o.underRel * m);
-    if (d > over) return 4 + (d - over);
-    if (d >= -under) return 0.02 * Math.abs(d);
+    if (d > over[j]!) return 4 + (d - over[j]!);
+    if (d >= -under[j]!) return 0.02 * Math.abs(d);
     return o.shortCost;
   };
-  // score[j]: best cost of lines 0..i with line i in a run of measure candidates[j].
+  // score[j]: best cost of lines 0..i with line i in a run of measure candidates[j]; back[i*k+j]
+  // the candidate line i-1 had on that best path.
   let score = new Float64Array(k);
-  const back: Int32Array[] = [];
-  for (let j = 0; j < k; j++) score[j] = cost(widths[0]!, candidates[j]!);
-  back.push(new Int32Array(k).fill(-1));
+  let next = new Float64Array(k);
+  const back = new Int32Array(n * k);
+  for (let j = 0; j < k; j++) score[j] = cost(widths[0]!, j);
   for (let i = 1; i < n; i++) {
     let best = 0;
     for (let j = 1; j < k; j++) if (score[j]! < score[best]!) best = j;
-    const next = new Float64Array(k);
-    const from = new Int32Array(k);
+    const jump = score[best]! + o.switchCost;
     const w = widths[i]!;
+    const row = i * k;
     for (let j = 0; j < k; j++) {
       const stay = score[j]!;
-      const jump = score[best]! + o.switchCost;
       if (stay <= jump) {
-        next[j] = stay + cost(w, candidates[j]!);
-        from[j] = j;
+        next[j] = stay + cost(w, j);
+        back[row + j] = j;
       } else {
-        next[j] = jump + cost(w, candidates[j]!);
-        from[j] = best;
+        next[j] = jump + cost(w, j);
+        back[row + j] = best;
       }
     }
-    score = next;
-    back.push(from);
+    [score, next] = [next, score];
   }
   let j = 0;
   for (let t = 1; t < k; t++) if (score[t]! < score[j]!) j = t;
   const assigned = new Int32Array(n);
   for (let i = n - 1; i >= 0; i--) {
     assigned[i] = j;
-    j = back[i]![j]!;
+    j = back[i * k + j]!;
   }
   const runs: MeasureRun[] = [];
   for (let i = 0; i < n; i++) {

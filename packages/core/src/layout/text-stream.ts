@@ -1,5 +1,5 @@
 import type { StreamLine } from "../assemble/stream.ts";
-import { charCells, cjkShare, isCjk } from "../text/script.ts";
+import { cjkShare, isCjkCode } from "../text/script.ts";
 import type { SourceLine } from "../types.ts";
 import { findMeasureRuns, type MeasureRun } from "./measure-runs.ts";
 
@@ -16,19 +16,33 @@ export interface TextLayout {
  * words ½.
  */
 export function printedCells(text: string): number {
-  const chars = [...text.trim()];
-  const cjkContext = cjkShare(text) >= 0.3;
+  const t = text.trim();
+  const cjkContext = cjkShare(t) >= 0.3;
   let cells = 0;
-  for (let i = 0; i < chars.length; i++) {
-    const ch = chars[i]!;
-    if (ch === " " || ch === "\t" || ch === "\u3000") {
-      if (!isCjk(chars[i - 1]) && !isCjk(chars[i + 1])) cells += 0.5;
+  let prevCjk = false;
+  let pendingSpace = false;
+  for (let i = 0; i < t.length; i++) {
+    let code = t.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      code = t.codePointAt(i) ?? code;
+      i++;
+    }
+    if (code === 32 || code === 9 || code === 0x3000) {
+      pendingSpace = true;
       continue;
     }
-    cells += charCells(ch, cjkContext);
+    const cjk = isCjkCode(code);
+    // A space counts half a cell only between two non-CJK characters.
+    if (pendingSpace && !prevCjk && !cjk) cells += 0.5;
+    pendingSpace = false;
+    prevCjk = cjk;
+    cells += cjk ? 1 : code < 0x20 ? 0 : cjkContext && wideMarks.has(code) ? 1 : 0.5;
   }
   return cells;
 }
+
+/** Typographic marks that print in a full cell in CJK text (curly quotes, dashes, ellipsis). */
+const wideMarks = new Set([0x201c, 0x201d, 0x2018, 0x2019, 0x2014, 0x2026, 0x00b7, 0x2016]);
 
 /**
  * Gathers the layout evidence a plain-text stream holds: measure runs (a sustained change of
@@ -38,7 +52,7 @@ export function printedCells(text: string): number {
  */
 export function readTextLayout(lines: readonly SourceLine[]): TextLayout {
   const widths = lines.map((l) => printedCells(l.text));
-  const latin = cjkShare(lines.map((l) => l.text).join("")) < 0.3;
+  const latin = cjkShare(sample(lines)) < 0.3;
   const runs = findMeasureRuns(
     widths,
     latin ? { overAbs: 1.5, overRel: 0.1, underAbs: 2, underRel: 0.18, switchCost: 5 } : {},
@@ -63,16 +77,26 @@ export function readTextLayout(lines: readonly SourceLine[]): TextLayout {
       if (i > 0 && run.start === i) gapBefore = "block";
       else gapBefore = isDoubleSpaced(blankSums, i) && blanks < 2 ? "line" : "paragraph";
     }
-    return {
-      ...line,
+    const out: StreamLine = {
+      id: line.id,
+      text: line.text,
+      blankBefore: blanks,
       column: runOf[i]!,
       measure: run.measure,
       gapBefore,
       fill: run.measure > 0 ? widths[i]! / run.measure : 1,
-      ...(lead > 0 ? { indent: lead * 0.5 } : {}),
     };
+    if (lead > 0) out.indent = lead * 0.5;
+    return out;
   });
   return { stream, runs };
+}
+
+/** Up to 200 lines of the stream's text, enough to tell its script. */
+function sample(lines: readonly SourceLine[]): string {
+  let text = "";
+  for (let i = 0; i < lines.length; i += Math.max(1, Math.floor(lines.length / 200))) text += lines[i]!.text;
+  return text;
 }
 
 /** Whether blank lines around gap `i` are the stream's rhythm rather than separators. */

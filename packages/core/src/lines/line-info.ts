@@ -86,26 +86,47 @@ function joinSplitDatelines(infos: LineInfo[]): void {
   }
 }
 
+const smallWord = /^(?:a|an|and|as|at|by|for|from|in|of|on|or|the|to|with|vs\.?)$/;
+const capitalStart = /^[\p{Lu}\p{N}"“‘'(]/u;
+const hasLetter = /\p{L}/u;
+
+/** Word-level facts of a Latin line: its word count, all capitals, title case. */
+function latinFacts(text: string): { words: number; allCaps: boolean; titleCase: boolean } {
+  const tokens = text.split(/\s+/).filter((t) => hasLetter.test(t));
+  let capitalised = 0;
+  let small = 0;
+  for (const t of tokens) {
+    if (capitalStart.test(t)) capitalised++;
+    else if (smallWord.test(t)) small++;
+  }
+  const letters = text.replace(/[^\p{L}]/gu, "");
+  return {
+    words: tokens.length,
+    allCaps: letters.length >= 2 && letters === letters.toUpperCase() && /\p{Lu}/u.test(letters),
+    titleCase: tokens.length > 0 && capitalised + small >= tokens.length && capitalised >= 1,
+  };
+}
+
 function describeLine(line: StreamLine, index: number): LineInfo {
   const text = line.text.trim();
   const cjk = cjkShare(text) >= 0.3;
-  const tokens = text.split(/\s+/).filter((t) => /\p{L}/u.test(t));
-  const letters = text.replace(/[^\p{L}]/gu, "");
-  const capitalised = tokens.filter((t) => /^[\p{Lu}\p{N}"“‘'(]/u.test(t)).length;
-  const small = tokens.filter((t) =>
-    /^(?:a|an|and|as|at|by|for|from|in|of|on|or|the|to|with|vs\.?)$/.test(t),
-  ).length;
+  const latin = cjk ? { words: 1, allCaps: false, titleCase: false } : latinFacts(text);
+  let spaces = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 0x3000 || c === 0xa0) spaces++;
+  }
   return {
     index,
     line,
     text,
     cjk,
-    chars: text.replace(/\s/g, "").length,
-    words: tokens.length,
+    chars: text.length - spaces,
+    words: latin.words,
     endsSentence: endsSentence(text),
     endsColon: endsWithColon(text),
-    endsHyphen: endsWithHyphen(text),
-    startsLower: startsLower(text),
+    endsHyphen: !cjk && endsWithHyphen(text),
+    startsLower: !cjk && startsLower(text),
     startsSentence: startsSentence(text),
     clauses: clausePunctuationCount(text),
     dateline: matchDateline(text),
@@ -115,7 +136,7 @@ function describeLine(line: StreamLine, index: number): LineInfo {
     jump: isJumpLine(text),
     credit: hasPhotoCredit(text),
     opensCaption: opensCaption(text),
-    allCaps: !cjk && letters.length >= 2 && letters === letters.toUpperCase() && /\p{Lu}/u.test(letters),
-    titleCase: !cjk && tokens.length > 0 && capitalised + small >= tokens.length && capitalised >= 1,
+    allCaps: latin.allCaps,
+    titleCase: latin.titleCase,
   };
 }

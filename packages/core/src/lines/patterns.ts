@@ -208,7 +208,7 @@ const latinCredit =
 
 /** Whether the text holds a photo credit ("（摄影 张明）", "新华社发", "Photo by X", "(NASA photo)"). */
 export function hasPhotoCredit(line: string): boolean {
-  if (/[摄图发视]/.test(line) && cjkCredit.test(line)) return true;
+  if (/摄|发\s*[)）]?$|图[/／片]|资料|供图|视觉中国/.test(line) && cjkCredit.test(line)) return true;
   return /[Pp]hoto|Courtesy|Getty|AP\)/.test(line) && latinCredit.test(line);
 }
 

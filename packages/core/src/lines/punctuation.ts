@@ -64,6 +64,8 @@ export function endsWithHyphen(text: string): boolean {
 /** Count of clause punctuation (commas, enumeration commas, semicolons, colons) inside the text. */
 export function clausePunctuationCount(text: string): number {
   let n = 0;
-  for (const ch of text) if ("，,、；;：:。".includes(ch)) n++;
+  for (let i = 0; i < text.length; i++) if (clauseMarks.has(text.charCodeAt(i))) n++;
   return n;
 }
+
+const clauseMarks = new Set([..."，,、；;：:。"].map((ch) => ch.charCodeAt(0)));
