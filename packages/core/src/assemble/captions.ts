@@ -20,7 +20,8 @@ export function markCaptions(
     for (const j of group) taken.add(j);
     groups.push(group);
   };
-  const free = (i: number) => !taken.has(i) && kinds[i] === "body";
+  // A line the source itself labels body text (a PAGE paragraph region) is never a caption.
+  const free = (i: number) => !taken.has(i) && kinds[i] === "body" && infos[i]!.line.roleHint !== "body";
 
   let hinted: number[] = [];
   infos.forEach((x, i) => {

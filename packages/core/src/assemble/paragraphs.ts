@@ -38,6 +38,9 @@ function shortOfMeasure(x: LineInfo): boolean {
 function startsParagraph(lines: readonly LineInfo[], k: number, before: number): boolean {
   const x = lines[k]!;
   const prev = lines[before]!;
+  // A source that labels its paragraph regions (PAGE) has said where paragraphs start.
+  if (x.line.regionType === "paragraph" && prev.line.regionType === "paragraph")
+    return x.line.region !== prev.line.region;
   const closed = prev.endsSentence || prev.endsColon || prev.bylineEnd?.spaced === true;
   const gap = x.line.gapBefore;
   // A paragraph gap where the line also starts short by an indent: OCR lost the closing mark.
