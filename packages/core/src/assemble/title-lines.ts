@@ -12,6 +12,7 @@ import { isClosingName } from "./units.ts";
 
 /** Whether a line, by its own text, could be a title line. */
 export function isTitleish(x: LineInfo): boolean {
+  if (x.junk) return false;
   const hint = x.line.roleHint;
   if (hint === "heading") return true;
   if (hint === "body" || hint === "caption" || hint === "furniture") return false;
@@ -65,6 +66,20 @@ export function markTitles(infos: readonly LineInfo[], kinds: LineKind[]): void 
     if (candidate[i] || !candidate[i - 1] || kinds[i] !== "body" || x.line.gapBefore !== "none") continue;
     if (x.startsLower && !x.endsSentence && !x.endsHyphen && x.words <= 8 && (x.line.fill ?? 1) <= 0.85)
       candidate[i] = true;
+  }
+  // OCR noise is no title by itself, but a garbled line set tight within a title is part of it.
+  for (let i = 0; i < n; i++) {
+    const x = infos[i]!;
+    if (!x.junk || kinds[i] !== "body" || candidate[i]) continue;
+    const tightBefore =
+      i > 0 && candidate[i - 1] && x.line.gapBefore !== "block" && x.line.gapBefore !== "paragraph";
+    const next = infos[i + 1];
+    const tightAfter =
+      next !== undefined &&
+      candidate[i + 1] &&
+      next.line.gapBefore !== "block" &&
+      next.line.gapBefore !== "paragraph";
+    if ((tightBefore || tightAfter) && !x.endsSentence) candidate[i] = true;
   }
   markAnchoredTitles(infos, kinds, candidate);
   const bylineLike = (i: number) => kinds[i] === "body" && infos[i]!.bylineLine !== null;

@@ -31,9 +31,19 @@ export function splitTitle(lines: readonly LineInfo[]): TitleParts {
     sizes.forEach((s, k) => {
       if (s > sizes[h]! * 1.05) h = k;
     });
-    parts.kicker = groups.slice(0, h).flat();
     parts.headline = groups[h]!;
-    parts.subheadline = groups.slice(h + 1).flat();
+    // With coordinates, above the headline is the kicker and below it the deck, whatever the
+    // reading order put first.
+    const top = (g: readonly LineInfo[]) => Math.min(...g.map((x) => x.line.box?.y ?? Number.NaN));
+    const headTop = top(parts.headline);
+    const others = groups.filter((_, k) => k !== h);
+    if (!Number.isNaN(headTop) && others.every((g) => !Number.isNaN(top(g)))) {
+      parts.kicker = others.filter((g) => top(g) < headTop).flat();
+      parts.subheadline = others.filter((g) => top(g) >= headTop).flat();
+    } else {
+      parts.kicker = groups.slice(0, h).flat();
+      parts.subheadline = groups.slice(h + 1).flat();
+    }
     return parts;
   }
   if (groups.length === 1) {

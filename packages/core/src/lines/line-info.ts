@@ -49,6 +49,11 @@ export interface LineInfo {
   credit: boolean;
   /** Opens a caption by convention ("图为……"). */
   opensCaption: boolean;
+  /**
+   * The line is OCR noise rather than words: few letters among its characters (specks,
+   * rules and ornaments read as text), or words the OCR engine itself doubted.
+   */
+  junk: boolean;
   /** All capitals (Latin), at least two letters. */
   allCaps: boolean;
   /** Most words capitalised (Latin title case). */
@@ -107,6 +112,26 @@ function latinFacts(text: string): { words: number; allCaps: boolean; titleCase:
   };
 }
 
+/** See `LineInfo.junk`. */
+function isJunk(text: string, line: StreamLine, cjk: boolean): boolean {
+  if (!cjk) {
+    let letters = 0;
+    let all = 0;
+    for (const ch of text) {
+      if (ch === " ") continue;
+      all++;
+      if (/\p{L}/u.test(ch)) letters++;
+    }
+    if (all >= 6 && letters / all < 0.5) return true;
+  }
+  const confs = line.words?.map((w) => w.conf).filter((c): c is number => c !== undefined) ?? [];
+  if (confs.length >= 2) {
+    const mean = confs.reduce((a, b) => a + b, 0) / confs.length;
+    if (mean < 0.45) return true;
+  }
+  return false;
+}
+
 function describeLine(line: StreamLine, index: number): LineInfo {
   const text = line.text.trim();
   const cjk = cjkShare(text) >= 0.3;
@@ -136,6 +161,7 @@ function describeLine(line: StreamLine, index: number): LineInfo {
     jump: isJumpLine(text),
     credit: hasPhotoCredit(text),
     opensCaption: opensCaption(text),
+    junk: isJunk(text, line, cjk),
     allCaps: latin.allCaps,
     titleCase: latin.titleCase,
   };
