@@ -25,13 +25,22 @@ export function splitParagraphs(lines: readonly LineInfo[]): LineInfo[][] {
   return paragraphs;
 }
 
+/**
+ * How many character cells a CJK line falls short of its measure. In plain text the measure
+ * is in cells already; with geometry it is in pixels, so the shortfall is read from the line's
+ * own characters (a CJK character is about one cell).
+ */
+function cellsShort(x: LineInfo): number {
+  const fill = x.line.fill ?? 1;
+  const m = x.line.measure;
+  if (m !== undefined && m > 0 && !x.line.box) return m - fill * m;
+  return fill > 0 ? x.chars / fill - x.chars : 0;
+}
+
 function shortOfMeasure(x: LineInfo): boolean {
   const fill = x.line.fill ?? 1;
-  if (x.cjk) {
-    const m = x.line.measure;
-    // One and a half cells short of a CJK measure cannot be justification.
-    return m !== undefined && m > 0 ? fill * m <= m - 1.5 : fill < 0.9;
-  }
+  // One and a half cells short of a CJK measure cannot be justification.
+  if (x.cjk) return x.line.measure !== undefined ? cellsShort(x) >= 1.5 : fill < 0.9;
   return fill < 0.8;
 }
 
@@ -57,8 +66,7 @@ function startsParagraph(lines: readonly LineInfo[], k: number, before: number):
 function lostIndent(lines: readonly LineInfo[], k: number): boolean {
   const x = lines[k]!;
   const next = lines[k + 1];
-  const m = x.line.measure;
-  if (!m || !next) return false;
-  const short = m - (x.line.fill ?? 1) * m;
+  if (!x.line.measure || !next) return false;
+  const short = cellsShort(x);
   return short >= 1.5 && short <= 3.5 && !shortOfMeasure(next);
 }
