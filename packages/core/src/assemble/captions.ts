@@ -66,7 +66,8 @@ export function markCaptions(
     };
     infos.forEach((x, i) => {
       const m = x.line.measure;
-      if (m !== undefined && m <= 0.55 * dominantMeasure && free(i)) {
+      // Only plain text needs this: with geometry the layout has placed pictures and captions.
+      if (m !== undefined && !x.line.box && m <= 0.55 * dominantMeasure && free(i)) {
         const last = run.at(-1);
         if (last !== undefined && infos[last]!.line.column !== x.line.column) flush();
         run.push(i);

@@ -141,7 +141,6 @@ function groupTitleLines(lines: readonly LineInfo[]): LineInfo[][] {
       x.line.gapBefore === "paragraph" ||
       x.line.gapBefore === "block" ||
       x.index !== prev.index + 1 ||
-      (x.line.region !== undefined && x.line.region !== prev.line.region) ||
       sizeJump(prev, x);
     if (apart || !last) groups.push([x]);
     else last.push(x);
