@@ -22,7 +22,7 @@ export function attachTitles(infos: readonly LineInfo[], units: readonly Unit[])
   // A title echoes its body's lead more than anything else; the lead and the close are enough.
   const text = (u: Unit) => {
     const all = u.lines.map((i) => infos[i]!.text).join("");
-    return all.length <= 900 ? all : `${all.slice(0, 600)} ${all.slice(-300)}`;
+    return all.length <= 700 ? all : `${all.slice(0, 500)} ${all.slice(-200)}`;
   };
   const bodyTerms = new Map<number, Set<Term>>();
   units.forEach((u, k) => {
