@@ -29,12 +29,20 @@ export interface LayoutBlock {
 export function buildBlocks(page: PreparedPage): LayoutBlock[] {
   const sorted = [...page.lines].sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
   const rules = page.graphics.filter((g) => g.kind === "separator" && g.box.w > g.box.h);
-  const blockOf = new Map<LayoutLine, LayoutBlock>();
+  // The block of each line, by its position in `sorted`.
+  const blockAt: LayoutBlock[] = [];
   const blocks: LayoutBlock[] = [];
-  const maxSize = Math.max(...sorted.map((l) => l.size), 1);
-  sorted.forEach((line, i) => {
-    const partner = rowPartner(sorted, i);
-    const home = partner ? blockOf.get(partner) : undefined;
+  let maxSize = 1;
+  let maxHeight = 0;
+  for (const l of sorted) {
+    maxSize = Math.max(maxSize, l.size);
+    maxHeight = Math.max(maxHeight, l.box.h);
+  }
+  for (let i = 0; i < sorted.length; i++) {
+    const line = sorted[i]!;
+    const p = rowPartner(sorted, i);
+    const partner = sorted[p];
+    const home = blockAt[p];
     if (partner && home) {
       // OCR cut one printed line in two at a wide justified space: keep the pieces together.
       const at = home.lines.indexOf(partner);
@@ -47,18 +55,19 @@ export function buildBlocks(page: PreparedPage): LayoutBlock[] {
       home.x0 = Math.min(home.x0, line.box.x);
       home.x1 = Math.max(home.x1, line.box.x + line.box.w);
       home.y1 = Math.max(home.y1, bottom(line.box));
-      blockOf.set(line, home);
-      return;
+      blockAt[i] = home;
+      continue;
     }
-    const above = nearestAbove(sorted, i, maxSize);
-    const block = above ? blockOf.get(above) : undefined;
+    const a = nearestAbove(sorted, i, maxSize, maxHeight);
+    const above = sorted[a];
+    const block = blockAt[a];
     if (above && block && canJoin(block, above, line, rules, page.bodySize)) {
       block.lines.push(line);
       block.x0 = Math.min(block.x0, line.box.x);
       block.x1 = Math.max(block.x1, right(line.box));
       block.y1 = Math.max(block.y1, bottom(line.box));
-      blockOf.set(line, block);
-      return;
+      blockAt[i] = block;
+      continue;
     }
     const fresh: LayoutBlock = {
       id: blocks.length,
@@ -71,8 +80,8 @@ export function buildBlocks(page: PreparedPage): LayoutBlock[] {
       size: line.size,
     };
     blocks.push(fresh);
-    blockOf.set(line, fresh);
-  });
+    blockAt[i] = fresh;
+  }
   for (const b of blocks) {
     b.ratio = median(b.lines.map((l) => l.ratio)) ?? 1;
     b.size = median(b.lines.map((l) => l.size)) ?? 1;
@@ -83,10 +92,10 @@ export function buildBlocks(page: PreparedPage): LayoutBlock[] {
 /**
  * An earlier line printed on the same row as `sorted[i]`, of the same size, separated from it
  * by a space inside a column: the printed lines right above and below run their words across
- * the gap. That is the other piece of a line OCR cut in two at a wide justified space. Null
- * when there is none.
+ * the gap. That is the other piece of a line OCR cut in two at a wide justified space. Its
+ * position in `sorted`, or -1 when there is none.
  */
-function rowPartner(sorted: readonly LayoutLine[], i: number): LayoutLine | null {
+function rowPartner(sorted: readonly LayoutLine[], i: number): number {
   const line = sorted[i]!;
   const b = line.box;
   for (let j = i - 1; j >= 0; j--) {
@@ -102,10 +111,10 @@ function rowPartner(sorted: readonly LayoutLine[], i: number): LayoutLine | null
     if (
       bridged(sorted, i, (g0 + g1) / 2, line.size, Math.min(p.box.x, b.x), Math.max(right(p.box), right(b)))
     ) {
-      return p;
+      return j;
     }
   }
-  return null;
+  return -1;
 }
 
 /**
@@ -142,23 +151,29 @@ function bridged(
   return crosses(up) && crosses(down);
 }
 
-/** The nearest line above `sorted[i]` that overlaps it horizontally, or null. */
-function nearestAbove(sorted: readonly LayoutLine[], i: number, maxSize: number): LayoutLine | null {
+/**
+ * The nearest line above `sorted[i]` that overlaps it horizontally: its position in `sorted`,
+ * or -1. `maxHeight` is the tallest line box on the page.
+ */
+function nearestAbove(sorted: readonly LayoutLine[], i: number, maxSize: number, maxHeight: number): number {
   const line = sorted[i]!;
   const b = line.box;
-  let best: LayoutLine | null = null;
+  let best = -1;
   let bestGap = Number.POSITIVE_INFINITY;
   let bestOverlap = 0;
   for (let j = i - 1; j >= 0; j--) {
     const u = sorted[j]!;
     if (u.box.y < b.y - 8 * maxSize) break;
+    // Tops only fall from here on: once even the tallest box starting here would leave a gap
+    // well over the best one's (ties are within 1 px), no line further up can be nearer.
+    if (b.y - u.box.y - maxHeight > bestGap + 2) break;
     const ov = overlap(u.box.x, right(u.box), b.x, right(b));
     if (ov < 0.3 * Math.min(u.box.w, b.w)) continue;
     // The line above must end above this one's middle: lines side by side are not stacked.
     if (bottom(u.box) > b.y + b.h * 0.5) continue;
     const gap = b.y - bottom(u.box);
     if (gap < bestGap - 1 || (Math.abs(gap - bestGap) <= 1 && ov > bestOverlap)) {
-      best = u;
+      best = j;
       bestGap = gap;
       bestOverlap = ov;
     }
@@ -173,19 +188,23 @@ function canJoin(
   rules: readonly Graphic[],
   bodySize: number,
 ): boolean {
-  const lastRow: LayoutLine[] = [];
+  // `above` must be (a piece of) the block's last printed row.
+  let inLastRow = false;
   for (let k = block.lines.length - 1; k >= 0; k--) {
-    lastRow.push(block.lines[k]!);
-    if (!block.lines[k]!.partOfRow) break;
+    if (block.lines[k] === above) inLastRow = true;
+    if (inLastRow || !block.lines[k]!.partOfRow) break;
   }
-  if (!lastRow.includes(above)) return false;
+  if (!inLastRow) return false;
   // Regions the source labels differently (PAGE heading over paragraph) stay apart.
   const t0 = above.line.regionType;
   const t1 = line.line.regionType;
   if (t0 && t1 && t0 !== t1) return false;
   // Compare with the block's usual size: one line OCR measured large does not break a column,
   // as long as it fills the column's measure like its neighbours.
-  const usualSize = median(block.lines.slice(-12).map((l) => l.size)) ?? above.size;
+  const recent: number[] = [];
+  for (let k = Math.max(0, block.lines.length - 12); k < block.lines.length; k++)
+    recent.push(block.lines[k]!.size);
+  const usualSize = median(recent) ?? above.size;
   const sizeRatio = line.size / usualSize;
   const fullMeasure =
     block.lines.length >= 3 &&

@@ -98,9 +98,23 @@ export function fitSlope(points: ReadonlyArray<readonly [number, number]>): numb
 
 /** The median of the values (the lower middle for an even count), or null for none. */
 export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[(sorted.length - 1) >> 1] ?? null;
+  const n = values.length;
+  if (n === 0) return null;
+  if (n > 24) return [...values].sort((a, b) => a - b)[(n - 1) >> 1] ?? null;
+  // Most calls are over a line's few words: a stable insertion sort with no callback, the same
+  // order the ascending sort gives (NaN, which no order holds, takes the general path).
+  const sorted: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    if (Number.isNaN(v)) return [...values].sort((a, b) => a - b)[(n - 1) >> 1] ?? null;
+    let k = i;
+    while (k > 0 && sorted[k - 1]! > v) {
+      sorted[k] = sorted[k - 1]!;
+      k--;
+    }
+    sorted[k] = v;
+  }
+  return sorted[(n - 1) >> 1] ?? null;
 }
 
 /** The q-quantile (0..1) of the values by nearest rank, or null for none. */
