@@ -42,9 +42,10 @@ function liverpool(): Truth {
   let group: string[] | null = null;
   readXml(readFileSync(join(dir, "bl_liverpool-standard_1832-11-23_mets.xml"), "utf8"), "METS", {
     open(name, a) {
-      if (name === "div" && a.TYPE === "pagearea" && a.ID) label.set(a.ID, a.LABEL ?? "");
+      const id = a.get("ID");
+      if (name === "div" && a.get("TYPE") === "pagearea" && id) label.set(id, a.get("LABEL") ?? "");
       if (name === "smLinkGrp") group = [];
-      if (name === "smLocatorLink" && group) group.push((a.href ?? "").replace(/^#/, ""));
+      if (name === "smLocatorLink" && group) group.push((a.get("href") ?? "").replace(/^#/, ""));
     },
     close(name) {
       if (name !== "smLinkGrp" || !group) return;

@@ -100,6 +100,18 @@ describe("ingestAlto", () => {
     expect((error as Error).message).toMatch(/broken ALTO: .* \(line:col 2:\d+\)/);
   });
 
+  it.each([
+    ["a mismatched end tag", alto(block).replace("</TextLine>", "</TextBlock>")],
+    ["an unclosed root", alto(block).replace("</alto>", "")],
+    ["a stray end tag", `${alto(block)}</x>`],
+    ["a truncated file", alto(block).slice(0, 700)],
+    ["an undefined entity", alto(block).replace('CONTENT="The"', 'CONTENT="&nbsp;"')],
+  ])("refuses %s as broken ALTO with line and column", (_what, xml) => {
+    const error = thrownBy(() => ingestAlto(xml));
+    expect(isInputError(error) && error.code).toBe("malformed");
+    expect((error as Error).message).toMatch(/^broken ALTO: .* \(line:col \d+:\d+\)$/);
+  });
+
   it("refuses another XML root and an ALTO without text", () => {
     expect(() => ingestAlto(`<PcGts/>`)).toThrow(/root element is <PcGts>/);
     expect(() => ingestAlto(alto(""))).toThrow(/no text lines/);

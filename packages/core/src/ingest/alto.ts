@@ -1,11 +1,11 @@
 import { InputError } from "../errors.ts";
-import { isCjk } from "../text/script.ts";
+import { isCjkCode } from "../text/script.ts";
 import type { Box, SourceWord } from "../types.ts";
 import type { GeoLine, Graphic, IngestedPage } from "./ingest.ts";
-import { readXml } from "./xml-reader.ts";
+import { readXml, type XmlAttributes } from "./xml-reader.ts";
 
 /**
- * ALTO ingest (1.x, v2, v3, v4), strict XML through saxes. `TextLine/@ID` is the line id;
+ * ALTO ingest (1.x, v2, v3, v4), strict XML through `readXml`. `TextLine/@ID` is the line id;
  * `String` elements are the words (`CONTENT`, `WC` confidence in [0, 1], box from
  * HPOS/VPOS/WIDTH/HEIGHT); `SP` is a space; `HYP` or `SUBS_TYPE="HypPart1"` marks the line's
  * last word as hyphenated (the printed hyphen is kept in the text). Coordinates are turned
@@ -48,16 +48,20 @@ export function ingestAlto(text: string, dpi = defaultAltoDpi): IngestedPage {
     const n = Number(value);
     return Number.isFinite(n) ? n * scale : Number.NaN;
   };
-  const boxOf = (a: Record<string, string>): Box | undefined => {
-    const x = num(a.HPOS);
-    const y = num(a.VPOS);
-    const w = num(a.WIDTH);
-    const h = num(a.HEIGHT);
-    if ([x, y, w, h].some(Number.isNaN)) return undefined;
+  const boxOf = (a: XmlAttributes): Box | undefined => {
+    const x = num(a.get("HPOS"));
+    const y = num(a.get("VPOS"));
+    const w = num(a.get("WIDTH"));
+    const h = num(a.get("HEIGHT"));
+    if (Number.isNaN(x) || Number.isNaN(y) || Number.isNaN(w) || Number.isNaN(h)) return undefined;
     return { x, y, w: Math.max(0, w), h: Math.max(0, h) };
   };
-  const styleRefs = (a: Record<string, string>): string[] =>
-    `${a.STYLEREFS ?? ""} ${a.STYLE ?? ""}`.split(/\s+/).filter(Boolean);
+  const styleRefs = (a: XmlAttributes): string[] => {
+    const refs = a.get("STYLEREFS");
+    const style = a.get("STYLE");
+    if (refs === undefined && style === undefined) return [];
+    return `${refs ?? ""} ${style ?? ""}`.split(/\s+/).filter(Boolean);
+  };
   const sizeOf = (refs: readonly string[]): number | undefined => {
     for (const r of refs) {
       const pt = fontSizes.get(r);
@@ -78,13 +82,14 @@ export function ingestAlto(text: string, dpi = defaultAltoDpi): IngestedPage {
           unitText = "";
           break;
         case "TextStyle": {
-          const pt = Number(a.FONTSIZE);
-          if (a.ID && pt > 0) fontSizes.set(a.ID, pt);
+          const pt = Number(a.get("FONTSIZE"));
+          const id = a.get("ID");
+          if (id && pt > 0) fontSizes.set(id, pt);
           break;
         }
         case "Page": {
-          const w = num(a.WIDTH);
-          const h = num(a.HEIGHT);
+          const w = num(a.get("WIDTH"));
+          const h = num(a.get("HEIGHT"));
           if (w > 0 && h > 0 && width === undefined) {
             width = w;
             height = h;
@@ -93,9 +98,11 @@ export function ingestAlto(text: string, dpi = defaultAltoDpi): IngestedPage {
         }
         case "TextBlock": {
           const block: { id?: string; styles: string[]; type?: string } = { styles: styleRefs(a) };
-          if (a.ID) block.id = a.ID;
-          if (a.TYPE) block.type = a.TYPE;
-          if (!language && a.LANG) language = a.LANG;
+          const id = a.get("ID");
+          const type = a.get("TYPE");
+          if (id) block.id = id;
+          if (type) block.type = type;
+          if (!language) language = a.get("LANG") || undefined;
           blocks.push(block);
           break;
         }
@@ -105,14 +112,15 @@ export function ingestAlto(text: string, dpi = defaultAltoDpi): IngestedPage {
           if (box) {
             const thin = box.w > 8 * box.h || box.h > 8 * box.w;
             const g: Graphic = { kind: name === "GraphicalElement" && thin ? "separator" : "image", box };
-            if (a.ID) g.id = a.ID;
+            const id = a.get("ID");
+            if (id) g.id = id;
             graphics.push(g);
           }
           break;
         }
         case "TextLine": {
           const block = blocks[blocks.length - 1];
-          const line: GeoLine = { id: a.ID || `alto-line-${++anonymous}`, text: "" };
+          const line: GeoLine = { id: a.get("ID") || `alto-line-${++anonymous}`, text: "" };
           const box = boxOf(a);
           if (box) line.box = box;
           if (block?.id) line.region = block.id;
@@ -130,19 +138,21 @@ export function ingestAlto(text: string, dpi = defaultAltoDpi): IngestedPage {
         }
         case "String": {
           if (!open) break;
-          const content = (a.CONTENT ?? "").trim();
+          const content = (a.get("CONTENT") ?? "").trim();
           if (!content) break;
           const box = boxOf(a) ?? open.line.box ?? { x: 0, y: 0, w: 0, h: 0 };
           const word: SourceWord = { text: content, box };
-          const wc = Number(a.WC);
-          if (a.WC !== undefined && Number.isFinite(wc)) word.conf = Math.min(1, Math.max(0, wc));
-          const last = open.text.slice(-1);
-          if (open.text && open.spaced && !isCjk(last) && !isCjk(content[0])) open.text += " ";
+          const conf = a.get("WC");
+          const wc = Number(conf);
+          if (conf !== undefined && Number.isFinite(wc)) word.conf = Math.min(1, Math.max(0, wc));
+          const last = open.text.charCodeAt(open.text.length - 1);
+          if (open.text && open.spaced && !isCjkCode(last) && !isCjkCode(content.charCodeAt(0)))
+            open.text += " ";
           open.text += content;
           open.words.push(word);
           open.spaced = false;
           open.hyphen = false;
-          open.lastHypPart1 = a.SUBS_TYPE === "HypPart1";
+          open.lastHypPart1 = a.get("SUBS_TYPE") === "HypPart1";
           if (open.styles.length === 0 || !sizeOf(open.styles)) open.styles.push(...styleRefs(a));
           break;
         }
@@ -151,7 +161,7 @@ export function ingestAlto(text: string, dpi = defaultAltoDpi): IngestedPage {
           break;
         case "HYP":
           if (open) {
-            open.text += a.CONTENT || "-";
+            open.text += a.get("CONTENT") || "-";
             open.hyphen = true;
           }
           break;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { isInputError } from "../errors.ts";
-import { ingestHocr, joinWords, parseHocrTitle } from "./hocr.ts";
+import { ingestHocr, ingestHocrAsHtml } from "./hocr.ts";
+import { hocrBox, hocrProperty, parseHocrTitle } from "./hocr-title.ts";
+import { joinWords } from "./words.ts";
 
 /** Builds a one-page hOCR document from line specs: [id, class, bbox, words as [text, bbox, conf]]. */
 function hocr(body: string, page = "bbox 0 0 1000 800"): string {
@@ -100,6 +102,45 @@ ${word("w1", "Hello", "10 10 100 40", 95)} ${word("w2", "<strong>world</strong>"
   });
 });
 
+describe("ingestHocr reading XHTML as XML", () => {
+  const line = (id: string, y: number, w = "word") =>
+    `<span class='ocr_line' id='${id}' title='bbox 0 ${y} 300 ${y + 30}; x_size 28'>${word(`${id}w`, w, `0 ${y} 90 ${y + 30}`)}</span>`;
+
+  it.each([
+    [
+      "Tesseract's XHTML",
+      hocr(`<div class='ocr_carea' id='b1'><p class='ocr_par' id='p1' lang='eng'>${line("l1", 0)}</p></div>`),
+    ],
+    [
+      "a block that would end an open paragraph",
+      hocr(
+        `<p class='ocr_par' id='p1'><div class='ocr_carea' id='b1'>${line("l1", 0)}</div>${line("l2", 40)}</p>`,
+      ),
+    ],
+    [
+      "an attribute spelt in capitals",
+      hocr(`<span CLASS='ocr_line' id='l1' TITLE='bbox 0 0 300 30'>${word("w", "x", "0 0 30 30")}</span>`),
+    ],
+    [
+      "an id with a line break",
+      hocr(`<span class='ocr_line' id='l
+1' title='bbox 0 0 300 30'>${word("w", "x", "0 0 30 30")}</span>`),
+    ],
+    ["a character reference HTML remaps", hocr(line("l1", 0, "a&#150;b"))],
+    [
+      "HTML that is not XML",
+      `<html><body><div class=ocr_page title="bbox 0 0 9 9"><p class=ocr_par id=p1>${line("l1", 0, "a&nbsp;b")}<br></div>`,
+    ],
+  ])("reads %s as the HTML parser does", (_what, doc) => {
+    expect(ingestHocr(doc)).toEqual(ingestHocrAsHtml(doc));
+  });
+
+  it("reads a paragraph ended by a block the HTML way", () => {
+    const doc = hocr(`<p class='ocr_par' id='p1'><div class='ocr_carea' id='b1'>${line("l1", 0)}</div></p>`);
+    expect(ingestHocr(doc).lines[0]!.paragraph).toBeUndefined();
+  });
+});
+
 function thrownBy(run: () => unknown): unknown {
   try {
     run();
@@ -114,6 +155,31 @@ describe("parseHocrTitle", () => {
     const props = parseHocrTitle('image "a b.png"; bbox 1 2 3 4; x_wconf 93');
     expect(props.get("bbox")).toEqual(["1", "2", "3", "4"]);
     expect(props.get("x_wconf")).toEqual(["93"]);
+  });
+});
+
+describe("hocrProperty", () => {
+  it("reads one property as parseHocrTitle does, the later of two winning", () => {
+    const titles = [
+      'image "a b.png"; bbox 1 2 3 4; x_wconf 93',
+      "bbox 1 2 3 4;bbox 5 6 7 8",
+      "  bbox\t1  2 3 4 ;  x_size 28.5 ; baseline 0.01 -5;",
+      "bboxy 1 2 3 4; x_wconf; ;; bbox\u00a01 2 3 4",
+      "x_wconf93; bbox",
+      "",
+    ];
+    for (const title of titles) {
+      const props = parseHocrTitle(title);
+      for (const name of ["bbox", "x_wconf", "x_size", "baseline", "image", "bboxy"]) {
+        expect(hocrProperty(title, name), `${name} in ${JSON.stringify(title)}`).toEqual(props.get(name));
+      }
+    }
+  });
+
+  it("reads a box and refuses a broken one", () => {
+    expect(hocrBox("bbox 10 20 30 60")).toEqual({ x: 10, y: 20, w: 20, h: 40 });
+    expect(hocrBox("bbox 10 20 30")).toBeUndefined();
+    expect(hocrBox("bbox 10 20 x 60")).toBeUndefined();
   });
 });
 

@@ -98,6 +98,20 @@ describe("ingestPageXml", () => {
     expect((error as Error).message).toMatch(/broken PAGE XML: .*line:col 3:\d+/);
   });
 
+  it.each([
+    ["a mismatched end tag", page(`<TextRegion id="r">${line("l1", 100, "a")}</TextLine></TextRegion>`)],
+    [
+      "an unclosed root",
+      page(`<TextRegion id="r">${line("l1", 100, "a")}</TextRegion>`).replace("</PcGts>", ""),
+    ],
+    ["a stray end tag", `${page(`<TextRegion id="r">${line("l1", 100, "a")}</TextRegion>`)}</x>`],
+    ["a truncated file", page(`<TextRegion id="r">${line("l1", 100, "a")}</TextRegion>`).slice(0, 300)],
+  ])("refuses %s as broken PAGE XML with line and column", (_what, xml) => {
+    const error = thrownBy(() => ingestPageXml(xml));
+    expect(isInputError(error) && error.code).toBe("malformed");
+    expect((error as Error).message).toMatch(/^broken PAGE XML: .* \(line:col \d+:\d+\)$/);
+  });
+
   it("refuses another root and a page without text", () => {
     expect(() => ingestPageXml(`<alto/>`)).toThrow(/root element is <alto>/);
     expect(() => ingestPageXml(page(`<TextRegion id="r"/>`))).toThrow(/no text lines/);

@@ -2,12 +2,12 @@ import { InputError } from "../errors.ts";
 import { boxOfPoints, fitSlope } from "../geometry/box.ts";
 import type { Box, SourceWord } from "../types.ts";
 import { defaultAltoDpi } from "./alto.ts";
-import { joinWords } from "./hocr.ts";
 import type { GeoLine, Graphic, IngestedPage } from "./ingest.ts";
-import { readXml } from "./xml-reader.ts";
+import { joinWords } from "./words.ts";
+import { readXml, type XmlAttributes } from "./xml-reader.ts";
 
 /**
- * PAGE XML ingest (2010 through 2019 schemas), strict XML through saxes. `TextLine/@id` is the
+ * PAGE XML ingest (2010 through 2019 schemas), strict XML through `readXml`. `TextLine/@id` is the
  * line id; its text is the line's own `TextEquiv` with the lowest `index` (falling back to its
  * words'); the box comes from `Coords` (points, or the 2010 `Point` children), the slope from
  * `Baseline`. Lines keep their `TextRegion`'s id and `type` (or the Transkribus
@@ -82,24 +82,28 @@ export function ingestPageXml(text: string, dpi = defaultAltoDpi): IngestedPage 
       const parent = stack[stack.length - 1];
       switch (name) {
         case "Page": {
-          const w = Number(a.imageWidth);
-          const h = Number(a.imageHeight);
+          const w = Number(a.get("imageWidth"));
+          const h = Number(a.get("imageHeight"));
           if (w > 0 && h > 0) {
             width = w;
             height = h;
           }
-          if (a.primaryLanguage) language = a.primaryLanguage;
+          language = a.get("primaryLanguage") || language;
           break;
         }
-        case "TextRegion":
+        case "TextRegion": {
           el.region = {};
-          if (a.id) el.region.id = a.id;
+          const id = a.get("id");
+          if (id) el.region.id = id;
           el.region.type =
-            a.type || /structure\s*\{[^}]*type:([^;}]+)/.exec(a.custom ?? "")?.[1]?.trim() || undefined;
+            a.get("type") ||
+            /structure\s*\{[^}]*type:([^;}]+)/.exec(a.get("custom") ?? "")?.[1]?.trim() ||
+            undefined;
           if (!el.region.type) delete el.region.type;
-          if (!language && a.primaryLanguage) language = a.primaryLanguage;
+          if (!language) language = a.get("primaryLanguage") || undefined;
           el.points = [];
           break;
+        }
         case "TextLine":
         case "Word":
           el.points = [];
@@ -108,21 +112,23 @@ export function ingestPageXml(text: string, dpi = defaultAltoDpi): IngestedPage 
           break;
         case "Coords":
         case "Baseline":
-          el.points = parsePoints(a.points ?? "");
+          el.points = parsePoints(a.get("points") ?? "");
           break;
         case "Point":
-          if (parent?.points) parent.points.push([Number(a.x), Number(a.y)]);
+          if (parent?.points) parent.points.push([Number(a.get("x")), Number(a.get("y"))]);
           break;
-        case "TextEquiv":
+        case "TextEquiv": {
           el.equivs = [];
           el.equivIndex = indexOf(a, Number.POSITIVE_INFINITY);
-          if (a.conf !== undefined && Number.isFinite(Number(a.conf))) el.equivConf = Number(a.conf);
+          const conf = a.get("conf");
+          if (conf !== undefined && Number.isFinite(Number(conf))) el.equivConf = Number(conf);
           break;
+        }
         case "Unicode":
           unicode = "";
           break;
         case "TextStyle": {
-          const pt = Number(a.fontSize);
+          const pt = Number(a.get("fontSize"));
           const holder =
             parent && (parent.name === "TextLine" || parent.name === "TextRegion") ? parent : undefined;
           if (holder && pt > 0) holder.fontSize = (pt * dpi) / 72;
@@ -145,8 +151,8 @@ export function ingestPageXml(text: string, dpi = defaultAltoDpi): IngestedPage 
         case "RegionRefIndexed":
         case "RegionRef": {
           const up = orderStack[orderStack.length - 1];
-          if (up && a.regionRef)
-            up.children.push({ index: indexOf(a, up.children.length), ref: a.regionRef });
+          const ref = a.get("regionRef");
+          if (up && ref) up.children.push({ index: indexOf(a, up.children.length), ref });
           break;
         }
         default:
@@ -154,7 +160,7 @@ export function ingestPageXml(text: string, dpi = defaultAltoDpi): IngestedPage 
       }
       if (name === "TextLine") {
         const region = nearest((e) => e.name === "TextRegion")?.region;
-        const line: GeoLine = { id: a.id || `page-line-${++anonymous}`, text: "" };
+        const line: GeoLine = { id: a.get("id") || `page-line-${++anonymous}`, text: "" };
         if (region?.id) line.region = region.id;
         if (region?.type) line.regionType = region.type;
         lineOf.set(el, line);
@@ -267,9 +273,10 @@ function parsePoints(points: string): Point[] {
   return out;
 }
 
-function indexOf(a: Record<string, string>, fallback: number): number {
-  const n = Number(a.index);
-  return a.index !== undefined && Number.isFinite(n) ? n : fallback;
+function indexOf(a: XmlAttributes, fallback: number): number {
+  const index = a.get("index");
+  const n = Number(index);
+  return index !== undefined && Number.isFinite(n) ? n : fallback;
 }
 
 /** The equivalent with the lowest `index` (PAGE's preferred reading). */

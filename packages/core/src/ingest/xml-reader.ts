@@ -1,52 +1,290 @@
-import { SaxesParser } from "saxes";
+import { QuoteType, Tokenizer } from "htmlparser2";
 import { InputError } from "../errors.ts";
+import { htmlDifference } from "./html-compat.ts";
+import { decodeXmlText, isXmlName, isXmlNameAt } from "./xml-text.ts";
+
+/**
+ * The attributes of the element being opened, read by local name (the prefix dropped; of two
+ * with one local name, the later counts). Values come decoded and normalised. Valid only during
+ * the `open` call that receives it.
+ */
+export interface XmlAttributes {
+  get(name: string): string | undefined;
+}
+
+/** Options for `readXml`. */
+export interface XmlReadOptions {
+  /**
+   * Refuse (as malformed) a document an HTML parser would read into another tree, or with other
+   * attribute values (see `htmlDifference`); attributes are then read by their full name. For
+   * reading XHTML fast where the HTML parser is the reference.
+   */
+  html?: boolean;
+}
 
 /** Callbacks for `readXml`; element names arrive without their namespace prefix. */
 export interface XmlHandlers {
-  open: (name: string, attributes: Record<string, string>) => void;
+  open: (name: string, attributes: XmlAttributes) => void;
   close: (name: string) => void;
   text?: (text: string) => void;
 }
 
+/** Characters XML 1.0 does not allow anywhere in a document. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding these control characters is the point.
+const forbiddenChars = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/;
+
 /**
- * Streams a strict XML document through `handlers` (saxes, no namespace processing; names and
- * attribute names lose their prefix). Broken XML is an `InputError("malformed")` whose message
- * names the line and column; `what` names the format in that message ("ALTO", "PAGE XML").
+ * Streams a strict XML document through `handlers`, without namespace processing (names lose
+ * their prefix). Tokens come from htmlparser2's tokenizer in XML mode; well-formedness is
+ * checked here, as a strict parser would: tags balance and nest, one root element with only
+ * whitespace, comments, processing instructions and a doctype around it, attributes quoted,
+ * unique and separated, names well formed, only the five predefined entities and character
+ * references, no `<` in attribute values, no `]]>` in text, no forbidden characters. Line ends
+ * are normalised (`\r\n` and `\r` to `\n`, and to a space in attribute values, as are tabs).
+ * Broken XML is an `InputError("malformed")` whose message names the line and column; `what`
+ * names the format in that message ("ALTO", "PAGE XML").
  */
-export function readXml(text: string, what: string, handlers: XmlHandlers): void {
-  const parser = new SaxesParser({ position: true });
-  const fail = (reason: string): never => {
-    throw new InputError(
-      "malformed",
-      `broken ${what}: ${reason.replace(/^\d+:\d+:\s*/, "")} (line:col ${parser.line}:${parser.column + 1})`,
-    );
+export function readXml(
+  text: string,
+  what: string,
+  handlers: XmlHandlers,
+  options: XmlReadOptions = {},
+): void {
+  const html = options.html === true;
+  const fail = (reason: string, at: number): never => {
+    throw new InputError("malformed", `broken ${what}: ${reason} (line:col ${position(text, at)})`);
   };
-  parser.on("error", (error) => fail(error.message));
-  parser.on("opentag", (tag) => {
-    const raw = tag.attributes as Record<string, string>;
-    let attributes = raw;
-    // Copy only when a prefixed attribute needs renaming; most documents have none.
-    for (const name in raw) {
-      if (name.includes(":")) {
-        attributes = {};
-        for (const key in raw) attributes[localName(key)] = raw[key]!;
-        break;
-      }
-    }
-    handlers.open(localName(tag.name), attributes);
-  });
-  parser.on("closetag", (tag) => handlers.close(localName(tag.name)));
+  const bad = forbiddenChars.exec(text);
+  if (bad)
+    fail(`character U+${bad[0].charCodeAt(0).toString(16).padStart(4, "0")} is not allowed`, bad.index);
+  const checkName = (start: number, end: number): string => {
+    const name = text.slice(start, end);
+    if (!isXmlName(name)) fail(`"${name}" is not an XML name`, start);
+    return name;
+  };
+  // Attribute names are checked where they stand: most are never needed as strings.
+  const checkAttributeName = (start: number, end: number): void => {
+    if (!isXmlNameAt(text, start, end)) checkName(start, end);
+  };
+  const attributes = new AttributeList(text, html);
+  const stack: string[] = [];
+  // html: the open elements' names in lower case, innermost last.
+  const lowerStack: string[] = [];
+  let rootDone = false;
+  let tag = "";
+  let valueStart = -1;
+  let valueEnd = -1;
   const onText = handlers.text;
-  if (onText) {
-    parser.on("text", onText);
-    parser.on("cdata", onText);
+
+  const tokenizer = new Tokenizer(
+    { xmlMode: true, decodeEntities: false },
+    {
+      onopentagname(start, end) {
+        if (rootDone) fail("a second root element", start - 1);
+        tag = checkName(start, end);
+        attributes.clear();
+        if (html) {
+          const lower = tag.toLowerCase();
+          const differs = htmlDifference(lowerStack[lowerStack.length - 1], lower);
+          if (differs) fail(differs, start - 1);
+          lowerStack.push(lower);
+        }
+      },
+      onattribname(start, end) {
+        if (!isXmlSpace(text.charCodeAt(start - 1))) fail("no whitespace before an attribute", start);
+        checkAttributeName(start, end);
+        if (html) {
+          for (let i = start; i < end; i++) {
+            const c = text.charCodeAt(i);
+            if (c >= 0x41 && c <= 0x5a) fail("an attribute name with capitals", start);
+          }
+        }
+        if (attributes.has(start, end)) fail(`attribute ${text.slice(start, end)} is given twice`, start);
+        attributes.name(start, end);
+        valueStart = -1;
+      },
+      onattribdata(start, end) {
+        // One run per value, unless the input ends inside it.
+        if (valueStart < 0) valueStart = start;
+        valueEnd = end;
+      },
+      onattribentity() {},
+      onattribend(quote, end) {
+        if (quote === QuoteType.NoValue || quote === QuoteType.Unquoted)
+          fail(`attribute ${attributes.lastName()} has no quoted value`, end);
+        if (valueStart < 0) valueStart = valueEnd = end - 1;
+        attributes.value(valueStart, valueEnd, plainValue(text, valueStart, valueEnd, html, fail));
+      },
+      onopentagend() {
+        stack.push(tag);
+        handlers.open(localName(tag), attributes);
+      },
+      onselfclosingtag(end) {
+        if (text.charCodeAt(end - 1) !== 0x2f) fail("a space inside />", end);
+        handlers.open(localName(tag), attributes);
+        handlers.close(localName(tag));
+        if (html) lowerStack.pop();
+        if (stack.length === 0) rootDone = true;
+      },
+      onclosetag(start, end) {
+        if (text.charCodeAt(start - 1) !== 0x2f) fail("a space after </", start);
+        const name = text.slice(start, end);
+        const open = stack.pop();
+        if (open === undefined) fail(`</${name}> closes no element`, start - 2);
+        if (open !== name) fail(`</${name}> closes <${open}>`, start - 2);
+        const gt = text.indexOf(">", end);
+        if (gt < 0) fail(`an unfinished </${name}>`, start - 2);
+        for (let i = end; i < gt; i++) if (!isXmlSpace(text.charCodeAt(i))) fail(`junk in </${name}>`, i);
+        handlers.close(localName(name));
+        if (html) lowerStack.pop();
+        if (stack.length === 0) rootDone = true;
+      },
+      ontext(start, end) {
+        if (stack.length === 0) {
+          for (let i = start; i < end; i++)
+            if (!isXmlSpace(text.charCodeAt(i))) fail("text outside the root element", i);
+          return;
+        }
+        const t = decodeXmlText(text, start, end, "text", fail, html);
+        if (onText) onText(t);
+      },
+      ontextentity() {},
+      oncdata(start, end, endOffset) {
+        if (endOffset === 0) fail("an unclosed CDATA section", start);
+        if (html) fail("a CDATA section, a comment to HTML", start);
+        if (stack.length === 0) fail("CDATA outside the root element", start);
+        if (onText) onText(text.slice(start, end - endOffset).replace(/\r\n?/g, "\n"));
+      },
+      oncomment(start, end, endOffset) {
+        if (endOffset !== 2) fail(endOffset === 0 ? "an unclosed comment" : "a comment ending --!>", start);
+        const inner = text.slice(start, end - endOffset);
+        if (inner.includes("--") || inner.endsWith("-")) fail('"--" inside a comment', start);
+      },
+      ondeclaration(start) {
+        // Only a document type declaration, and only before the root element.
+        if (!text.startsWith("DOCTYPE", start) || tag !== "")
+          fail("a markup declaration out of place", start - 2);
+      },
+      onprocessinginstruction(start, end) {
+        let stop = start;
+        while (stop < end && !isXmlSpace(text.charCodeAt(stop))) stop++;
+        const target = checkName(start, stop);
+        if (target.toLowerCase() === "xml" && start !== 2) fail("an XML declaration not at the start", start);
+      },
+      onend() {},
+    },
+  );
+  tokenizer.write(text);
+  tokenizer.end();
+  if (stack.length > 0) fail(`<${stack[stack.length - 1]}> is not closed`, text.length);
+  if (!rootDone) fail("no root element", text.length);
+}
+
+/**
+ * The open tag's attributes as offsets into the document: names, values, and whether a value
+ * reads as it stands. Reused from tag to tag, so reading an element allocates nothing but the
+ * values asked for.
+ */
+class AttributeList implements XmlAttributes {
+  private readonly offsets: number[] = [];
+  private readonly plain: boolean[] = [];
+  private count = 0;
+
+  /** `qualified`: attributes are looked up by their full name, prefix and all. */
+  constructor(
+    private readonly text: string,
+    private readonly qualified: boolean,
+  ) {}
+
+  clear(): void {
+    this.count = 0;
   }
-  try {
-    parser.write(text).close();
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    fail(error instanceof Error ? error.message : String(error));
+
+  /** Starts an attribute named `text[start..end)`. */
+  name(start: number, end: number): void {
+    let local = start;
+    while (local < end && this.text.charCodeAt(local) !== 0x3a) local++;
+    const at = this.count * 5;
+    this.offsets[at] = start;
+    this.offsets[at + 1] = local < end ? local + 1 : start;
+    this.offsets[at + 2] = end;
   }
+
+  /** Gives the attribute just named its value `text[start..end)`. */
+  value(start: number, end: number, plain: boolean): void {
+    const at = this.count * 5;
+    this.offsets[at + 3] = start;
+    this.offsets[at + 4] = end;
+    this.plain[this.count] = plain;
+    this.count++;
+  }
+
+  /** Whether an attribute of this tag already has the qualified name `text[start..end)`. */
+  has(start: number, end: number): boolean {
+    const length = end - start;
+    for (let i = 0; i < this.count; i++) {
+      const s = this.offsets[i * 5]!;
+      if (this.offsets[i * 5 + 2]! - s !== length) continue;
+      let k = 0;
+      while (k < length && this.text.charCodeAt(s + k) === this.text.charCodeAt(start + k)) k++;
+      if (k === length) return true;
+    }
+    return false;
+  }
+
+  lastName(): string {
+    const at = this.count * 5;
+    return this.text.slice(this.offsets[at], this.offsets[at + 2]);
+  }
+
+  get(name: string): string | undefined {
+    for (let i = this.count - 1; i >= 0; i--) {
+      const local = this.offsets[i * 5 + (this.qualified ? 0 : 1)]!;
+      if (this.offsets[i * 5 + 2]! - local !== name.length || !this.text.startsWith(name, local)) continue;
+      const start = this.offsets[i * 5 + 3]!;
+      const end = this.offsets[i * 5 + 4]!;
+      return this.plain[i]
+        ? this.text.slice(start, end)
+        : decodeXmlText(this.text, start, end, "attribute", () => {
+            throw new RangeError("attribute values are checked as they are read");
+          });
+    }
+    return undefined;
+  }
+}
+
+/**
+ * Checks an attribute value (throwing through `fail` when it is broken) and tells whether it
+ * reads as it stands: no entity, no character to normalise. `html`: a line end or tab, which
+ * XML turns into a space and HTML keeps, is refused.
+ */
+function plainValue(
+  text: string,
+  start: number,
+  end: number,
+  html: boolean,
+  fail: (reason: string, at: number) => never,
+): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x26 || c === 0x3c || c === 0x0d || c === 0x09 || c === 0x0a) {
+      if (html && c !== 0x26 && c !== 0x3c) fail("a line end or tab in an attribute value", i);
+      decodeXmlText(text, start, end, "attribute", fail, html);
+      return false;
+    }
+  }
+  return true;
+}
+
+/** "line:column" (both from 1) of the offset `at` in `text`. */
+function position(text: string, at: number): string {
+  let line = 1;
+  for (let i = text.indexOf("\n"); i >= 0 && i < at; i = text.indexOf("\n", i + 1)) line++;
+  return `${line}:${at - text.lastIndexOf("\n", at - 1)}`;
+}
+
+function isXmlSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
 }
 
 function localName(name: string): string {

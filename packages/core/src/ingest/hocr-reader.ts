@@ -1,0 +1,181 @@
+import { InputError } from "../errors.ts";
+import type { SourceWord } from "../types.ts";
+import { hocrBox, hocrNumber, hocrProperty, isSpace } from "./hocr-title.ts";
+import type { GeoLine, Graphic, IngestedPage } from "./ingest.ts";
+import { joinWords } from "./words.ts";
+
+/**
+ * What hOCR means, element by element, whatever parser delivers the elements: line elements are
+ * `ocr_line`, `ocr_caption`, `ocr_header`, `ocr_textfloat` (and `ocrx_line`); words `ocrx_word`
+ * with `bbox` and `x_wconf` (0–100, stored as 0–1). `x_size` gives the line's font size in
+ * pixels, `baseline` its slope. `ocr_photo`/`ocr_image` become image regions and
+ * `ocr_separator` ruled lines.
+ */
+
+const lineClasses = new Set(["ocr_line", "ocr_caption", "ocr_header", "ocr_textfloat", "ocrx_line"]);
+const imageClasses = new Set(["ocr_photo", "ocr_image", "ocr_graphic", "ocr_linedrawing"]);
+const separatorClasses = new Set(["ocr_separator", "ocr_hseparator", "ocr_vseparator"]);
+const regionClasses = new Set(["ocr_carea", "ocrx_block", "ocr_column"]);
+
+/** What an open element is to the reader; every element gets one, popped at its end tag. */
+type Frame = "page" | "region" | "par" | "line" | "word" | "other";
+
+interface OpenLine {
+  line: GeoLine;
+  words: SourceWord[];
+  loose: string;
+}
+
+/** Receives a parser's events for one hOCR document; `finish` gives the page. */
+export interface HocrReader {
+  /** An element opens; `attribute(name)` reads its attributes by (lower-case) name. */
+  open(attribute: (name: string) => string | undefined): void;
+  text(data: string): void;
+  /** The innermost open element closes. */
+  close(): void;
+  /**
+   * The page read. Throws `InputError("malformed")` when no hOCR line or word was found, and
+   * `InputError("unsupported")` for a file with several `ocr_page`s.
+   */
+  finish(): IngestedPage;
+}
+
+/** A fresh `HocrReader`. */
+export function createHocrReader(): HocrReader {
+  const lines: GeoLine[] = [];
+  const graphics: Graphic[] = [];
+  const stack: Frame[] = [];
+  let width: number | undefined;
+  let height: number | undefined;
+  let pages = 0;
+  let region: string | undefined;
+  let paragraph: string | undefined;
+  let language: string | undefined;
+  let open: OpenLine | null = null;
+  let word: SourceWord | null = null;
+  let anonymous = 0;
+
+  const finishLine = (current: OpenLine) => {
+    const { line, words } = current;
+    if (words.length) {
+      line.words = words;
+      line.text = joinWords(words.map((w) => w.text));
+    } else {
+      line.text = current.loose.replace(/\s+/g, " ").trim();
+    }
+    if (line.text) lines.push(line);
+  };
+
+  return {
+    open(attribute) {
+      const cls = ocrClass(attribute("class") ?? "");
+      const title = cls ? (attribute("title") ?? "") : "";
+      let kind: Frame = "other";
+      if (cls === "ocr_page") {
+        kind = "page";
+        pages++;
+        const box = hocrBox(title);
+        if (pages === 1 && box) {
+          width = box.x + box.w;
+          height = box.y + box.h;
+        }
+      } else if (regionClasses.has(cls)) {
+        kind = "region";
+        region = attribute("id") ?? region;
+      } else if (cls === "ocr_par") {
+        kind = "par";
+        paragraph = attribute("id");
+        if (!language) language = attribute("lang") || undefined;
+      } else if (lineClasses.has(cls) && !open) {
+        kind = "line";
+        const line: GeoLine = { id: attribute("id") || `hocr-line-${++anonymous}`, text: "" };
+        const box = hocrBox(title);
+        if (box) line.box = box;
+        const size = hocrNumber(title, "x_size");
+        if (size > 0) line.fontSize = size;
+        const baseline = hocrProperty(title, "baseline");
+        const slope = Number(baseline?.[0]);
+        if (Number.isFinite(slope) && baseline) line.slope = slope;
+        if (region) line.region = region;
+        if (cls !== "ocr_line" && cls !== "ocrx_line") line.regionType = cls;
+        if (paragraph) line.paragraph = paragraph;
+        open = { line, words: [], loose: "" };
+      } else if (cls === "ocrx_word" && open && !word) {
+        kind = "word";
+        const box = hocrBox(title) ?? open.line.box ?? { x: 0, y: 0, w: 0, h: 0 };
+        word = { text: "", box };
+        const wconf = hocrProperty(title, "x_wconf");
+        const conf = Number(wconf?.[0]);
+        if (wconf && Number.isFinite(conf)) word.conf = Math.min(1, Math.max(0, conf / 100));
+      } else if (imageClasses.has(cls) || separatorClasses.has(cls)) {
+        const box = hocrBox(title);
+        if (box) {
+          const graphic: Graphic = { kind: imageClasses.has(cls) ? "image" : "separator", box };
+          const id = attribute("id");
+          if (id) graphic.id = id;
+          graphics.push(graphic);
+        }
+      }
+      stack.push(kind);
+    },
+    text(data) {
+      if (word) word.text += data;
+      else if (open) open.loose += data;
+    },
+    close() {
+      const frame = stack.pop();
+      if (!frame) return;
+      if (frame === "word" && word && open) {
+        const text = hasSpace(word.text) ? word.text.replace(/\s+/g, " ").trim() : word.text;
+        if (text) {
+          // The word object is the reader's own: set its text rather than copy it.
+          word.text = text;
+          open.words.push(word);
+        }
+        word = null;
+      } else if (frame === "line" && open) {
+        finishLine(open);
+        open = null;
+      } else if (frame === "par") paragraph = undefined;
+      else if (frame === "region") region = undefined;
+    },
+    finish() {
+      if (open) finishLine(open);
+      open = null;
+      if (pages > 1) {
+        throw new InputError("unsupported", `the hOCR holds ${pages} pages; reconstruct one page at a time`);
+      }
+      if (lines.length === 0)
+        throw new InputError("malformed", "the hOCR has no text lines (ocr_line/ocrx_word)");
+      const page: IngestedPage = { format: "hocr", lines, graphics };
+      if (width !== undefined && height !== undefined) {
+        page.width = width;
+        page.height = height;
+      }
+      if (language) page.language = language;
+      return page;
+    },
+  };
+}
+
+/**
+ * The first class starting with "ocr" in a `class` attribute (classes are separated by
+ * whitespace), or "" when there is none.
+ */
+function ocrClass(classes: string): string {
+  let at = classes.indexOf("ocr");
+  while (at >= 0) {
+    if (at === 0 || isSpace(classes.charCodeAt(at - 1))) {
+      let end = at + 3;
+      while (end < classes.length && !isSpace(classes.charCodeAt(end))) end++;
+      return classes.slice(at, end);
+    }
+    at = classes.indexOf("ocr", at + 3);
+  }
+  return "";
+}
+
+function hasSpace(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (isSpace(text.charCodeAt(i))) return true;
+  return false;
+}
