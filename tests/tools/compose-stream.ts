@@ -7,6 +7,7 @@
  * lost or kept paragraph indents, and hyphenated English.
  */
 import type { GroundTruth, GroundTruthArticle } from "../accuracy/ground-truth.ts";
+import { seededRandom } from "./compose-page.ts";
 
 /** One story's text. */
 export interface StreamStory {
@@ -43,18 +44,6 @@ export interface StreamSpec {
   hyphenate: boolean;
   stories: number;
   seed: number;
-}
-
-/** A deterministic random generator (mulberry32). */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const zhNames = [
@@ -159,7 +148,7 @@ function spaceDigits(text: string): string {
 
 /** Composes one stream page from a pool (see `StreamSpec`). */
 export function composeStream(spec: StreamSpec, pool: StreamPool): ComposedStream {
-  const rnd = seeded(spec.seed);
+  const rnd = seededRandom(spec.seed);
   const zh = spec.lang === "zh";
   const out: string[] = [];
   const gt: GroundTruth = { page: `${spec.id}.txt`, format: "text", captions: [], other: [], articles: [] };

@@ -1,7 +1,5 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { type BrowserContext, chromium } from "playwright-core";
+import type { BrowserContext } from "playwright-core";
+import { launchChromium } from "../support/chromium.ts";
 
 /** A rendered element with the line boxes of its text, in page pixels. */
 export interface RenderedElement {
@@ -25,32 +23,12 @@ export interface RenderedPage {
   halfPng: Buffer;
 }
 
-const chromiumArgs = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
 /** Starts Debian's Chromium with a fresh profile (mkdtemp); `close` also removes the profile. */
 export async function startBrowser(): Promise<{ browser: BrowserContext; close: () => Promise<void> }> {
-  const profile = await mkdtemp(join(tmpdir(), "galley-render-"));
-  const browser = await chromium.launchPersistentContext(profile, {
-    executablePath: "/usr/bin/chromium",
-    args: chromiumArgs,
+  const { context, close } = await launchChromium("galley-render-", {
     viewport: { width: 2400, height: 1200 },
   });
-  return {
-    browser,
-    close: async () => {
-      await browser.close();
-      await rm(profile, { recursive: true, force: true });
-    },
-  };
+  return { browser: context, close };
 }
 
 /** Browser-side: the layout grid and every `[data-role]` element's line boxes. */

@@ -1,23 +1,10 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
+import { launchChromium } from "../../support/chromium.ts";
 
 /**
  * Debian's Chromium driven by playwright-core: one persistent context per simulated person, each
  * in a fresh profile directory from mkdtemp (so cookies and storage never leak between them).
  */
-
-const chromiumArgs = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 /** One person's browser. */
 export interface TestBrowser {
@@ -28,23 +15,12 @@ export interface TestBrowser {
 
 /** Opens Chromium with a fresh profile; `locale` sets `navigator.languages`. */
 export async function openBrowser(options: { locale?: string } = {}): Promise<TestBrowser> {
-  const profile = mkdtempSync(join(tmpdir(), "galley-chromium-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: chromiumArgs,
+  const { context, close } = await launchChromium("galley-chromium-", {
     locale: options.locale ?? "en-US",
     viewport: { width: 1280, height: 900 },
   });
   const page = context.pages()[0] ?? (await context.newPage());
-  return {
-    context,
-    page,
-    async close() {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
+  return { context, page, close };
 }
 
 /**
