@@ -54,12 +54,15 @@ export function pairwiseF1(truth: Map<string, string>, pred: Map<string, string>
   return f1(pp ? tp / pp : 1, gp ? tp / gp : 1);
 }
 
-/** Scores `page` against `gt`; `sourceText` is the plain-text input (for blank lines), else null. */
-export function scorePage(gt: GroundTruth, page: ReconstructedPage, sourceText: string | null): PageScore {
-  const textLines = sourceText?.split(/\r?\n/) ?? null;
-  const isBlank = (id: string) => textLines !== null && !(textLines[Number(id) - 1] ?? "").trim();
+/**
+ * Ground truth's line → cluster: each article one cluster (title, byline and body lines), each
+ * caption one, each furniture or jump line its own (grouping them is never penalised).
+ */
+export function truthClusters(
+  gt: GroundTruth,
+  isBlank: (id: string) => boolean = () => false,
+): Map<string, string> {
   const ex = (list: Parameters<typeof expandLines>[0]) => expandLines(list, isBlank);
-
   const truth = new Map<string, string>();
   (gt.captions ?? []).forEach((c, i) => {
     for (const id of ex(c.lines)) truth.set(id, `caption${i}`);
@@ -77,6 +80,37 @@ export function scorePage(gt: GroundTruth, page: ReconstructedPage, sourceText: 
       truth.set(id, `jump.${a.id}.${j}`);
     });
   }
+
+  return truth;
+}
+
+/** Pairwise F1 of body lines into columns (ground truth's `columns` against the page's), or null without column truth. */
+export function columnF1(
+  gt: GroundTruth,
+  columns: readonly { lines: readonly string[] }[],
+  isBlank: (id: string) => boolean = () => false,
+): number | null {
+  if (!gt.columns?.length) return null;
+  const ex = (list: Parameters<typeof expandLines>[0]) => expandLines(list, isBlank);
+  const bodyIds = new Set(gt.articles.flatMap((a) => ex(a.body)));
+  const truth = new Map<string, string>();
+  gt.columns.forEach((c, i) => {
+    for (const id of ex(c.lines)) if (bodyIds.has(id)) truth.set(id, `c${i}`);
+  });
+  const predicted = new Map<string, string>();
+  columns.forEach((c, i) => {
+    for (const id of c.lines.map(String)) if (!predicted.has(id)) predicted.set(id, `p${i}`);
+  });
+  return truth.size ? pairwiseF1(truth, predicted) : null;
+}
+
+/** Scores `page` against `gt`; `sourceText` is the plain-text input (for blank lines), else null. */
+export function scorePage(gt: GroundTruth, page: ReconstructedPage, sourceText: string | null): PageScore {
+  const textLines = sourceText?.split(/\r?\n/) ?? null;
+  const isBlank = (id: string) => textLines !== null && !(textLines[Number(id) - 1] ?? "").trim();
+  const ex = (list: Parameters<typeof expandLines>[0]) => expandLines(list, isBlank);
+
+  const truth = truthClusters(gt, isBlank);
 
   const pred = new Map<string, string>();
   const put = (ids: string[], cluster: string) => {
@@ -131,16 +165,7 @@ export function scorePage(gt: GroundTruth, page: ReconstructedPage, sourceText: 
     if (gtStarts.has(id)) hit++;
   }
 
-  let columnF1: number | null = null;
-  if (gt.columns?.length) {
-    const colTruth = new Map<string, string>();
-    for (const c of gt.columns) for (const id of ex(c.lines)) if (bodyIds.has(id)) colTruth.set(id, c.id);
-    const colPred = new Map<string, string>();
-    page.columns.forEach((c, i) => {
-      for (const id of c.lines.map(String)) if (colTruth.has(id)) colPred.set(id, `c${i}`);
-    });
-    columnF1 = pairwiseF1(colTruth, colPred);
-  }
+  const columns = columnF1(gt, page.columns, isBlank);
 
   const n = gt.articles.length || 1;
   const covered = [...truth.keys()].filter((id) => pred.has(id)).length;
@@ -151,6 +176,6 @@ export function scorePage(gt: GroundTruth, page: ReconstructedPage, sourceText: 
     datelineAcc: dateline / n,
     paragraphF1: f1(counted ? hit / counted : 1, gtStarts.size ? hit / gtStarts.size : 1),
     lineCoverage: truth.size ? covered / truth.size : 1,
-    columnF1,
+    columnF1: columns,
   };
 }

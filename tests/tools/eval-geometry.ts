@@ -5,8 +5,8 @@
  */
 import { readFileSync } from "node:fs";
 import { ingest, layoutPage, reconstruct } from "@galley/core";
+import { columnF1, pairwiseF1, scorePage, truthClusters } from "../accuracy/score.ts";
 import { geometryFixtures } from "./geometry-fixtures.ts";
-import { columnF1, hintF1, scorePage } from "./score.ts";
 
 const filter = process.argv[2] ?? "";
 for (const { name, input, truth, group } of geometryFixtures()) {
@@ -19,9 +19,9 @@ for (const { name, input, truth, group } of geometryFixtures()) {
     else if (s.roleHint === "caption") hints.set(s.id, `cap.${s.articleHint}`);
     else hints.set(s.id, `a.${s.articleHint}`);
   }
-  const s = scorePage(truth, reconstruct(bytes));
+  const s = scorePage(truth, reconstruct(bytes), null);
   const f = (n: number) => n.toFixed(3);
   console.log(
-    `${name.padEnd(26)} ${group.padEnd(8)} col=${f(columnF1(truth, layout.columns))} hint=${f(hintF1(truth, hints))} | articleF1=${f(s.articleF1)} title=${f(s.titleAcc)} para=${f(s.paragraphF1)} cover=${f(s.lineCoverage)}`,
+    `${name.padEnd(26)} ${group.padEnd(8)} col=${f(columnF1(truth, layout.columns) ?? 1)} hint=${f(pairwiseF1(truthClusters(truth), hints))} | articleF1=${f(s.articleF1)} title=${f(s.titleAcc)} para=${f(s.paragraphF1)} cover=${f(s.lineCoverage)}`,
   );
 }
