@@ -29,10 +29,14 @@ export function layoutPage(page: IngestedPage): GeometryLayout {
   // Two passes: the columns of the first show the gutters; lines OCR ran across one are cut there.
   const cache = createPrepareCache();
   const firstPass = preparePage(page, [], cache);
-  const cuts = gutters(findColumns(buildBlocks(firstPass)));
-  const prepared = crossesGutter(firstPass, cuts) ? preparePage(page, cuts, cache) : firstPass;
-  const blocks = buildBlocks(prepared);
-  const columns = findColumns(blocks);
+  const firstBlocks = buildBlocks(firstPass);
+  const firstColumns = findColumns(firstBlocks);
+  const cuts = gutters(firstColumns);
+  // Without a line to cut, the first pass is the layout: its blocks are built once, on fresh lines.
+  const again = crossesGutter(firstPass, cuts);
+  const prepared = again ? preparePage(page, cuts, cache) : firstPass;
+  const blocks = again ? buildBlocks(prepared) : firstBlocks;
+  const columns = again ? findColumns(blocks) : firstColumns;
   const roles = classifyBlocks(prepared, blocks);
   const articles = groupArticles(prepared, blocks, roles);
   const rank = page.readingOrder ? new Map(page.readingOrder.map((id, i) => [id, i] as const)) : undefined;

@@ -44,15 +44,15 @@ export function ingestAlto(text: string, dpi = defaultAltoDpi): IngestedPage {
   let open: OpenLine | null = null;
   let anonymous = 0;
 
-  const num = (value: string | undefined): number => {
-    const n = Number(value);
+  const num = (a: XmlAttributes, name: string): number => {
+    const n = a.number(name);
     return Number.isFinite(n) ? n * scale : Number.NaN;
   };
   const boxOf = (a: XmlAttributes): Box | undefined => {
-    const x = num(a.get("HPOS"));
-    const y = num(a.get("VPOS"));
-    const w = num(a.get("WIDTH"));
-    const h = num(a.get("HEIGHT"));
+    const x = num(a, "HPOS");
+    const y = num(a, "VPOS");
+    const w = num(a, "WIDTH");
+    const h = num(a, "HEIGHT");
     if (Number.isNaN(x) || Number.isNaN(y) || Number.isNaN(w) || Number.isNaN(h)) return undefined;
     return { x, y, w: Math.max(0, w), h: Math.max(0, h) };
   };
@@ -88,8 +88,8 @@ export function ingestAlto(text: string, dpi = defaultAltoDpi): IngestedPage {
           break;
         }
         case "Page": {
-          const w = num(a.get("WIDTH"));
-          const h = num(a.get("HEIGHT"));
+          const w = num(a, "WIDTH");
+          const h = num(a, "HEIGHT");
           if (w > 0 && h > 0 && width === undefined) {
             width = w;
             height = h;

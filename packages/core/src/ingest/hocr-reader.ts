@@ -1,6 +1,6 @@
 import { InputError } from "../errors.ts";
 import type { SourceWord } from "../types.ts";
-import { hocrBox, hocrNumber, hocrProperty, isSpace } from "./hocr-title.ts";
+import { HocrTitle, isSpace } from "./hocr-title.ts";
 import type { GeoLine, Graphic, IngestedPage } from "./ingest.ts";
 import { joinWords } from "./words.ts";
 
@@ -54,6 +54,7 @@ export function createHocrReader(): HocrReader {
   let open: OpenLine | null = null;
   let word: SourceWord | null = null;
   let anonymous = 0;
+  const props = new HocrTitle();
 
   const finishLine = (current: OpenLine) => {
     const { line, words } = current;
@@ -69,12 +70,12 @@ export function createHocrReader(): HocrReader {
   return {
     open(attribute) {
       const cls = ocrClass(attribute("class") ?? "");
-      const title = cls ? (attribute("title") ?? "") : "";
+      const title = props.read(cls ? (attribute("title") ?? "") : "");
       let kind: Frame = "other";
       if (cls === "ocr_page") {
         kind = "page";
         pages++;
-        const box = hocrBox(title);
+        const box = title.box();
         if (pages === 1 && box) {
           width = box.x + box.w;
           height = box.y + box.h;
@@ -89,26 +90,24 @@ export function createHocrReader(): HocrReader {
       } else if (lineClasses.has(cls) && !open) {
         kind = "line";
         const line: GeoLine = { id: attribute("id") || `hocr-line-${++anonymous}`, text: "" };
-        const box = hocrBox(title);
+        const box = title.box();
         if (box) line.box = box;
-        const size = hocrNumber(title, "x_size");
+        const size = title.number("x_size");
         if (size > 0) line.fontSize = size;
-        const baseline = hocrProperty(title, "baseline");
-        const slope = Number(baseline?.[0]);
-        if (Number.isFinite(slope) && baseline) line.slope = slope;
+        const slope = title.number("baseline");
+        if (Number.isFinite(slope) && title.has("baseline")) line.slope = slope;
         if (region) line.region = region;
         if (cls !== "ocr_line" && cls !== "ocrx_line") line.regionType = cls;
         if (paragraph) line.paragraph = paragraph;
         open = { line, words: [], loose: "" };
       } else if (cls === "ocrx_word" && open && !word) {
         kind = "word";
-        const box = hocrBox(title) ?? open.line.box ?? { x: 0, y: 0, w: 0, h: 0 };
+        const box = title.box() ?? open.line.box ?? { x: 0, y: 0, w: 0, h: 0 };
         word = { text: "", box };
-        const wconf = hocrProperty(title, "x_wconf");
-        const conf = Number(wconf?.[0]);
-        if (wconf && Number.isFinite(conf)) word.conf = Math.min(1, Math.max(0, conf / 100));
+        const conf = title.number("x_wconf");
+        if (title.has("x_wconf") && Number.isFinite(conf)) word.conf = Math.min(1, Math.max(0, conf / 100));
       } else if (imageClasses.has(cls) || separatorClasses.has(cls)) {
-        const box = hocrBox(title);
+        const box = title.box();
         if (box) {
           const graphic: Graphic = { kind: imageClasses.has(cls) ? "image" : "separator", box };
           const id = attribute("id");

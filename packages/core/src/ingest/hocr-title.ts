@@ -39,21 +39,104 @@ export function hocrNumber(title: string, name: string): number {
 /** The box of a `bbox x0 y0 x1 y1` property, or undefined when there is none or it is broken. */
 export function hocrBox(title: string): Box | undefined {
   const at = findProperty(title, "bbox");
-  if (at < 0) return undefined;
-  const end = partEnd(title, at);
-  let i = at;
-  const v = [0, 0, 0, 0];
-  for (let k = 0; k < 4; k++) {
-    i = skipSpace(title, i, end);
-    if (i >= end) return undefined;
-    const stop = tokenEnd(title, i, end);
-    v[k] = numberAt(title, i, stop);
-    i = stop;
-  }
-  const [x0, y0, x1, y1] = v as [number, number, number, number];
+  return at < 0 ? undefined : boxAt(title, at, partEnd(title, at));
+}
+
+/** The box whose `x0 y0 x1 y1` values stand in `title[at..end)`, or undefined. */
+function boxAt(title: string, at: number, end: number): Box | undefined {
+  const x0 = valueAt(title, at, end);
+  const y0 = valueAt(title, cursor, end);
+  const x1 = valueAt(title, cursor, end);
+  const y1 = valueAt(title, cursor, end);
   if (!Number.isFinite(x0) || !Number.isFinite(y0) || !Number.isFinite(x1) || !Number.isFinite(y1))
     return undefined;
   return { x: x0, y: y0, w: Math.max(0, x1 - x0), h: Math.max(0, y1 - y0) };
+}
+
+/** Where `valueAt` stopped: the end of the value it read. */
+let cursor = 0;
+
+/**
+ * The number the next whitespace-separated value in `title[from..end)` stands for (NaN when
+ * there is none), as `Number` reads it; sets `cursor` to the value's end.
+ */
+function valueAt(title: string, from: number, end: number): number {
+  const start = skipSpace(title, from, end);
+  if (start >= end) {
+    cursor = end;
+    return Number.NaN;
+  }
+  let n = 0;
+  let i = start;
+  for (; i < end; i++) {
+    const d = title.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) break;
+    n = n * 10 + d;
+  }
+  if (i === end || isSpace(title.charCodeAt(i))) {
+    cursor = i;
+    if (i - start <= 15) return n;
+  }
+  cursor = tokenEnd(title, i, end);
+  return Number(title.slice(start, cursor));
+}
+
+/** The properties `HocrTitle` reads. */
+export type HocrKey = "bbox" | "x_size" | "x_wconf" | "baseline";
+
+const keys: readonly HocrKey[] = ["bbox", "x_size", "x_wconf", "baseline"];
+
+/**
+ * The properties hOCR reading needs from a `title`, found in one pass over it (the later of
+ * two with one name counts, as in `parseHocrTitle`). Reusable: `read` starts over.
+ */
+export class HocrTitle {
+  private title = "";
+  /** Per key (in `keys` order): where its values start and its part ends; -1 when absent. */
+  private readonly starts = [-1, -1, -1, -1];
+  private readonly ends = [-1, -1, -1, -1];
+
+  /** Reads `title`, forgetting the one before. */
+  read(title: string): this {
+    this.title = title;
+    this.starts.fill(-1);
+    let start = 0;
+    while (start <= title.length) {
+      const end = partEnd(title, start);
+      const i = skipSpace(title, start, end);
+      const stop = tokenEnd(title, i, end);
+      for (let k = 0; k < keys.length; k++) {
+        const key = keys[k]!;
+        if (stop - i === key.length && title.startsWith(key, i)) {
+          this.starts[k] = stop;
+          this.ends[k] = end;
+        }
+      }
+      start = end + 1;
+    }
+    return this;
+  }
+
+  /** Whether the title has the property. */
+  has(key: HocrKey): boolean {
+    return this.starts[keys.indexOf(key)]! >= 0;
+  }
+
+  /** The first value of the property as a number: NaN when absent or not a number. */
+  number(key: HocrKey): number {
+    const k = keys.indexOf(key);
+    const at = this.starts[k]!;
+    if (at < 0) return Number.NaN;
+    const end = this.ends[k]!;
+    const start = skipSpace(this.title, at, end);
+    return start < end ? numberAt(this.title, start, tokenEnd(this.title, start, end)) : Number.NaN;
+  }
+
+  /** The box of the `bbox` property, or undefined when there is none or it is broken. */
+  box(): Box | undefined {
+    const at = this.starts[0]!;
+    return at < 0 ? undefined : boxAt(this.title, at, this.ends[0]!);
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isInputError } from "../errors.ts";
 import { ingestHocr, ingestHocrAsHtml } from "./hocr.ts";
-import { hocrBox, hocrProperty, parseHocrTitle } from "./hocr-title.ts";
+import { HocrTitle, hocrBox, hocrProperty, parseHocrTitle } from "./hocr-title.ts";
 import { joinWords } from "./words.ts";
 
 /** Builds a one-page hOCR document from line specs: [id, class, bbox, words as [text, bbox, conf]]. */
@@ -166,6 +166,7 @@ describe("hocrProperty", () => {
       "  bbox\t1  2 3 4 ;  x_size 28.5 ; baseline 0.01 -5;",
       "bboxy 1 2 3 4; x_wconf; ;; bbox\u00a01 2 3 4",
       "x_wconf93; bbox",
+      "bbox 1 2 3 4 5; x_size 1e1; baseline -0.5 3; x_wconf  07",
       "",
     ];
     for (const title of titles) {
@@ -173,6 +174,12 @@ describe("hocrProperty", () => {
       for (const name of ["bbox", "x_wconf", "x_size", "baseline", "image", "bboxy"]) {
         expect(hocrProperty(title, name), `${name} in ${JSON.stringify(title)}`).toEqual(props.get(name));
       }
+      const read = new HocrTitle().read(title);
+      for (const name of ["bbox", "x_wconf", "x_size", "baseline"] as const) {
+        expect(read.has(name)).toBe(props.has(name));
+        expect(read.number(name)).toEqual(Number(props.get(name)?.[0]));
+      }
+      expect(read.box()).toEqual(hocrBox(title));
     }
   });
 

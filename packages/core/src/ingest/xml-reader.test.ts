@@ -45,6 +45,17 @@ describe("readXml", () => {
     ]);
   });
 
+  it("reads numbers from attribute values as Number does", () => {
+    const got: number[] = [];
+    readXml('<r a="12" b="" c="1e2" d=" 7" e="&#49;2" f="0x1F" g="12345678901234567890"/>', "test", {
+      open(_name, a) {
+        for (const n of ["a", "b", "c", "d", "e", "f", "g", "none"]) got.push(a.number(n));
+      },
+      close() {},
+    });
+    expect(got).toEqual([12, 0, 100, 7, 12, 31, Number("12345678901234567890"), Number.NaN]);
+  });
+
   it("normalises line ends in text, and line ends and tabs in attribute values", () => {
     expect(events(`<r a="x\r\ny\tz&#10;">1\r\n2\r3</r>`, {}, ["a"])).toEqual([
       '<r a="x y z\\n">',

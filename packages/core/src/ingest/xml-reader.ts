@@ -1,16 +1,10 @@
 import { QuoteType, Tokenizer } from "htmlparser2";
 import { InputError } from "../errors.ts";
 import { htmlDifference } from "./html-compat.ts";
+import { AttributeList, ValueMarks, type XmlAttributes } from "./xml-attributes.ts";
 import { decodeXmlText, isXmlName, isXmlNameAt } from "./xml-text.ts";
 
-/**
- * The attributes of the element being opened, read by local name (the prefix dropped; of two
- * with one local name, the later counts). Values come decoded and normalised. Valid only during
- * the `open` call that receives it.
- */
-export interface XmlAttributes {
-  get(name: string): string | undefined;
-}
+export type { XmlAttributes } from "./xml-attributes.ts";
 
 /** Options for `readXml`. */
 export interface XmlReadOptions {
@@ -67,6 +61,7 @@ export function readXml(
     if (!isXmlNameAt(text, start, end)) checkName(start, end);
   };
   const attributes = new AttributeList(text, html);
+  const marks = new ValueMarks(text);
   const stack: string[] = [];
   // html: the open elements' names in lower case, innermost last.
   const lowerStack: string[] = [];
@@ -113,7 +108,7 @@ export function readXml(
         if (quote === QuoteType.NoValue || quote === QuoteType.Unquoted)
           fail(`attribute ${attributes.lastName()} has no quoted value`, end);
         if (valueStart < 0) valueStart = valueEnd = end - 1;
-        attributes.value(valueStart, valueEnd, plainValue(text, valueStart, valueEnd, html, fail));
+        attributes.value(valueStart, valueEnd, marks.plainValue(valueStart, valueEnd, html, fail));
       },
       onopentagend() {
         stack.push(tag);
@@ -178,102 +173,6 @@ export function readXml(
   tokenizer.end();
   if (stack.length > 0) fail(`<${stack[stack.length - 1]}> is not closed`, text.length);
   if (!rootDone) fail("no root element", text.length);
-}
-
-/**
- * The open tag's attributes as offsets into the document: names, values, and whether a value
- * reads as it stands. Reused from tag to tag, so reading an element allocates nothing but the
- * values asked for.
- */
-class AttributeList implements XmlAttributes {
-  private readonly offsets: number[] = [];
-  private readonly plain: boolean[] = [];
-  private count = 0;
-
-  /** `qualified`: attributes are looked up by their full name, prefix and all. */
-  constructor(
-    private readonly text: string,
-    private readonly qualified: boolean,
-  ) {}
-
-  clear(): void {
-    this.count = 0;
-  }
-
-  /** Starts an attribute named `text[start..end)`. */
-  name(start: number, end: number): void {
-    let local = start;
-    while (local < end && this.text.charCodeAt(local) !== 0x3a) local++;
-    const at = this.count * 5;
-    this.offsets[at] = start;
-    this.offsets[at + 1] = local < end ? local + 1 : start;
-    this.offsets[at + 2] = end;
-  }
-
-  /** Gives the attribute just named its value `text[start..end)`. */
-  value(start: number, end: number, plain: boolean): void {
-    const at = this.count * 5;
-    this.offsets[at + 3] = start;
-    this.offsets[at + 4] = end;
-    this.plain[this.count] = plain;
-    this.count++;
-  }
-
-  /** Whether an attribute of this tag already has the qualified name `text[start..end)`. */
-  has(start: number, end: number): boolean {
-    const length = end - start;
-    for (let i = 0; i < this.count; i++) {
-      const s = this.offsets[i * 5]!;
-      if (this.offsets[i * 5 + 2]! - s !== length) continue;
-      let k = 0;
-      while (k < length && this.text.charCodeAt(s + k) === this.text.charCodeAt(start + k)) k++;
-      if (k === length) return true;
-    }
-    return false;
-  }
-
-  lastName(): string {
-    const at = this.count * 5;
-    return this.text.slice(this.offsets[at], this.offsets[at + 2]);
-  }
-
-  get(name: string): string | undefined {
-    for (let i = this.count - 1; i >= 0; i--) {
-      const local = this.offsets[i * 5 + (this.qualified ? 0 : 1)]!;
-      if (this.offsets[i * 5 + 2]! - local !== name.length || !this.text.startsWith(name, local)) continue;
-      const start = this.offsets[i * 5 + 3]!;
-      const end = this.offsets[i * 5 + 4]!;
-      return this.plain[i]
-        ? this.text.slice(start, end)
-        : decodeXmlText(this.text, start, end, "attribute", () => {
-            throw new RangeError("attribute values are checked as they are read");
-          });
-    }
-    return undefined;
-  }
-}
-
-/**
- * Checks an attribute value (throwing through `fail` when it is broken) and tells whether it
- * reads as it stands: no entity, no character to normalise. `html`: a line end or tab, which
- * XML turns into a space and HTML keeps, is refused.
- */
-function plainValue(
-  text: string,
-  start: number,
-  end: number,
-  html: boolean,
-  fail: (reason: string, at: number) => never,
-): boolean {
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x26 || c === 0x3c || c === 0x0d || c === 0x09 || c === 0x0a) {
-      if (html && c !== 0x26 && c !== 0x3c) fail("a line end or tab in an attribute value", i);
-      decodeXmlText(text, start, end, "attribute", fail, html);
-      return false;
-    }
-  }
-  return true;
 }
 
 /** "line:column" (both from 1) of the offset `at` in `text`. */
