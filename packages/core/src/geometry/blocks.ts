@@ -78,6 +78,8 @@ export function buildBlocks(page: PreparedPage): LayoutBlock[] {
       y1: bottom(line.box),
       ratio: line.ratio,
       size: line.size,
+      // Set from the start so every block has one shape (findColumns fills it in).
+      column: undefined,
     };
     blocks.push(fresh);
     blockAt[i] = fresh;

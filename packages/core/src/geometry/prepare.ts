@@ -128,7 +128,8 @@ export function preparePage(
     const { box, cells, cjk, advance, latin } = measured[i]!;
     const fallback = cjk ? box.h * scale : useFont && line.fontSize ? line.fontSize : box.h;
     const size = latin ?? advance ?? fallback;
-    return { index, line, box, size: Math.max(1, size), ratio: 1, cell: box.w / cells };
+    // partOfRow is set from the start so every layout line has one shape (blocks.ts flags some).
+    return { index, line, box, size: Math.max(1, size), ratio: 1, cell: box.w / cells, partOfRow: false };
   });
   // Body size: the median size by characters (lines of six cells or more, forty at most each).
   const weighted: Array<[number, number]> = [];
