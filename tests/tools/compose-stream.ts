@@ -30,8 +30,11 @@ export interface StreamSpec {
   lang: "zh" | "en";
   /** Titles before their bodies, or after them (as on the seed page). */
   order: "first" | "after";
-  /** Double: a blank line after every line; single: blank lines only where `gaps` puts them. */
-  spacing: "single" | "double";
+  /**
+   * Double: a blank line after every line; single: blank lines only where `gaps` puts them and
+   * around titles; tight: no blank line at all (an OCR export that keeps none).
+   */
+  spacing: "single" | "double" | "tight";
   /** Blank lines between paragraphs and between title groups (single spacing only). */
   gaps: boolean;
   /** Paragraph indents kept as leading spaces, or lost. */
@@ -159,10 +162,10 @@ export function composeStream(spec: StreamSpec, pool: StreamPool): ComposedStrea
     return double ? out.length - 1 : out.length;
   };
   const gap = () => {
-    if (!double && spec.gaps && out.length && out.at(-1) !== "") out.push("");
+    if (spec.spacing === "single" && spec.gaps && out.length && out.at(-1) !== "") out.push("");
   };
   const hardGap = () => {
-    if (!double && out.length && out.at(-1) !== "") out.push("");
+    if (spec.spacing === "single" && out.length && out.at(-1) !== "") out.push("");
   };
 
   if (spec.furniture) {

@@ -120,6 +120,28 @@ const specs: StreamSpec[] = [
     stories: 5,
     seed: 23,
   },
+  {
+    ...base,
+    id: "stream-zh-first-tight",
+    lang: "zh",
+    order: "first",
+    spacing: "tight",
+    indent: "lost",
+    jumps: true,
+    stories: 6,
+    seed: 15,
+  },
+  {
+    ...base,
+    id: "stream-en-first-tight",
+    lang: "en",
+    order: "first",
+    spacing: "tight",
+    indent: "lost",
+    hyphenate: true,
+    stories: 6,
+    seed: 24,
+  },
 ];
 
 const dir = join(here, "..", "fixtures", "text");

@@ -34,7 +34,8 @@ export function markFurniture(
     if (x.line.roleHint === "furniture") {
       kinds[i] = "furniture";
       otherKind.set(i, x.jump ? "jump" : (x.furniture ?? "running-head"));
-    } else if (x.jump && isolated(infos, i)) {
+    } else if (x.jump) {
+      // A whole line that says where the story goes on is a jump line wherever it stands.
       kinds[i] = "jump";
       otherKind.set(i, "jump");
     } else if (x.furniture && !x.endsSentence && isolated(infos, i)) {

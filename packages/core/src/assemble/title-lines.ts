@@ -59,7 +59,9 @@ function inTitleGroup(infos: readonly LineInfo[], i: number): boolean {
 /** Marks accepted title lines as "title" and their byline lines as "byline" in `kinds`. */
 export function markTitles(infos: readonly LineInfo[], kinds: LineKind[]): void {
   const n = infos.length;
-  const candidate = infos.map((x, i) => kinds[i] === "body" && isTitleish(x) && standsOut(infos, i));
+  const candidate = infos.map(
+    (x, i) => kinds[i] === "body" && isTitleish(x) && standsOut(infos, i) && !isClosingName(infos, i),
+  );
   // A headline's next line set tight under it may open in lower case ("to national finals").
   for (let i = 1; i < n; i++) {
     const x = infos[i]!;
@@ -162,8 +164,11 @@ function markAnchoredTitles(
       before.bylineEnd?.spaced === true ||
       before.bylineLine !== null ||
       isClosingName(infos, r);
-    // Body lines fill their measure; at least one of the walked lines must not.
-    const short = walked.some((t) => (infos[t]!.line.fill ?? 1) <= 0.9);
+    // Body lines fill their measure; unless furniture, a caption, a byline or a title closes
+    // the walk, at least one of the walked lines must not.
+    const closedByOther =
+      !before || kinds[r] !== "body" || candidate[r] || before.bylineLine !== null || isClosingName(infos, r);
+    const short = closedByOther || walked.some((t) => (infos[t]!.line.fill ?? 1) <= 0.9);
     if (bounded && short) for (const t of walked) candidate[t] = true;
   }
 }
@@ -179,6 +184,7 @@ function extendBack(infos: readonly LineInfo[], kinds: readonly LineKind[], star
     const j = s - 1;
     const y = infos[j];
     if (!y || kinds[j] !== "body" || !isTitleish(y) || y.clauses > 0 || isBreakGap(infos[s])) break;
+    if (isClosingName(infos, j)) break;
     s = j;
   }
   if (s === start) return start;
@@ -219,7 +225,12 @@ function acceptTitleBlock(
   const prev = p >= 0 ? infos[p] : undefined;
   const next = q < infos.length ? infos[q] : undefined;
   const prevEnded =
-    !prev || prev.endsSentence || prev.endsColon || prev.bylineEnd !== null || prev.bylineLine !== null;
+    !prev ||
+    prev.endsSentence ||
+    prev.endsColon ||
+    prev.bylineEnd !== null ||
+    prev.bylineLine !== null ||
+    isClosingName(infos, p);
   const nextStarts =
     !next || next.dateline !== null || next.bylineLine !== null || (next.startsSentence && !next.startsLower);
   if (!prevEnded || !nextStarts) return false;

@@ -63,6 +63,10 @@ export interface LineInfo {
 /** Reads the text-level facts of every line in the stream. */
 export function describeLines(stream: readonly StreamLine[]): LineInfo[] {
   const infos = stream.map((line, index) => describeLine(line, index));
+  // A reporter credit that closes a dateline ("本报讯（记者 郭婷）") is no byline closing an article.
+  for (const x of infos) {
+    if (x.dateline && x.bylineEnd && x.bylineEnd.from < x.dateline.to) x.bylineEnd = null;
+  }
   joinSplitDatelines(infos);
   return infos;
 }

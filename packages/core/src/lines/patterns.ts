@@ -75,6 +75,13 @@ export function matchDateline(line: string): SpanMatch | null {
     if (credit) {
       end += credit[0].length;
       open = credit[1] === undefined;
+    } else {
+      // A credit cut right after its bracket ("……讯（记" / "者 何平）……").
+      const cut = new RegExp(`^\\s*${openParen}\\s*[记通实本特首]?$`).exec(compact.slice(end));
+      if (cut) {
+        end += cut[0].length;
+        open = true;
+      }
     }
     const to = back(end);
     // A dateline that ends the line may go on at the start of the next ("〈记者 刘洋)").
