@@ -106,22 +106,18 @@ export class AttributeList implements XmlAttributes {
 }
 
 /**
- * Where the characters that need care in an attribute value are (`<`, `&`, CR, LF, tab), found
- * once for the whole document: values are read in document order, so each check only moves
- * cursors forward instead of scanning the value.
+ * Finds the characters that need care in an attribute value (`<`, `&`, CR, LF, tab) without
+ * scanning every value: for each it keeps the next place it occurs in the document and looks
+ * further (with native `indexOf`) only once a value starts past that place. Values are read in
+ * document order, so the searches never overlap: one pass over the document per character.
  */
 export class ValueMarks {
-  private readonly marks: number[][];
-  private readonly cursors: number[];
+  private static readonly chars = ["<", "&", "\r", "\n", "\t"];
+  /** Per character: the next offset where it occurs at or after the last value checked (-1: none). */
+  private readonly next = [-1, -1, -1, -1, -1];
+  private checkedFrom = -1;
 
-  constructor(private readonly text: string) {
-    this.marks = ["<", "&", "\r", "\n", "\t"].map((ch) => {
-      const at: number[] = [];
-      for (let i = text.indexOf(ch); i >= 0; i = text.indexOf(ch, i + 1)) at.push(i);
-      return at;
-    });
-    this.cursors = this.marks.map(() => 0);
-  }
+  constructor(private readonly text: string) {}
 
   /**
    * Checks the value `text[start..end)` (throwing through `fail` when it is broken) and tells
@@ -136,17 +132,19 @@ export class ValueMarks {
     fail: (reason: string, at: number) => never,
   ): boolean {
     let plain = true;
-    for (let m = 0; m < this.marks.length; m++) {
-      const at = this.marks[m]!;
-      let k = this.cursors[m]!;
-      while (k < at.length && at[k]! < start) k++;
-      this.cursors[m] = k;
-      if (k < at.length && at[k]! < end) {
+    for (let m = 0; m < 5; m++) {
+      let at = this.next[m]!;
+      if (at < start && (at >= 0 || this.checkedFrom < 0)) {
+        at = this.text.indexOf(ValueMarks.chars[m]!, start);
+        this.next[m] = at;
+      }
+      if (at >= start && at < end) {
         // Marks 2–4 are CR, LF and tab.
-        if (html && m >= 2) fail("a line end or tab in an attribute value", at[k]!);
+        if (html && m >= 2) fail("a line end or tab in an attribute value", at);
         plain = false;
       }
     }
+    this.checkedFrom = start;
     if (!plain) decodeXmlText(this.text, start, end, "attribute", fail, html);
     return plain;
   }
