@@ -49,6 +49,7 @@ export function markCaptions(
       prev !== undefined &&
       !prev.credit &&
       free(i - 1) &&
+      creditish.test(x.text) &&
       hasPhotoCredit(joinLines([prev.text, x.text]))
     ) {
       // A credit broken over two lines ("……编辑部。新" / "华社发"): both lines are the caption's.
@@ -78,6 +79,9 @@ export function markCaptions(
   for (const g of groups) for (const j of g) kinds[j] = "caption";
   return groups.sort((a, b) => a[0]! - b[0]!);
 }
+
+/** Characters a credit's second half must contain ("华社发", "摄）", "photo)"). */
+const creditish = /[摄发图社）)]|[Pp]hoto/;
 
 /** The caption opened by line `i` ("图为……"): up to the end of its sentence or block. */
 function captionAfter(infos: readonly LineInfo[], i: number, free: (i: number) => boolean): number[] {

@@ -47,9 +47,15 @@ export function findMeasureRuns(widths: readonly number[], options: MeasureOptio
   const o = { ...defaults, ...options };
   const n = widths.length;
   if (n === 0) return [];
-  const candidates = [...new Set(widths.map((w) => Math.round(w * 2) / 2))]
-    .filter((m) => m > 0)
-    .sort((a, b) => a - b);
+  // A measure is a width at least two lines reach: one line alone does not set a column.
+  const reached = new Map<number, number>();
+  for (const w of widths) {
+    const q = Math.round(w * 2) / 2;
+    if (q > 0) reached.set(q, (reached.get(q) ?? 0) + 1);
+  }
+  let candidates = [...reached].filter(([, count]) => count >= 2).map(([m]) => m);
+  if (candidates.length === 0) candidates = [...reached.keys()];
+  candidates.sort((a, b) => a - b);
   if (candidates.length === 0) return [{ start: 0, end: n, measure: 0 }];
   const k = candidates.length;
   const over = candidates.map((m) => Math.max(o.overAbs, o.overRel * m));
