@@ -95,51 +95,122 @@ function joinSplitDatelines(infos: LineInfo[]): void {
   }
 }
 
-const smallWord = /^(?:a|an|and|as|at|by|for|from|in|of|on|or|the|to|with|vs\.?)$/;
-const capitalStart = /^[\p{Lu}\p{N}"“‘'(]/u;
-const hasLetter = /\p{L}/u;
+const smallWords = new Set([
+  "a",
+  "an",
+  "and",
+  "as",
+  "at",
+  "by",
+  "for",
+  "from",
+  "in",
+  "of",
+  "on",
+  "or",
+  "the",
+  "to",
+  "with",
+  "vs",
+  "vs.",
+]);
+const letterPattern = /\p{L}/u;
+const upperPattern = /\p{Lu}/u;
+const lowerPattern = /\p{Ll}/u;
 
-/** Word-level facts of a Latin line: its word count, all capitals, title case. */
-function latinFacts(text: string): { words: number; allCaps: boolean; titleCase: boolean } {
-  const tokens = text.split(/\s+/).filter((t) => hasLetter.test(t));
+/** Letter counts of a line in one pass: ASCII by code, anything else by Unicode class. */
+function letterCounts(text: string): { letters: number; upper: number; lower: number; visible: number } {
+  let letters = 0;
+  let upper = 0;
+  let lower = 0;
+  let visible = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9) continue;
+    visible++;
+    if (c >= 0x41 && c <= 0x5a) {
+      letters++;
+      upper++;
+    } else if (c >= 0x61 && c <= 0x7a) {
+      letters++;
+      lower++;
+    } else if (c >= 0x80) {
+      const ch = text[i]!;
+      if (letterPattern.test(ch)) {
+        letters++;
+        if (upperPattern.test(ch)) upper++;
+        else if (lowerPattern.test(ch)) lower++;
+      }
+    }
+  }
+  return { letters, upper, lower, visible };
+}
+
+/** Whether a token starts like a capitalised word (a capital, a digit, an opening quote or bracket). */
+function startsCapital(token: string): boolean {
+  const c = token.charCodeAt(0);
+  if ((c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x22 || c === 0x27 || c === 0x28)
+    return true;
+  if (c < 0x80) return false;
+  return /^[\p{Lu}\p{N}“‘]/u.test(token);
+}
+
+/** Whether a token holds a letter. */
+function hasLetter(token: string): boolean {
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) return true;
+    if (c >= 0x80 && letterPattern.test(token[i]!)) return true;
+  }
+  return false;
+}
+
+/** Word-level facts of a Latin line: its word count, all capitals, title case, letter share. */
+function latinFacts(text: string): {
+  words: number;
+  allCaps: boolean;
+  titleCase: boolean;
+  letterShare: number;
+  visible: number;
+} {
+  let words = 0;
   let capitalised = 0;
   let small = 0;
-  for (const t of tokens) {
-    if (capitalStart.test(t)) capitalised++;
-    else if (smallWord.test(t)) small++;
+  for (const token of text.split(" ")) {
+    if (!token || !hasLetter(token)) continue;
+    words++;
+    if (startsCapital(token)) capitalised++;
+    else if (smallWords.has(token)) small++;
   }
-  const letters = text.replace(/[^\p{L}]/gu, "");
+  const counts = letterCounts(text);
   return {
-    words: tokens.length,
-    allCaps: letters.length >= 2 && letters === letters.toUpperCase() && /\p{Lu}/u.test(letters),
-    titleCase: tokens.length > 0 && capitalised + small >= tokens.length && capitalised >= 1,
+    words,
+    allCaps: counts.letters >= 2 && counts.lower === 0 && counts.upper > 0,
+    titleCase: words > 0 && capitalised + small >= words && capitalised >= 1,
+    letterShare: counts.visible ? counts.letters / counts.visible : 0,
+    visible: counts.visible,
   };
 }
 
 /** See `LineInfo.junk`. */
-function isJunk(text: string, line: StreamLine, cjk: boolean): boolean {
-  if (!cjk) {
-    let letters = 0;
-    let all = 0;
-    for (const ch of text) {
-      if (ch === " ") continue;
-      all++;
-      if (/\p{L}/u.test(ch)) letters++;
-    }
-    if (all >= 6 && letters / all < 0.5) return true;
+function isJunk(line: StreamLine, latin: { letterShare: number; visible: number } | null): boolean {
+  if (latin && latin.visible >= 6 && latin.letterShare < 0.5) return true;
+  const words = line.words;
+  if (!words || words.length < 2) return false;
+  let sum = 0;
+  let n = 0;
+  for (const w of words) {
+    if (w.conf === undefined) continue;
+    sum += w.conf;
+    n++;
   }
-  const confs = line.words?.map((w) => w.conf).filter((c): c is number => c !== undefined) ?? [];
-  if (confs.length >= 2) {
-    const mean = confs.reduce((a, b) => a + b, 0) / confs.length;
-    if (mean < 0.45) return true;
-  }
-  return false;
+  return n >= 2 && sum / n < 0.45;
 }
 
 function describeLine(line: StreamLine, index: number): LineInfo {
   const text = line.text.trim();
   const cjk = cjkShare(text) >= 0.3;
-  const latin = cjk ? { words: 1, allCaps: false, titleCase: false } : latinFacts(text);
+  const latin = cjk ? null : latinFacts(text);
   let spaces = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -151,7 +222,7 @@ function describeLine(line: StreamLine, index: number): LineInfo {
     text,
     cjk,
     chars: text.length - spaces,
-    words: latin.words,
+    words: latin?.words ?? 1,
     endsSentence: endsSentence(text),
     endsColon: endsWithColon(text),
     endsHyphen: !cjk && endsWithHyphen(text),
@@ -165,8 +236,8 @@ function describeLine(line: StreamLine, index: number): LineInfo {
     jump: isJumpLine(text),
     credit: hasPhotoCredit(text),
     opensCaption: opensCaption(text),
-    junk: isJunk(text, line, cjk),
-    allCaps: latin.allCaps,
-    titleCase: latin.titleCase,
+    junk: isJunk(line, latin),
+    allCaps: latin?.allCaps ?? false,
+    titleCase: latin?.titleCase ?? false,
   };
 }
