@@ -37,6 +37,7 @@ export function assembleGeometryPage(
     for (const c of content.captions) captions.push(id ? { ...c, article: id } : c);
     other.push(...content.other);
   }
+  foldStrayArticles(articles, layout.stream);
   const language = options.language ?? guessLanguage(page.lines) ?? page.language;
   const source: ReconstructedPage["source"] = { format: page.format, lineCount: page.lines.length };
   if (language) source.language = language;
@@ -45,6 +46,86 @@ export function assembleGeometryPage(
     source.height = page.height;
   }
   return { source, columns: layout.columns, articles, captions, other };
+}
+
+/**
+ * Whether a line's text reads as OCR debris rather than words: a few Latin words lifted out of
+ * a neighbouring column ("subsonic", "tests of a") or specks read as letters ("/ i j ay '").
+ */
+function isStray(text: string): boolean {
+  const t = text.trim();
+  if (!t || /[\u3400-\u9fff]/.test(t)) return false;
+  const visible = t.replace(/\s/g, "");
+  const letters = visible.replace(/[^\p{L}]/gu, "").length;
+  if (visible.length >= 3 && letters / visible.length < 0.6) return true;
+  return t.split(/\s+/).length <= 4 && /^\p{Ll}/u.test(t) && !/[.!?]$/.test(t);
+}
+
+/**
+ * Laid-out "articles" that are only debris — no credible title, no dateline or byline, and
+ * nothing but stray lines (or a debris title over at most three lines) — are pieces of the
+ * article before them in reading order (the first goes to the next), not articles.
+ */
+function foldStrayArticles(articles: Article[], stream: readonly StreamLine[]): void {
+  const textOf = new Map(stream.map((l) => [l.id, l.text]));
+  const lineOf = new Map(stream.map((l) => [l.id, l]));
+  const credible = (b: Block | null) => b !== null && !isStray(b.text);
+  const strayLines = (b: Block) => b.lines.every((id) => isStray(textOf.get(id) ?? ""));
+  for (let k = 0; k < articles.length; k++) {
+    const a = articles[k]!;
+    if (articles.length < 2 || credible(a.kicker) || credible(a.headline) || a.dateline || a.byline) continue;
+    const title = [a.kicker, a.headline, a.subheadline].filter((b): b is Block => b !== null);
+    const lines = a.paragraphs.flatMap((p) => p.lines);
+    const stray = lines.filter((id) => isStray(textOf.get(id) ?? "")).length;
+    const debris =
+      a.paragraphs.every(strayLines) ||
+      (title.length > 0 && lines.length <= 3) ||
+      (title.length === 0 && lines.length <= 6 && stray * 2 >= lines.length);
+    if (!debris) continue;
+    const host = nearestArticle(articles, a, lineOf) ?? articles[k > 0 ? k - 1 : k + 1]!;
+    const moved = [...title, ...a.paragraphs];
+    if (k > 0) host.paragraphs.push(...moved);
+    else host.paragraphs.unshift(...moved);
+    articles.splice(k, 1);
+    k--;
+  }
+  articles.forEach((a, i) => {
+    a.id = `a${i + 1}`;
+  });
+}
+
+/**
+ * The article whose lines stand nearest above the debris in the same column (debris lifted out
+ * of a line belongs to the text around it), or null when no other article shares its column.
+ */
+function nearestArticle(
+  articles: readonly Article[],
+  debris: Article,
+  lineOf: ReadonlyMap<string, StreamLine>,
+): Article | null {
+  const own = debris.paragraphs
+    .flatMap((p) => p.lines)
+    .map((id) => lineOf.get(id))
+    .filter((l) => l?.box);
+  if (own.length === 0) return null;
+  let best: Article | null = null;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const other of articles) {
+    if (other === debris) continue;
+    for (const id of other.paragraphs.flatMap((p) => p.lines)) {
+      const l = lineOf.get(id);
+      if (!l?.box) continue;
+      for (const d of own) {
+        if (!d?.box || l.column !== d.column) continue;
+        const distance = Math.abs(l.box.y - d.box.y);
+        if (distance < bestDistance) {
+          bestDistance = distance;
+          best = other;
+        }
+      }
+    }
+  }
+  return best;
 }
 
 /** Runs of the stream with one article hint; lines without a hint (furniture) run on their own. */
