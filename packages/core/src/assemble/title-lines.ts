@@ -27,6 +27,11 @@ export function isTitleish(x: LineInfo): boolean {
   return /^[\p{Lu}\p{N}"“‘'(]/u.test(x.text);
 }
 
+/** Whether the line is set in headline type (the source says heading, or it is much larger than body text). */
+function isHeadingType(x: LineInfo): boolean {
+  return x.line.roleHint === "heading" || (x.line.sizeRatio ?? 1) >= 1.25;
+}
+
 /** Whether a titleish line also stands out from body text: short, larger, or set apart. */
 function standsOut(infos: readonly LineInfo[], i: number): boolean {
   const x = infos[i]!;
@@ -94,6 +99,7 @@ export function markTitles(infos: readonly LineInfo[], kinds: LineKind[]): void 
     let start = i;
     while (start > 0 && bylineLike(start - 1)) start--;
     start = extendBack(infos, kinds, start);
+    while (start > 0 && bylineLike(start - 1)) start--;
     let end = i;
     // A title block: candidates and byline lines, skipping captions or furniture set among them.
     while (
@@ -183,7 +189,16 @@ function extendBack(infos: readonly LineInfo[], kinds: readonly LineKind[], star
   for (let k = 0; k < 2; k++) {
     const j = s - 1;
     const y = infos[j];
-    if (!y || kinds[j] !== "body" || !isTitleish(y) || y.clauses > 0 || isBreakGap(infos[s])) break;
+    // A block break stops the walk, except over a kicker set right above big headline type.
+    const overHeading = isHeadingType(infos[s]!) && !isHeadingType(y ?? infos[s]!) && (y?.words ?? 99) <= 8;
+    if (
+      !y ||
+      kinds[j] !== "body" ||
+      !isTitleish(y) ||
+      y.clauses > 0 ||
+      (isBreakGap(infos[s]) && !overHeading)
+    )
+      break;
     if (isClosingName(infos, j)) break;
     s = j;
   }
@@ -191,7 +206,10 @@ function extendBack(infos: readonly LineInfo[], kinds: readonly LineKind[], star
   const p = neighbourBody(kinds, s - 1, -1);
   const prev = p >= 0 ? infos[p] : undefined;
   const ended = !prev || prev.endsSentence || prev.bylineEnd !== null || prev.bylineLine !== null;
-  return ended && (p < s - 1 || !prev || isBreakGap(infos[s]) || prev.endsSentence) ? s : start;
+  return ended &&
+    (p < s - 1 || !prev || isBreakGap(infos[s]) || prev.endsSentence || prev.bylineLine !== null)
+    ? s
+    : start;
 }
 
 function neighbourBody(

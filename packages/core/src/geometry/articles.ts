@@ -41,11 +41,18 @@ export function groupArticles(
       article.set(h, article.get(upBlock)!);
     } else article.set(h, next++);
   }
-  for (const b of content) {
-    if (article.has(b) || roles.get(b) !== "text" || b.lines.length > 3) continue;
-    const below = nearestBelow(b, content, rules);
-    if (below && roles.get(below) === "heading" && below.y0 - b.y1 < 1.5 * Math.max(b.size, page.bodySize)) {
-      article.set(b, article.get(below)!);
+  // Short blocks stacked on a heading (a byline over a kicker over the headline) join it, the
+  // nearest first.
+  const onTitle = new Set<LayoutBlock>();
+  for (let pass = 0; pass < 3; pass++) {
+    for (const b of content) {
+      if (article.has(b) || roles.get(b) !== "text" || b.lines.length > 3) continue;
+      const below = nearestBelow(b, content, rules);
+      const titled = below && (roles.get(below) === "heading" || onTitle.has(below));
+      if (below && titled && below.y0 - b.y1 < 1.5 * Math.max(b.size, page.bodySize)) {
+        article.set(b, article.get(below)!);
+        onTitle.add(b);
+      }
     }
   }
   const pictureArticle = (g: Box): number | undefined => {

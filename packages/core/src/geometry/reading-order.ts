@@ -109,7 +109,11 @@ function orderWithin(
   const bodyTop = Math.min(...group.filter((b) => roles.get(b) === "text" && isBodyLike(b)).map((b) => b.y0));
   const key = (b: LayoutBlock): [number, number, number, number] => {
     const role = roles.get(b);
-    const title = role !== "text" || deck.has(b) || (b.y1 <= bodyTop + 2 && !isBodyLike(b));
+    const title =
+      role !== "text" ||
+      deck.has(b) ||
+      (b.y1 <= bodyTop + 2 && !isBodyLike(b)) ||
+      sitsOnHeading(b, group, roles);
     const stage = role === "caption" ? 2 : title ? 0 : 1;
     return [rank ? rank(b) : 0, stage, stage === 1 ? (b.column ?? 0) : 0, b.y0];
   };
@@ -119,6 +123,27 @@ function orderWithin(
     for (let i = 0; i < 4; i++) if (ka[i] !== kb[i]) return ka[i]! - kb[i]!;
     return a.x0 - b.x0;
   });
+}
+
+/**
+ * Whether a short block stands right on top of a heading of its group (a kicker, a byline set
+ * above the headline), possibly through another such block: it reads with the title.
+ */
+function sitsOnHeading(
+  b: LayoutBlock,
+  group: readonly LayoutBlock[],
+  roles: ReadonlyMap<LayoutBlock, BlockRole>,
+  depth = 0,
+): boolean {
+  if (depth > 2 || b.lines.length > 3) return false;
+  return group.some(
+    (h) =>
+      h !== b &&
+      h.y0 >= b.y1 - 2 &&
+      h.y0 - b.y1 < 1.5 * Math.max(b.size, h.size) &&
+      Math.min(b.x1, h.x1) - Math.max(b.x0, h.x0) > 0 &&
+      (roles.get(h) === "heading" || sitsOnHeading(h, group, roles, depth + 1)),
+  );
 }
 
 const gapCache = new WeakMap<LayoutBlock, number | null>();
