@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openBrowser, openEditor, type TestBrowser } from "./support/browser.ts";
+import type { TestBrowser } from "./support/browser.ts";
 import { caretAt, caretBlock, waitForText } from "./support/caret.ts";
-import { startTestGalley, type TestGalley } from "./support/galley.ts";
+import type { TestGalley } from "./support/galley.ts";
+import { openTwoEditors, type TwoEditors } from "./support/two-editors.ts";
 
 /**
  * Chinese text: typed through an input method (CDP `Input.imeSetComposition` then
@@ -12,19 +13,15 @@ import { startTestGalley, type TestGalley } from "./support/galley.ts";
 let galley: TestGalley;
 let zh: TestBrowser;
 let other: TestBrowser;
+let session: TwoEditors;
 
 beforeAll(async () => {
-  galley = await startTestGalley();
-  [zh, other] = await Promise.all([openBrowser({ locale: "zh-CN" }), openBrowser()]);
-  await Promise.all([
-    openEditor(zh.page, galley.url, galley.pageId, galley.tokens.editor2),
-    openEditor(other.page, galley.url, galley.pageId, galley.tokens.editor),
-  ]);
+  session = await openTwoEditors({ bobLocale: "zh-CN" });
+  ({ galley, alice: other, bob: zh } = session);
 });
 
 afterAll(async () => {
-  await Promise.all([zh?.close(), other?.close()]);
-  await galley?.close();
+  await session?.close();
 });
 
 describe("Chinese in the editor", () => {

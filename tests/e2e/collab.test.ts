@@ -2,9 +2,10 @@ import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openBrowser, openEditor, readEditorDoc, type TestBrowser } from "./support/browser.ts";
+import { readEditorDoc, type TestBrowser } from "./support/browser.ts";
 import { caretAt, waitForText } from "./support/caret.ts";
-import { startTestGalley, type TestGalley } from "./support/galley.ts";
+import type { TestGalley } from "./support/galley.ts";
+import { openTwoEditors, type TwoEditors } from "./support/two-editors.ts";
 
 /**
  * Two editors on one page through the real server: one corrects text, splits an article and
@@ -17,19 +18,15 @@ const artifacts = join(dirname(fileURLToPath(import.meta.url)), "../artifacts");
 let galley: TestGalley;
 let alice: TestBrowser;
 let bob: TestBrowser;
+let session: TwoEditors;
 
 beforeAll(async () => {
-  galley = await startTestGalley();
-  [alice, bob] = await Promise.all([openBrowser(), openBrowser({ locale: "zh-CN" })]);
-  await Promise.all([
-    openEditor(alice.page, galley.url, galley.pageId, galley.tokens.editor),
-    openEditor(bob.page, galley.url, galley.pageId, galley.tokens.editor2),
-  ]);
+  session = await openTwoEditors({ bobLocale: "zh-CN" });
+  ({ galley, alice, bob } = session);
 });
 
 afterAll(async () => {
-  await Promise.all([alice?.close(), bob?.close()]);
-  await galley?.close();
+  await session?.close();
 });
 
 describe("two editors on one page", () => {

@@ -1,8 +1,9 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openBrowser, openEditor, readEditorDoc, type TestBrowser } from "./support/browser.ts";
+import { readEditorDoc, type TestBrowser } from "./support/browser.ts";
 import { caretAt } from "./support/caret.ts";
-import { startTestGalley, type TestGalley } from "./support/galley.ts";
+import type { TestGalley } from "./support/galley.ts";
+import { openTwoEditors, type TwoEditors } from "./support/two-editors.ts";
 import { type CollabGate, gateCollab } from "./support/ws-gate.ts";
 
 /**
@@ -15,20 +16,19 @@ let galley: TestGalley;
 let alice: TestBrowser;
 let bob: TestBrowser;
 let bobGate: CollabGate;
+let session: TwoEditors;
 
 beforeAll(async () => {
-  galley = await startTestGalley();
-  [alice, bob] = await Promise.all([openBrowser(), openBrowser()]);
-  bobGate = await gateCollab(bob.page);
-  await Promise.all([
-    openEditor(alice.page, galley.url, galley.pageId, galley.tokens.editor),
-    openEditor(bob.page, galley.url, galley.pageId, galley.tokens.editor2),
-  ]);
+  session = await openTwoEditors({
+    before: async (b) => {
+      bobGate = await gateCollab(b.page);
+    },
+  });
+  ({ galley, alice, bob } = session);
 });
 
 afterAll(async () => {
-  await Promise.all([alice?.close(), bob?.close()]);
-  await galley?.close();
+  await session?.close();
 });
 
 /**

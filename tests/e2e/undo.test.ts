@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openBrowser, openEditor, readEditorDoc, type TestBrowser } from "./support/browser.ts";
+import { readEditorDoc, type TestBrowser } from "./support/browser.ts";
 import { caretAt, waitForText } from "./support/caret.ts";
-import { startTestGalley, type TestGalley } from "./support/galley.ts";
+import { openTwoEditors, type TwoEditors } from "./support/two-editors.ts";
 
 /**
  * Per-user undo of a structural change another editor has since built on: Alice splits an
@@ -9,22 +9,17 @@ import { startTestGalley, type TestGalley } from "./support/galley.ts";
  * they live in keeps a valid id, on both screens.
  */
 
-let galley: TestGalley;
 let alice: TestBrowser;
 let bob: TestBrowser;
+let session: TwoEditors;
 
 beforeAll(async () => {
-  galley = await startTestGalley();
-  [alice, bob] = await Promise.all([openBrowser(), openBrowser()]);
-  await Promise.all([
-    openEditor(alice.page, galley.url, galley.pageId, galley.tokens.editor),
-    openEditor(bob.page, galley.url, galley.pageId, galley.tokens.editor2),
-  ]);
+  session = await openTwoEditors();
+  ({ alice, bob } = session);
 });
 
 afterAll(async () => {
-  await Promise.all([alice?.close(), bob?.close()]);
-  await galley?.close();
+  await session?.close();
 });
 
 describe("undo after someone else built on my change", () => {
