@@ -24,9 +24,17 @@ export function attachTitles(infos: readonly LineInfo[], units: readonly Unit[])
     const all = u.lines.map((i) => infos[i]!.text).join("");
     return all.length <= 700 ? all : `${all.slice(0, 500)} ${all.slice(-200)}`;
   };
+  // Only the vocabulary of titles set between two bodies is ever weighed: bodies are read for it alone.
+  const titleTerms = new Map<number, Set<Term>>();
+  units.forEach((u, k) => {
+    if (u.type !== "title" || units[k - 1]?.type !== "body" || units[k + 1]?.type !== "body") return;
+    const words = u.lines.filter((i) => !infos[i]!.bylineLine).map((i) => infos[i]!.text);
+    titleTerms.set(k, termsOf(words.join(" ")));
+  });
+  const wanted = new Set<Term>([...titleTerms.values()].flatMap((t) => [...t]));
   const bodyTerms = new Map<number, Set<Term>>();
   units.forEach((u, k) => {
-    if (u.type === "body") bodyTerms.set(k, termsOf(text(u)));
+    if (u.type === "body") bodyTerms.set(k, wanted.size ? termsOf(text(u), wanted) : new Set());
   });
   const weight = termWeights([...bodyTerms.values()]);
   const local = new Map<number, number>();
@@ -38,12 +46,7 @@ export function attachTitles(infos: readonly LineInfo[], units: readonly Unit[])
     if (prev === null && next !== null) evidence -= 1;
     if (prev !== null && next === null) evidence += 1;
     if (prev !== null && next !== null) {
-      const terms = termsOf(
-        u.lines
-          .filter((i) => !infos[i]!.bylineLine)
-          .map((i) => infos[i]!.text)
-          .join(" "),
-      );
+      const terms = titleTerms.get(k)!;
       const diff =
         overlapScore(terms, bodyTerms.get(prev)!, weight) - overlapScore(terms, bodyTerms.get(next)!, weight);
       local.set(k, diff);

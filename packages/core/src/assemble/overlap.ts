@@ -15,8 +15,10 @@ const stopwords = new Set(
 export type Term = number | string;
 
 /** The terms of a text: Han bigrams and lower-cased, crudely stemmed Latin content words. */
-export function termsOf(text: string): Set<Term> {
-  const terms = new Set<Term>();
+export function termsOf(text: string, only?: ReadonlySet<Term>): Set<Term> {
+  const found = new Set<Term>();
+  // With `only`, just the terms it holds (all a caller weighing some titles needs from a body).
+  const terms = only ? { add: (t: Term) => (only.has(t) ? found.add(t) : found) } : found;
   let prev = -1;
   let latin = false;
   for (let i = 0; i < text.length; i++) {
@@ -40,12 +42,12 @@ export function termsOf(text: string): Set<Term> {
       } else if (code >= 0x30 && code <= 0x39) prev = -1;
     }
   }
-  if (!latin) return terms;
+  if (!latin) return found;
   for (const word of text.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []) {
     if (/\p{Script=Han}/u.test(word) || stopwords.has(word)) continue;
     terms.add(word.replace(/(?:ies|es|s|ing|ed)$/, "") || word);
   }
-  return terms;
+  return found;
 }
 
 function isHanCode(code: number): boolean {

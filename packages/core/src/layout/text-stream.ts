@@ -17,8 +17,10 @@ export interface TextLayout {
  */
 export function printedCells(text: string): number {
   const t = text.trim();
-  const cjkContext = cjkShare(t) >= 0.3;
   let cells = 0;
+  let wide = 0;
+  let cjkChars = 0;
+  let visible = 0;
   let prevCjk = false;
   let pendingSpace = false;
   for (let i = 0; i < t.length; i++) {
@@ -31,14 +33,22 @@ export function printedCells(text: string): number {
       pendingSpace = true;
       continue;
     }
+    visible++;
     const cjk = isCjkCode(code);
     // A space counts half a cell only between two non-CJK characters.
     if (pendingSpace && !prevCjk && !cjk) cells += 0.5;
     pendingSpace = false;
     prevCjk = cjk;
-    cells += cjk ? 1 : code < 0x20 ? 0 : cjkContext && wideMarks.has(code) ? 1 : 0.5;
+    if (cjk) {
+      cjkChars++;
+      cells += 1;
+    } else if (code >= 0x20) {
+      cells += 0.5;
+      if (wideMarks.has(code)) wide++;
+    }
   }
-  return cells;
+  // Curly quotes and dashes are set full width in CJK text: half a cell more each.
+  return visible && cjkChars / visible >= 0.3 ? cells + wide * 0.5 : cells;
 }
 
 /** Typographic marks that print in a full cell in CJK text (curly quotes, dashes, ellipsis). */
