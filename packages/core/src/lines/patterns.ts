@@ -55,7 +55,11 @@ const cjkDatelineHead = new RegExp(
  */
 export function matchDateline(line: string): SpanMatch | null {
   // Every dateline has a 讯, 电 or 日 in its first characters, or a dash after capitals.
-  if (!/[讯电日]/.test(line.slice(0, 48)) && !/[A-Z]{2}.{0,60}(?:—|–|-|:)/.test(line.slice(0, 80)))
+  if (
+    !/[讯电]/.test(line.slice(0, 48)) &&
+    !/日\s*$/.test(line) &&
+    !/[A-Z]{2}.{0,60}(?:—|–|-|:)/.test(line.slice(0, 80))
+  )
     return null;
   const lead = line.length - line.trimStart().length;
   const text = line.slice(lead);
@@ -193,6 +197,8 @@ const latinRole =
 export function matchBylineLine(line: string, allowBareName = false): string | null {
   const text = line.trim();
   if (!text || text.length > 60) return null;
+  // A byline line names a role (记者, 文/, By…) or, in Latin script, a name and a title.
+  if (!allowBareName && !/[记通实摄编撰作文图评特首]|[A-Za-z]/.test(text)) return null;
   if (cjkBylineLine.test(text) || latinBy.test(text) || latinRole.test(text)) return text;
   if (allowBareName && bareCjkName.test(text)) return text;
   return null;
@@ -249,6 +255,8 @@ const month =
 export function matchFurniture(line: string): OtherKind | null {
   const text = line.trim();
   if (!text || text.length > 80) return null;
+  // Every kind below needs a digit, a Latin capital, or one of these characters.
+  if (!/[\dA-Z版编校审照设视美期年月日星周/／:：]/.test(text)) return null;
   if (
     /^(?:第\s*[0-9一二三四五六七八九十百]+\s*版|[A-Z]?\d{1,3}|(?:Page|PAGE|P\.)\s*[A-Z]?\d{1,3}|-\s*\d{1,3}\s*-|[A-Z]\d{1,2}\s+.+|.+\s+[A-Z]\d{1,2})$/.test(
       text,

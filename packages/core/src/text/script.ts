@@ -5,6 +5,9 @@
 
 /** Whether the code point is a CJK ideograph, kana, hangul or full-width form. */
 export function isCjkCode(code: number): boolean {
+  // The common cases first: everything below the radicals block, then unified ideographs.
+  if (code < 0x2e80) return false;
+  if (code >= 0x4e00 && code <= 0x9fff) return true;
   return (
     (code >= 0x2e80 && code <= 0x2fdf) || // radicals
     (code >= 0x3000 && code <= 0x303f) || // CJK symbols and punctuation
