@@ -22,7 +22,7 @@ export function attachTitles(infos: readonly LineInfo[], units: readonly Unit[])
   // A title echoes its body's lead more than anything else; the lead and the close are enough.
   const text = (u: Unit) => {
     const all = u.lines.map((i) => infos[i]!.text).join("");
-    return all.length <= 700 ? all : `${all.slice(0, 500)} ${all.slice(-200)}`;
+    return all.length <= 500 ? all : `${all.slice(0, 350)} ${all.slice(-150)}`;
   };
   // Only the vocabulary of titles set between two bodies is ever weighed: bodies are read for it alone.
   const titleTerms = new Map<number, Set<Term>>();

@@ -6,18 +6,18 @@ import type { SourceLine } from "../types.ts";
  * dropped; leading whitespace is kept (it may be a paragraph indent).
  */
 export function ingestText(text: string): SourceLine[] {
-  const raw = text.split(/\r\n|\r|\n/);
+  const raw = text.includes("\r") ? text.split(/\r\n|\r|\n/) : text.split("\n");
   const lines: SourceLine[] = [];
   let blanks = 0;
-  raw.forEach((line, i) => {
-    const clean = line.replace(/[\s\u3000]+$/u, "");
-    if (!clean.trim()) {
+  for (let i = 0; i < raw.length; i++) {
+    const clean = raw[i]!.trimEnd();
+    if (!clean) {
       blanks++;
-      return;
+      continue;
     }
     lines.push({ id: String(i + 1), text: clean, blankBefore: blanks });
     blanks = 0;
-  });
+  }
   return lines;
 }
 

@@ -58,34 +58,30 @@ export function findMeasureRuns(widths: readonly number[], options: MeasureOptio
   candidates.sort((a, b) => a - b);
   if (candidates.length === 0) return [{ start: 0, end: n, measure: 0 }];
   const k = candidates.length;
-  const over = candidates.map((m) => Math.max(o.overAbs, o.overRel * m));
-  const under = candidates.map((m) => Math.max(o.underAbs, o.underRel * m));
-  const cost = (w: number, j: number): number => {
-    const m = candidates[j]!;
-    const d = w - m;
-    if (d > over[j]!) return 4 + (d - over[j]!);
-    if (d >= -under[j]!) return 0.02 * Math.abs(d);
-    return o.shortCost;
-  };
+  const over = Float64Array.from(candidates, (m) => Math.max(o.overAbs, o.overRel * m));
+  const under = Float64Array.from(candidates, (m) => Math.max(o.underAbs, o.underRel * m));
+  const measures = Float64Array.from(candidates);
   // score[j]: best cost of lines 0..i with line i in a run of measure candidates[j]; back[i*k+j]
-  // the candidate line i-1 had on that best path.
+  // the candidate line i-1 had on that best path. The cost of a line against a measure: nothing
+  // when full, a little when short, a lot when wider than the measure.
   let score = new Float64Array(k);
   let next = new Float64Array(k);
   const back = new Int32Array(n * k);
-  for (let j = 0; j < k; j++) score[j] = cost(widths[0]!, j);
-  for (let i = 1; i < n; i++) {
+  for (let i = 0; i < n; i++) {
     let best = 0;
     for (let j = 1; j < k; j++) if (score[j]! < score[best]!) best = j;
     const jump = score[best]! + o.switchCost;
     const w = widths[i]!;
     const row = i * k;
     for (let j = 0; j < k; j++) {
+      const d = w - measures[j]!;
+      const c = d > over[j]! ? 4 + (d - over[j]!) : d >= -under[j]! ? 0.02 * Math.abs(d) : o.shortCost;
       const stay = score[j]!;
-      if (stay <= jump) {
-        next[j] = stay + cost(w, j);
+      if (i === 0 || stay <= jump) {
+        next[j] = stay + c;
         back[row + j] = j;
       } else {
-        next[j] = jump + cost(w, j);
+        next[j] = jump + c;
         back[row + j] = best;
       }
     }
