@@ -18,7 +18,9 @@ export type Term = number | string;
 export function termsOf(text: string, only?: ReadonlySet<Term>): Set<Term> {
   const found = new Set<Term>();
   // With `only`, just the terms it holds (all a caller weighing some titles needs from a body).
-  const terms = only ? { add: (t: Term) => (only.has(t) ? found.add(t) : found) } : found;
+  const add = (t: Term): void => {
+    if (!only || only.has(t)) found.add(t);
+  };
   let prev = -1;
   let latin = false;
   for (let i = 0; i < text.length; i++) {
@@ -30,9 +32,7 @@ export function termsOf(text: string, only?: ReadonlySet<Term>): Set<Term> {
     if (isHanCode(code)) {
       // Unified ideographs pack into one small integer per bigram; others are spelled out.
       if (prev >= 0)
-        terms.add(
-          code < 0xa000 && prev < 0xa000 ? (prev - 0x3400) * 0x6c00 + (code - 0x3400) : `${prev}:${code}`,
-        );
+        add(code < 0xa000 && prev < 0xa000 ? (prev - 0x3400) * 0x6c00 + (code - 0x3400) : `${prev}:${code}`);
       prev = code;
     } else {
       // Punctuation and spaces do not break a bigram chain; Latin letters and digits do.
@@ -45,7 +45,7 @@ export function termsOf(text: string, only?: ReadonlySet<Term>): Set<Term> {
   if (!latin) return found;
   for (const word of text.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []) {
     if (/\p{Script=Han}/u.test(word) || stopwords.has(word)) continue;
-    terms.add(word.replace(/(?:ies|es|s|ing|ed)$/, "") || word);
+    add(word.replace(/(?:ies|es|s|ing|ed)$/, "") || word);
   }
   return found;
 }

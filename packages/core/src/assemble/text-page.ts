@@ -1,6 +1,6 @@
 import { readTextLayout } from "../layout/text-stream.ts";
 import { joinLines } from "../text/join.ts";
-import { cjkShare } from "../text/script.ts";
+import { tallyScript } from "../text/script.ts";
 import type { ReconstructedPage, SourceLine } from "../types.ts";
 import { assembleStream } from "./assemble-stream.ts";
 
@@ -36,10 +36,18 @@ export function assembleTextPage(lines: SourceLine[], options: TextPageOptions):
 
 /** "zh" or "en" from the script of the text, or undefined for too little text. */
 export function guessLanguage(lines: readonly SourceLine[]): string | undefined {
-  const sample = lines
-    .slice(0, 400)
-    .map((l) => l.text)
-    .join("");
-  if (sample.replace(/\s/g, "").length < 20) return undefined;
-  return cjkShare(sample) >= 0.3 ? "zh" : "en";
+  // The first 400 lines, tallied one by one: the counts of their text joined.
+  const tally = { cjk: 0, all: 0 };
+  const n = Math.min(lines.length, 400);
+  for (let i = 0; i < n; i++) tallyScript(lines[i]!.text, tally);
+  // Too little text: fewer than 20 characters other than white space of any kind.
+  if (visibleChars(lines, n) < 20) return undefined;
+  return tally.cjk / tally.all >= 0.3 ? "zh" : "en";
+}
+
+/** Characters in the first `n` lines that are not white space (`\s`), counting at most 20. */
+function visibleChars(lines: readonly SourceLine[], n: number): number {
+  let count = 0;
+  for (let i = 0; i < n && count < 20; i++) count += lines[i]!.text.replace(/\s/g, "").length;
+  return count;
 }

@@ -67,17 +67,28 @@ export function findMeasureRuns(widths: readonly number[], options: MeasureOptio
   let score = new Float64Array(k);
   let next = new Float64Array(k);
   const back = new Int32Array(n * k);
+  const shortCost = o.shortCost;
+  const switchCost = o.switchCost;
   for (let i = 0; i < n; i++) {
     let best = 0;
-    for (let j = 1; j < k; j++) if (score[j]! < score[best]!) best = j;
-    const jump = score[best]! + o.switchCost;
+    let bestScore = score[0]!;
+    for (let j = 1; j < k; j++) {
+      const s = score[j]!;
+      if (s < bestScore) {
+        best = j;
+        bestScore = s;
+      }
+    }
+    // Line 0 starts where it likes: staying is free, since nothing came before.
+    const jump = i === 0 ? Number.POSITIVE_INFINITY : bestScore + switchCost;
     const w = widths[i]!;
     const row = i * k;
     for (let j = 0; j < k; j++) {
       const d = w - measures[j]!;
-      const c = d > over[j]! ? 4 + (d - over[j]!) : d >= -under[j]! ? 0.02 * Math.abs(d) : o.shortCost;
+      const ov = over[j]!;
+      const c = d > ov ? 4 + (d - ov) : d >= -under[j]! ? 0.02 * Math.abs(d) : shortCost;
       const stay = score[j]!;
-      if (i === 0 || stay <= jump) {
+      if (stay <= jump) {
         next[j] = stay + c;
         back[row + j] = j;
       } else {
@@ -85,7 +96,9 @@ export function findMeasureRuns(widths: readonly number[], options: MeasureOptio
         back[row + j] = best;
       }
     }
-    [score, next] = [next, score];
+    const swap = score;
+    score = next;
+    next = swap;
   }
   let j = 0;
   for (let t = 1; t < k; t++) if (score[t]! < score[j]!) j = t;

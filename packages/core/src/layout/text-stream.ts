@@ -1,5 +1,5 @@
 import type { StreamLine } from "../assemble/stream.ts";
-import { cjkShare, isCjkCode } from "../text/script.ts";
+import { isCjkCode, tallyScript } from "../text/script.ts";
 import type { SourceLine } from "../types.ts";
 import { findMeasureRuns, type MeasureRun } from "./measure-runs.ts";
 
@@ -62,7 +62,7 @@ const wideMarks = new Set([0x201c, 0x201d, 0x2018, 0x2019, 0x2014, 0x2026, 0x00b
  */
 export function readTextLayout(lines: readonly SourceLine[]): TextLayout {
   const widths = lines.map((l) => printedCells(l.text));
-  const latin = cjkShare(sample(lines)) < 0.3;
+  const latin = sampleShare(lines) < 0.3;
   const runs = findMeasureRuns(
     widths,
     latin ? { overAbs: 1.5, overRel: 0.1, underAbs: 2, underRel: 0.18, switchCost: 5 } : {},
@@ -102,11 +102,12 @@ export function readTextLayout(lines: readonly SourceLine[]): TextLayout {
   return { stream, runs };
 }
 
-/** Up to 200 lines of the stream's text, enough to tell its script. */
-function sample(lines: readonly SourceLine[]): string {
-  let text = "";
-  for (let i = 0; i < lines.length; i += Math.max(1, Math.floor(lines.length / 200))) text += lines[i]!.text;
-  return text;
+/** The CJK share of up to 200 lines spread over the stream, enough to tell its script. */
+function sampleShare(lines: readonly SourceLine[]): number {
+  const tally = { cjk: 0, all: 0 };
+  for (let i = 0; i < lines.length; i += Math.max(1, Math.floor(lines.length / 200)))
+    tallyScript(lines[i]!.text, tally);
+  return tally.all ? tally.cjk / tally.all : 0;
 }
 
 /** Whether blank lines around gap `i` are the stream's rhythm rather than separators. */

@@ -1,5 +1,5 @@
 import type { StreamLine } from "../assemble/stream.ts";
-import { cjkShare } from "../text/script.ts";
+import { isCjkCode } from "../text/script.ts";
 import type { OtherKind } from "../types.ts";
 import {
   hasPhotoCredit,
@@ -11,14 +11,7 @@ import {
   opensCaption,
   type SpanMatch,
 } from "./patterns.ts";
-import {
-  clausePunctuationCount,
-  endsSentence,
-  endsWithColon,
-  endsWithHyphen,
-  startsLower,
-  startsSentence,
-} from "./punctuation.ts";
+import { endsSentence, endsWithColon, endsWithHyphen, startsLower, startsSentence } from "./punctuation.ts";
 
 /** What the rules know of one line: its stream evidence plus what its text says. */
 export interface LineInfo {
@@ -114,36 +107,102 @@ const smallWords = new Set([
   "vs",
   "vs.",
 ]);
-const letterPattern = /\p{L}/u;
-const upperPattern = /\p{Lu}/u;
-const lowerPattern = /\p{Ll}/u;
 
-/** Letter counts of a line in one pass: ASCII by code, anything else by Unicode class. */
-function letterCounts(text: string): { letters: number; upper: number; lower: number; visible: number } {
+/** What one pass over a line's characters tells: its script mix, spaces, clauses and letters. */
+interface CharFacts {
+  /** CJK characters, and all non-space characters, as `cjkShare` counts them. */
+  cjk: number;
+  counted: number;
+  /** Spaces of any width (ASCII, tab, ideographic, no-break). */
+  spaces: number;
+  clauses: number;
+  /** Letters, capitals and small letters (ASCII ones only, until `countOtherLetters`). */
+  letters: number;
+  upper: number;
+  lower: number;
+  visible: number;
+  /** Characters outside ASCII; their letters are counted only on demand (`countOtherLetters`). */
+  nonAscii: number;
+}
+
+/** Clause punctuation: commas, enumeration commas, semicolons, colons, full stops (CJK). */
+const clauseMarks = new Set([..."，,、；;：:。"].map((ch) => ch.charCodeAt(0)));
+
+/**
+ * The character-level facts of a line in one pass, by code: ASCII first, anything else by
+ * Unicode class. Agrees with `cjkShare` and `clausePunctuationCount`, which other callers use.
+ */
+function charFacts(text: string): CharFacts {
+  let cjk = 0;
+  let counted = 0;
+  let spaces = 0;
+  let clauses = 0;
   let letters = 0;
   let upper = 0;
   let lower = 0;
   let visible = 0;
+  let nonAscii = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 32 || c === 9) continue;
-    visible++;
-    if (c >= 0x41 && c <= 0x5a) {
-      letters++;
-      upper++;
-    } else if (c >= 0x61 && c <= 0x7a) {
-      letters++;
-      lower++;
-    } else if (c >= 0x80) {
-      const ch = text[i]!;
-      if (letterPattern.test(ch)) {
-        letters++;
-        if (upperPattern.test(ch)) upper++;
-        else if (lowerPattern.test(ch)) lower++;
+    if (c < 0x80) {
+      if (c === 32 || c === 9) {
+        spaces++;
+        continue;
       }
+      visible++;
+      if (c === 10 || c === 13) continue;
+      counted++;
+      if (c >= 0x41 && c <= 0x5a) {
+        letters++;
+        upper++;
+      } else if (c >= 0x61 && c <= 0x7a) {
+        letters++;
+        lower++;
+      } else if (c === 0x2c || c === 0x3b || c === 0x3a) clauses++;
+      continue;
+    }
+    visible++;
+    nonAscii++;
+    if (c === 0x3000 || c === 0xa0) {
+      spaces++;
+      continue;
+    }
+    if (clauseMarks.has(c)) clauses++;
+    // The second half of a pair is counted with the first.
+    if (c >= 0xdc00 && c <= 0xdfff) continue;
+    counted++;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      if (isCjkCode(text.codePointAt(i) ?? 0)) cjk++;
+    } else if (isCjkCode(c)) cjk++;
+  }
+  return { cjk, counted, spaces, clauses, letters, upper, lower, visible, nonAscii };
+}
+
+/**
+ * Adds the letters among the characters outside ASCII to `facts` (by Unicode class, one
+ * UTF-16 unit at a time: a surrogate half is no letter). Only Latin lines need letter counts.
+ */
+function countOtherLetters(text: string, facts: CharFacts): void {
+  if (facts.nonAscii === 0) return;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) < 0x80) continue;
+    const kind = letterOf(text[i]!);
+    if (kind) {
+      facts.letters++;
+      if (kind === 2) facts.upper++;
+      else if (kind === 3) facts.lower++;
     }
   }
-  return { letters, upper, lower, visible };
+}
+
+const letterPattern = /\p{L}/u;
+const upperPattern = /\p{Lu}/u;
+const lowerPattern = /\p{Ll}/u;
+
+/** 0: not a letter; 1: a letter of no case; 2: a capital; 3: a small letter. */
+function letterOf(ch: string): number {
+  if (!letterPattern.test(ch)) return 0;
+  return upperPattern.test(ch) ? 2 : lowerPattern.test(ch) ? 3 : 1;
 }
 
 /** Whether a token starts like a capitalised word (a capital, a digit, an opening quote or bracket). */
@@ -155,18 +214,21 @@ function startsCapital(token: string): boolean {
   return /^[\p{Lu}\p{N}“‘]/u.test(token);
 }
 
-/** Whether a token holds a letter. */
-function hasLetter(token: string): boolean {
-  for (let i = 0; i < token.length; i++) {
-    const c = token.charCodeAt(i);
+/** Whether `text[from..to)` holds a letter. */
+function hasLetter(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
     if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) return true;
-    if (c >= 0x80 && letterPattern.test(token[i]!)) return true;
+    if (c >= 0x80 && letterPattern.test(text[i]!)) return true;
   }
   return false;
 }
 
 /** Word-level facts of a Latin line: its word count, all capitals, title case, letter share. */
-function latinFacts(text: string): {
+function latinFacts(
+  text: string,
+  counts: CharFacts,
+): {
   words: number;
   allCaps: boolean;
   titleCase: boolean;
@@ -176,19 +238,27 @@ function latinFacts(text: string): {
   let words = 0;
   let capitalised = 0;
   let small = 0;
-  for (const token of text.split(" ")) {
-    if (!token || !hasLetter(token)) continue;
-    words++;
-    if (startsCapital(token)) capitalised++;
-    else if (smallWords.has(token)) small++;
+  // Tokens between single ASCII spaces, as `text.split(" ")` gives them.
+  for (let from = 0; from <= text.length; ) {
+    let to = text.indexOf(" ", from);
+    if (to < 0) to = text.length;
+    if (to > from && hasLetter(text, from, to)) {
+      words++;
+      const c = text.charCodeAt(from);
+      if (c < 0x80 ? startsCapital(text[from]!) : startsCapital(text.slice(from, to))) capitalised++;
+      else if (to - from <= 4 && smallWords.has(text.slice(from, to))) small++;
+    }
+    from = to + 1;
   }
-  const counts = letterCounts(text);
+  countOtherLetters(text, counts);
+  // Letters among the characters other than ASCII spaces and tabs (line ends count as visible).
+  const visible = counts.visible;
   return {
     words,
     allCaps: counts.letters >= 2 && counts.lower === 0 && counts.upper > 0,
     titleCase: words > 0 && capitalised + small >= words && capitalised >= 1,
-    letterShare: counts.visible ? counts.letters / counts.visible : 0,
-    visible: counts.visible,
+    letterShare: visible ? counts.letters / visible : 0,
+    visible,
   };
 }
 
@@ -209,26 +279,22 @@ function isJunk(line: StreamLine, latin: { letterShare: number; visible: number 
 
 function describeLine(line: StreamLine, index: number): LineInfo {
   const text = line.text.trim();
-  const cjk = cjkShare(text) >= 0.3;
-  const latin = cjk ? null : latinFacts(text);
-  let spaces = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 0x3000 || c === 0xa0) spaces++;
-  }
+  const facts = charFacts(text);
+  const cjk = facts.counted > 0 && facts.cjk / facts.counted >= 0.3;
+  const latin = cjk ? null : latinFacts(text, facts);
   return {
     index,
     line,
     text,
     cjk,
-    chars: text.length - spaces,
+    chars: text.length - facts.spaces,
     words: latin?.words ?? 1,
     endsSentence: endsSentence(text),
     endsColon: endsWithColon(text),
     endsHyphen: !cjk && endsWithHyphen(text),
     startsLower: !cjk && startsLower(text),
     startsSentence: startsSentence(text),
-    clauses: clausePunctuationCount(text),
+    clauses: facts.clauses,
     dateline: matchDateline(text),
     bylineEnd: matchBylineEnd(text),
     bylineLine: matchBylineLine(text),

@@ -55,20 +55,14 @@ const cjkDatelineHead = new RegExp(
  */
 export function matchDateline(line: string): SpanMatch | null {
   // Every dateline has a 讯, 电 or 日 in its first characters, or a dash after capitals.
-  if (
-    !/[讯电]/.test(line.slice(0, 48)) &&
-    !/日\s*$/.test(line) &&
-    !/[A-Z]{2}.{0,60}(?:—|–|-|:)/.test(line.slice(0, 80))
-  )
-    return null;
+  if (!mayHoldDateline(line)) return null;
   const lead = line.length - line.trimStart().length;
   const text = line.slice(lead);
   // OCR spaces digits off from CJK ("新华社杭州 4 月 12 日电"): match without them.
   const { compact, origin } = compactDigits(text);
-  const back = (n: number) => (n <= 0 ? 0 : origin[n - 1]! + 1);
   const head = cjkDatelineHead.exec(compact.trimEnd());
   if (head) {
-    const to = back(head[0].length);
+    const to = originalOffset(origin, head[0].length);
     return { text: text.slice(0, to), from: lead, to: lead + to, open: true };
   }
   const cjk = cjkDateline.exec(compact);
@@ -87,7 +81,7 @@ export function matchDateline(line: string): SpanMatch | null {
         open = true;
       }
     }
-    const to = back(end);
+    const to = originalOffset(origin, end);
     // A dateline that ends the line may go on at the start of the next ("〈记者 刘洋)").
     if (to >= text.trimEnd().length) open = true;
     return { text: text.slice(0, to).trim(), from: lead, to: lead + to, ...(open ? { open } : {}) };
@@ -107,22 +101,81 @@ export function matchDateline(line: string): SpanMatch | null {
   return null;
 }
 
+/**
+ * The cheap test every dateline passes: a 讯 or 电 in the first 48 characters, a 日 ending the
+ * line, or two capitals followed within 60 characters (in the first 80) by a dash or colon.
+ * Read by character codes: this runs on every line of every page.
+ */
+function mayHoldDateline(line: string): boolean {
+  const head = Math.min(line.length, 48);
+  for (let i = 0; i < head; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 0x8baf || c === 0x7535) return true;
+  }
+  if (line.trimEnd().endsWith("日")) return true;
+  // Two capitals at i, i+1, then a dash or colon at some j in [i+2, i+62], all before offset 80.
+  const end = Math.min(line.length, 80);
+  let dash = -1;
+  for (let i = end - 1; i >= 0; i--) {
+    const c = line.charCodeAt(i);
+    // A line terminator stops "." in the pattern this stands for; none occur inside a line.
+    if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) return capitalsThenDash(line, end);
+    if (c === 0x2014 || c === 0x2013 || c === 0x2d || c === 0x3a) dash = i;
+    // `dash` is now the first dash at or after i.
+    if (i + 1 < end && isCapital(c) && isCapital(line.charCodeAt(i + 1))) {
+      let j = dash;
+      if (j >= 0 && j < i + 2) j = firstDash(line, i + 2, end);
+      if (j >= 0 && j <= i + 62) return true;
+    }
+  }
+  return false;
+}
+
+function isCapital(c: number): boolean {
+  return c >= 0x41 && c <= 0x5a;
+}
+
+function firstDash(line: string, from: number, end: number): number {
+  for (let j = from; j < end; j++) {
+    const c = line.charCodeAt(j);
+    if (c === 0x2014 || c === 0x2013 || c === 0x2d || c === 0x3a) return j;
+  }
+  return -1;
+}
+
+function capitalsThenDash(line: string, end: number): boolean {
+  return /[A-Z]{2}.{0,60}(?:—|–|-|:)/.test(line.slice(0, end));
+}
+
+/** The offset in the original text just past `n` characters of its compact form. */
+function originalOffset(origin: readonly number[], n: number): number {
+  return n <= 0 ? 0 : origin[n - 1]! + 1;
+}
+
 /** The text without spaces next to digits or CJK, with each kept character's original offset. */
 function compactDigits(text: string): { compact: string; origin: number[] } {
-  let compact = "";
   const origin: number[] = [];
+  let dropped = false;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
     if (
-      ch === " " &&
-      /[\d\u3400-\u9fff]/.test(text[i - 1] ?? "") &&
-      /[\d\u3400-\u9fff]/.test(text[i + 1] ?? "")
-    )
+      text.charCodeAt(i) === 0x20 &&
+      isDigitOrHan(text.charCodeAt(i - 1)) &&
+      isDigitOrHan(text.charCodeAt(i + 1))
+    ) {
+      dropped = true;
       continue;
-    compact += ch;
+    }
     origin.push(i);
   }
+  if (!dropped) return { compact: text, origin };
+  let compact = "";
+  for (const i of origin) compact += text[i];
   return { compact, origin };
+}
+
+/** A digit or an ideograph of the basic blocks (NaN, past either end, is neither). */
+function isDigitOrHan(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x3400 && c <= 0x9fff);
 }
 
 function isAllCapsSentence(text: string): boolean {
@@ -198,10 +251,31 @@ export function matchBylineLine(line: string, allowBareName = false): string | n
   const text = line.trim();
   if (!text || text.length > 60) return null;
   // A byline line names a role (记者, 文/, By…) or, in Latin script, a name and a title.
-  if (!allowBareName && !/[记通实摄编撰作文图评特首]|[A-Za-z]/.test(text)) return null;
-  if (cjkBylineLine.test(text) || latinBy.test(text) || latinRole.test(text)) return text;
+  if (!allowBareName && !namesRole(text)) return null;
+  if (cjkBylineLine.test(text) || latinBy.test(text) || (hasRoleWord(text) && latinRole.test(text)))
+    return text;
   if (allowBareName && bareCjkName.test(text)) return text;
   return null;
+}
+
+/** The first characters of the roles a CJK byline line names (记者, 通讯员, 摄影, 文/…). */
+const roleChars = new Set([..."记通实摄编撰作文图评特首"].map((ch) => ch.charCodeAt(0)));
+
+/** Whether the text has a Latin letter or a character a CJK role starts with. */
+function namesRole(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || roleChars.has(c)) return true;
+  }
+  return false;
+}
+
+/** Every `latinRole` line names a role, an agency, or "Special to" / "For" a paper. */
+const roleWord =
+  /Writer|Reporter|Correspondent|Editor|Columnist|Photographer|Associated Press|Reuters|AFP|Bloomberg|Special to |For /;
+
+function hasRoleWord(text: string): boolean {
+  return roleWord.test(text);
 }
 
 /** Whether the line opens a caption by convention ("图为……", "上图：", "Above: …"). */
@@ -246,6 +320,37 @@ const weekday =
 const month =
   /\b(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2},?\s+\d{4}\b/;
 
+/** CJK characters some kind of furniture needs (版, 编辑, 日期…). */
+const furnitureChars = new Set([..."版编校审照设视美期年月日星周"].map((ch) => ch.charCodeAt(0)));
+
+/**
+ * The cheap test every folio passes: it starts with 第, a digit, a dash, a capital and a digit
+ * or a P (Page, P.), or it ends in a digit.
+ */
+function mayBeFolio(text: string): boolean {
+  const c0 = text.charCodeAt(0);
+  const c1 = text.charCodeAt(1);
+  const last = text.charCodeAt(text.length - 1);
+  return (
+    c0 === 0x7b2c ||
+    (c0 >= 0x30 && c0 <= 0x39) ||
+    c0 === 0x2d ||
+    (c0 >= 0x41 && c0 <= 0x5a && ((c1 >= 0x30 && c1 <= 0x39) || c0 === 0x50)) ||
+    (last >= 0x30 && last <= 0x39)
+  );
+}
+
+/** Whether the text may name a weekday: 星期, 周, 礼拜, or "day" / "DAY". */
+function mayNameWeekday(text: string): boolean {
+  return (
+    text.includes("day") ||
+    text.includes("DAY") ||
+    text.includes("星期") ||
+    text.includes("周") ||
+    text.includes("礼拜")
+  );
+}
+
 /**
  * What a short line of page furniture is, or null: a folio ("第6版", "A4", "Page 3"), a
  * running head with the date ("2021年10月20日 星期三", "TUESDAY, DECEMBER 29, 1992"), or a
@@ -256,8 +361,18 @@ export function matchFurniture(line: string): OtherKind | null {
   const text = line.trim();
   if (!text || text.length > 80) return null;
   // Every kind below needs a digit, a Latin capital, or one of these characters.
-  if (!/[\dA-Z版编校审照设视美期年月日星周/／:：]/.test(text)) return null;
+  let digit = false;
+  let trigger = false;
+  let separator = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) digit = true;
+    else if (c === 0x2f || c === 0xff0f || c === 0x3a || c === 0xff1a) separator = true;
+    else if ((c >= 0x41 && c <= 0x5a) || furnitureChars.has(c)) trigger = true;
+  }
+  if (!digit && !trigger && !separator) return null;
   if (
+    mayBeFolio(text) &&
     /^(?:第\s*[0-9一二三四五六七八九十百]+\s*版|[A-Z]?\d{1,3}|(?:Page|PAGE|P\.)\s*[A-Z]?\d{1,3}|-\s*\d{1,3}\s*-|[A-Z]\d{1,2}\s+.+|.+\s+[A-Z]\d{1,2})$/.test(
       text,
     )
@@ -271,12 +386,15 @@ export function matchFurniture(line: string): OtherKind | null {
     return "folio";
   }
   if (
-    /(?:责任编辑|责编|编辑|美编|版式|校对|组版|审读|值班编辑|照排|设计|视觉)\s*[:：/／]/.test(text) &&
-    text.length <= 40
+    separator &&
+    text.length <= 40 &&
+    /(?:责任编辑|责编|编辑|美编|版式|校对|组版|审读|值班编辑|照排|设计|视觉)\s*[:：/／]/.test(text)
   )
     return "credit";
+  // A date needs digits; a weekday alone is named in CJK or ends in "day".
   const hasDate =
-    /\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/.test(text) || month.test(text) || weekday.test(text);
+    (digit && (/\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/.test(text) || month.test(text))) ||
+    (mayNameWeekday(text) && weekday.test(text));
   if (hasDate && text.length <= 50 && !/[。！？]$/.test(text)) {
     const rest = text
       .replace(/\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/, "")
@@ -286,10 +404,12 @@ export function matchFurniture(line: string): OtherKind | null {
     // Words in lower case around the date belong to a sentence or a deck, not a running head.
     if (!/[，。,]\s*\S{6,}/.test(rest) && !/\b[A-Za-z]?[a-z]{3,}\b/.test(rest)) return "running-head";
   }
+  // A web address or e-mail alone on its line.
+  if (/^(?:https?:\/\/|www\.)\S+$|^[\w.+-]+@[\w-]+\.[\w.-]+$/.test(text)) return "running-head";
+  if (!digit) return null;
+  // An issue number, or a running foot naming paper and page.
   if (/^(?:第\s*\d+\s*期|总第\s*\d+\s*期|Vol\.\s*\d+|No\.\s*\d+|VOL\.\s*\d+)/.test(text))
     return "running-head";
-  // A web address or e-mail alone on its line, or a running foot naming paper and page.
-  if (/^(?:https?:\/\/|www\.)\S+$|^[\w.+-]+@[\w-]+\.[\w.-]+$/.test(text)) return "running-head";
   if (/^[A-Z\s.'’&-]+[-–—|·]\s*(?:PAGE|Page)\s+[A-Z]?\d{1,3}$/.test(text)) return "folio";
   return null;
 }

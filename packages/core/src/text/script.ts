@@ -70,6 +70,22 @@ export function hasCjk(text: string): boolean {
 
 /** Share of CJK characters among the non-space characters, in [0, 1]. */
 export function cjkShare(text: string): number {
+  const tally = { cjk: 0, all: 0 };
+  tallyScript(text, tally);
+  return tally.all ? tally.cjk / tally.all : 0;
+}
+
+/** Running counts for `tallyScript`: CJK characters, and all non-space characters. */
+export interface ScriptTally {
+  cjk: number;
+  all: number;
+}
+
+/**
+ * Adds the text's CJK and non-space characters to `tally` (a pair counts once). Tallying the
+ * lines of a text one by one gives the counts of the lines joined, without joining them.
+ */
+export function tallyScript(text: string, tally: ScriptTally): void {
   let cjk = 0;
   let all = 0;
   for (let i = 0; i < text.length; i++) {
@@ -81,7 +97,8 @@ export function cjkShare(text: string): number {
       if (isCjkCode(text.codePointAt(i) ?? 0)) cjk++;
     } else if (isCjkCode(code)) cjk++;
   }
-  return all ? cjk / all : 0;
+  tally.cjk += cjk;
+  tally.all += all;
 }
 
 /** Whether the character is a Latin letter (ASCII or Latin-1/Extended). */
