@@ -5,8 +5,9 @@
  * happen on the one thread that is timed: one core, as the target says.
  * 1. Reconstruction per page, parsing included, for hOCR and ALTO pages of about 5,000 words (a
  *    rendered fixture's lines repeated down a taller page) and for the two real pages: median
- *    of 30 runs after 5 warm-ups, with the median of each stage. Target: ≤ 20 ms per
- *    5,000-word page.
+ *    of 30 runs after 5 warm-ups, with the median of each stage as the pipeline's `onStage` hook
+ *    reports them, and of the geometry's own share (every stage but parsing and the line rules
+ *    of `assembleStream`). Target: ≤ 20 ms per 5,000-word page.
  * 2. A 100-page batch through the CLI (`galley reconstruct --batch DIR --out OUT`), its progress
  *    bar on stderr, OCR files only: the CLI process's CPU time, process start included; plus the
  *    wall time of one page image's OCR, for scale.
@@ -63,6 +64,11 @@ for (const { label, text } of benchPages()) {
   }
   console.log(`\n  ${label}: ${ms(total).trim()}`);
   for (const s of stages) console.log(`    ${s.padEnd(28)} ${ms(median(perStage[s]))}`);
+  // The geometry's own share: everything but parsing and the line rules, per run, then the median.
+  const own = perStage.parse.map((_, i) =>
+    stages.reduce((n, s) => (s === "parse" || s === "assembleStream" ? n : n + perStage[s][i]!), 0),
+  );
+  console.log(`    ${"geometry (not parse, rules)".padEnd(28)} ${ms(median(own))}`);
 }
 
 const dir = mkdtempSync(join(tmpdir(), "galley-bench-batch-"));

@@ -3,12 +3,20 @@ import type { StreamLine } from "../assemble/stream.ts";
 import { guessLanguage } from "../assemble/text-page.ts";
 import type { IngestedPage } from "../ingest/ingest.ts";
 import type { Article, Block, ReconstructedPage } from "../types.ts";
-import { layoutPage } from "./layout.ts";
+import { layoutPage, layoutStages } from "./layout.ts";
+
+/** The stages of `assembleGeometryPage` in the order it runs them: the layout's, then its own. */
+export const geometryStages = [...layoutStages, "assembleStream", "fold stray articles", "language"] as const;
+
+/** A stage of `assembleGeometryPage`. */
+export type GeometryStage = (typeof geometryStages)[number];
 
 /** Options for `assembleGeometryPage`. */
 export interface GeometryPageOptions {
   language?: string;
   digitSpacing?: "keep" | "normalize";
+  /** Called as each stage ends (see `LayoutOptions.onStage`); benchmarks time the stages with it. */
+  onStage?: (stage: GeometryStage) => void;
 }
 
 /**
@@ -24,7 +32,8 @@ export function assembleGeometryPage(
   page: IngestedPage,
   options: GeometryPageOptions = {},
 ): ReconstructedPage {
-  const layout = layoutPage(page);
+  const { onStage } = options;
+  const layout = layoutPage(page, { onStage });
   const normalizeDigitSpacing = options.digitSpacing === "normalize";
   const articles: Article[] = [];
   const captions: Block[] = [];
@@ -37,7 +46,9 @@ export function assembleGeometryPage(
     for (const c of content.captions) captions.push(id ? { ...c, article: id } : c);
     other.push(...content.other);
   }
+  onStage?.("assembleStream");
   foldStrayArticles(articles, layout.stream);
+  onStage?.("fold stray articles");
   const language = options.language ?? guessLanguage(page.lines) ?? page.language;
   const source: ReconstructedPage["source"] = { format: page.format, lineCount: page.lines.length };
   if (language) source.language = language;
@@ -45,6 +56,7 @@ export function assembleGeometryPage(
     source.width = page.width;
     source.height = page.height;
   }
+  onStage?.("language");
   return { source, columns: layout.columns, articles, captions, other };
 }
 
