@@ -1,5 +1,5 @@
 import type { Graphic } from "../ingest/ingest.ts";
-import { bottom, median, overlap, right } from "./box.ts";
+import { bottom, medianOf, overlap, right } from "./box.ts";
 import type { LayoutLine, PreparedPage } from "./prepare.ts";
 
 /**
@@ -25,9 +25,55 @@ export interface LayoutBlock {
   column?: number;
 }
 
+/**
+ * The sorted lines' edges and sizes in flat arrays, by position in `lines`: the neighbour
+ * searches read them many times over. `right` is `x + w`, `bottom` is `y + h`.
+ */
+interface Sorted {
+  lines: LayoutLine[];
+  x: Float64Array;
+  y: Float64Array;
+  w: Float64Array;
+  h: Float64Array;
+  right: Float64Array;
+  bottom: Float64Array;
+  size: Float64Array;
+}
+
+function byPosition(a: LayoutLine, b: LayoutLine): number {
+  return a.box.y - b.box.y || a.box.x - b.box.x;
+}
+
+function sortLines(lines: readonly LayoutLine[]): Sorted {
+  const sorted = [...lines].sort(byPosition);
+  const n = sorted.length;
+  const out: Sorted = {
+    lines: sorted,
+    x: new Float64Array(n),
+    y: new Float64Array(n),
+    w: new Float64Array(n),
+    h: new Float64Array(n),
+    right: new Float64Array(n),
+    bottom: new Float64Array(n),
+    size: new Float64Array(n),
+  };
+  for (let i = 0; i < n; i++) {
+    const l = sorted[i]!;
+    out.x[i] = l.box.x;
+    out.y[i] = l.box.y;
+    out.w[i] = l.box.w;
+    out.h[i] = l.box.h;
+    out.right[i] = right(l.box);
+    out.bottom[i] = bottom(l.box);
+    out.size[i] = l.size;
+  }
+  return out;
+}
+
 /** Groups the prepared lines into blocks, in top-to-bottom order of their first lines. */
 export function buildBlocks(page: PreparedPage): LayoutBlock[] {
-  const sorted = [...page.lines].sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
+  const at = sortLines(page.lines);
+  const sorted = at.lines;
   const rules = page.graphics.filter((g) => g.kind === "separator" && g.box.w > g.box.h);
   // The block of each line, by its position in `sorted`.
   const blockAt: LayoutBlock[] = [];
@@ -40,16 +86,17 @@ export function buildBlocks(page: PreparedPage): LayoutBlock[] {
   }
   for (let i = 0; i < sorted.length; i++) {
     const line = sorted[i]!;
-    const p = rowPartner(sorted, i);
+    const p = rowPartner(at, i);
     const partner = sorted[p];
     const home = blockAt[p];
     if (partner && home) {
       // OCR cut one printed line in two at a wide justified space: keep the pieces together.
-      const at = home.lines.indexOf(partner);
+      // The partner is one of the block's last lines: search from the end.
+      const pos = home.lines.lastIndexOf(partner);
       const right = line.box.x >= partner.box.x;
-      let k = at;
+      let k = pos;
       if (right) while (k + 1 < home.lines.length && home.lines[k + 1]!.partOfRow) k++;
-      home.lines.splice(right ? k + 1 : at, 0, line);
+      home.lines.splice(right ? k + 1 : pos, 0, line);
       if (right) line.partOfRow = true;
       else partner.partOfRow = true;
       home.x0 = Math.min(home.x0, line.box.x);
@@ -58,7 +105,7 @@ export function buildBlocks(page: PreparedPage): LayoutBlock[] {
       blockAt[i] = home;
       continue;
     }
-    const a = nearestAbove(sorted, i, maxSize, maxHeight);
+    const a = nearestAbove(at, i, maxSize, maxHeight);
     const above = sorted[a];
     const block = blockAt[a];
     if (above && block && canJoin(block, above, line, rules, page.bodySize)) {
@@ -85,95 +132,108 @@ export function buildBlocks(page: PreparedPage): LayoutBlock[] {
     blockAt[i] = fresh;
   }
   for (const b of blocks) {
-    b.ratio = median(b.lines.map((l) => l.ratio)) ?? 1;
-    b.size = median(b.lines.map((l) => l.size)) ?? 1;
+    const n = b.lines.length;
+    for (let k = 0; k < n; k++) scratch[k] = b.lines[k]!.ratio;
+    b.ratio = medianOf(scratch, n) ?? 1;
+    for (let k = 0; k < n; k++) scratch[k] = b.lines[k]!.size;
+    b.size = medianOf(scratch, n) ?? 1;
   }
   return blocks;
 }
 
+/** Reused for the values of one block or one run of lines at a time. */
+const scratch: number[] = [];
+
 /**
- * An earlier line printed on the same row as `sorted[i]`, of the same size, separated from it
+ * An earlier line printed on the same row as line `i`, of the same size, separated from it
  * by a space inside a column: the printed lines right above and below run their words across
  * the gap. That is the other piece of a line OCR cut in two at a wide justified space. Its
- * position in `sorted`, or -1 when there is none.
+ * position in the sorted lines, or -1 when there is none.
  */
-function rowPartner(sorted: readonly LayoutLine[], i: number): number {
-  const line = sorted[i]!;
-  const b = line.box;
+function rowPartner(at: Sorted, i: number): number {
+  const { x: xs, y: ys, h: hs, right: rights, bottom: bottoms, size: sizes } = at;
+  const size = sizes[i]!;
+  const x = xs[i]!;
+  const y = ys[i]!;
+  const h = hs[i]!;
+  const r = rights[i]!;
+  const b = bottoms[i]!;
   for (let j = i - 1; j >= 0; j--) {
-    const p = sorted[j]!;
-    if (p.box.y < b.y - 2 * line.size) break;
-    const shared = overlap(p.box.y, bottom(p.box), b.y, bottom(b));
-    if (shared < 0.6 * Math.min(p.box.h, b.h)) continue;
-    const ratio = line.size / p.size;
+    if (ys[j]! < y - 2 * size) break;
+    const shared = overlap(ys[j]!, bottoms[j]!, y, b);
+    if (shared < 0.6 * Math.min(hs[j]!, h)) continue;
+    const ratio = size / sizes[j]!;
     if (ratio < 0.8 || ratio > 1.25) continue;
-    const g0 = Math.min(right(p.box), right(b));
-    const g1 = Math.max(p.box.x, b.x);
-    if (g1 < g0 || g1 - g0 > 8 * line.size) continue;
-    if (
-      bridged(sorted, i, (g0 + g1) / 2, line.size, Math.min(p.box.x, b.x), Math.max(right(p.box), right(b)))
-    ) {
-      return j;
-    }
+    const g0 = Math.min(rights[j]!, r);
+    const g1 = Math.max(xs[j]!, x);
+    if (g1 < g0 || g1 - g0 > 8 * size) continue;
+    if (bridged(at, i, (g0 + g1) / 2, size, Math.min(xs[j]!, x), Math.max(rights[j]!, r))) return j;
   }
   return -1;
 }
 
 /**
- * Whether the nearest lines above and below `sorted[i]` at `x` both carry a word across `x`
- * and both span `x0..x1` (the two pieces lie in their measure, not in two columns).
+ * Whether the nearest lines above and below line `i` at `x` both carry a word across `x` and
+ * both span `x0..x1` (the two pieces lie in their measure, not in two columns).
  */
-function bridged(
-  sorted: readonly LayoutLine[],
-  i: number,
-  x: number,
-  size: number,
-  x0: number,
-  x1: number,
-): boolean {
-  const y0 = sorted[i]!.box.y;
-  const y1 = bottom(sorted[i]!.box);
-  let up: LayoutLine | null = null;
-  let down: LayoutLine | null = null;
+function bridged(at: Sorted, i: number, x: number, size: number, x0: number, x1: number): boolean {
+  const { x: xs, y: ys, right: rights, bottom: bottoms, size: sizes } = at;
+  const n = ys.length;
+  const y0 = ys[i]!;
+  const y1 = bottoms[i]!;
+  let up = -1;
+  let down = -1;
   // Lines are sorted by top: look only at those within a few sizes of this one.
   let from = i;
-  while (from > 0 && sorted[from - 1]!.box.y >= y0 - 5 * size) from--;
-  for (let k = from; k < sorted.length; k++) {
-    const o = sorted[k]!;
-    if (o.box.y > y1 + 2 * size) break;
-    if (o.box.x > x || right(o.box) < x || o.size > size * 1.25 || o.size < size * 0.8) continue;
-    if (bottom(o.box) <= y0 + 2 && y0 - bottom(o.box) < 2 * size && (!up || o.box.y > up.box.y)) up = o;
-    if (o.box.y >= y1 - 2 && o.box.y - y1 < 2 * size && (!down || o.box.y < down.box.y)) down = o;
+  while (from > 0 && ys[from - 1]! >= y0 - 5 * size) from--;
+  for (let k = from; k < n; k++) {
+    if (ys[k]! > y1 + 2 * size) break;
+    if (xs[k]! > x || rights[k]! < x || sizes[k]! > size * 1.25 || sizes[k]! < size * 0.8) continue;
+    const top = ys[k]!;
+    const foot = bottoms[k]!;
+    if (foot <= y0 + 2 && y0 - foot < 2 * size && (up < 0 || top > ys[up]!)) up = k;
+    if (top >= y1 - 2 && top - y1 < 2 * size && (down < 0 || top < ys[down]!)) down = k;
   }
-  const crosses = (o: LayoutLine | null) =>
-    !!o &&
-    o.box.x <= x0 + size &&
-    right(o.box) >= x1 - size &&
-    (o.line.words ?? [{ box: o.box }]).some((w) => w.box.x < x && w.box.x + w.box.w > x);
-  return crosses(up) && crosses(down);
+  return crosses(at, up, x, size, x0, x1) && crosses(at, down, x, size, x0, x1);
+}
+
+/** Whether line `k` (-1 for none) spans `x0..x1` and carries a word (or its box) across `x`. */
+function crosses(at: Sorted, k: number, x: number, size: number, x0: number, x1: number): boolean {
+  if (k < 0 || !(at.x[k]! <= x0 + size && at.right[k]! >= x1 - size)) return false;
+  const words = at.lines[k]!.line.words;
+  if (!words) return at.x[k]! < x && at.x[k]! + at.w[k]! > x;
+  for (let j = 0; j < words.length; j++) {
+    const b = words[j]!.box;
+    if (b.x < x && b.x + b.w > x) return true;
+  }
+  return false;
 }
 
 /**
- * The nearest line above `sorted[i]` that overlaps it horizontally: its position in `sorted`,
- * or -1. `maxHeight` is the tallest line box on the page.
+ * The nearest line above line `i` that overlaps it horizontally: its position in the sorted
+ * lines, or -1. `maxHeight` is the tallest line box on the page.
  */
-function nearestAbove(sorted: readonly LayoutLine[], i: number, maxSize: number, maxHeight: number): number {
-  const line = sorted[i]!;
-  const b = line.box;
+function nearestAbove(at: Sorted, i: number, maxSize: number, maxHeight: number): number {
+  const { x: xs, y: ys, w: ws, right: rights, bottom: bottoms } = at;
+  const x = xs[i]!;
+  const y = ys[i]!;
+  const w = ws[i]!;
+  const h = at.h[i]!;
+  const r = rights[i]!;
   let best = -1;
   let bestGap = Number.POSITIVE_INFINITY;
   let bestOverlap = 0;
   for (let j = i - 1; j >= 0; j--) {
-    const u = sorted[j]!;
-    if (u.box.y < b.y - 8 * maxSize) break;
+    const top = ys[j]!;
+    if (top < y - 8 * maxSize) break;
     // Tops only fall from here on: once even the tallest box starting here would leave a gap
     // well over the best one's (ties are within 1 px), no line further up can be nearer.
-    if (b.y - u.box.y - maxHeight > bestGap + 2) break;
-    const ov = overlap(u.box.x, right(u.box), b.x, right(b));
-    if (ov < 0.3 * Math.min(u.box.w, b.w)) continue;
+    if (y - top - maxHeight > bestGap + 2) break;
+    const ov = overlap(xs[j]!, rights[j]!, x, r);
+    if (ov < 0.3 * Math.min(ws[j]!, w)) continue;
     // The line above must end above this one's middle: lines side by side are not stacked.
-    if (bottom(u.box) > b.y + b.h * 0.5) continue;
-    const gap = b.y - bottom(u.box);
+    if (bottoms[j]! > y + h * 0.5) continue;
+    const gap = y - bottoms[j]!;
     if (gap < bestGap - 1 || (Math.abs(gap - bestGap) <= 1 && ov > bestOverlap)) {
       best = j;
       bestGap = gap;
@@ -203,10 +263,9 @@ function canJoin(
   if (t0 && t1 && t0 !== t1) return false;
   // Compare with the block's usual size: one line OCR measured large does not break a column,
   // as long as it fills the column's measure like its neighbours.
-  const recent: number[] = [];
-  for (let k = Math.max(0, block.lines.length - 12); k < block.lines.length; k++)
-    recent.push(block.lines[k]!.size);
-  const usualSize = median(recent) ?? above.size;
+  const from = Math.max(0, block.lines.length - 12);
+  for (let k = from; k < block.lines.length; k++) scratch[k - from] = block.lines[k]!.size;
+  const usualSize = medianOf(scratch, block.lines.length - from) ?? above.size;
   const sizeRatio = line.size / usualSize;
   const fullMeasure =
     block.lines.length >= 3 &&

@@ -1,6 +1,6 @@
 import type { GeoLine } from "../ingest/ingest.ts";
 import { joinWords } from "../ingest/words.ts";
-import { median, unionBoxes } from "./box.ts";
+import { medianOf, unionBoxes } from "./box.ts";
 
 /**
  * Cutting lines that OCR ran across a column gutter. A gap between two words (at least 0.6 of
@@ -83,22 +83,48 @@ export function splitAtGutters(
   return out;
 }
 
+/** Reused by `wideGaps` for the word heights of one line at a time. */
+const heights: number[] = [];
+
 function wideGaps(line: GeoLine, lines: readonly IndexedLine[], cache: GutterCache): WideGap[] {
-  const words = line.words ?? [];
-  if (words.length < 2) return [];
+  const words = line.words;
+  if (!words || words.length < 2) return noGaps;
+  // Most lines have no gap near the type size: the widest gap against the shortest word rules
+  // them out before the median height is needed (the median is at least the shortest).
+  let widest = Number.NEGATIVE_INFINITY;
+  let shortest = Number.POSITIVE_INFINITY;
+  // A NaN height or gap would pass the width test below: such a line takes the general path.
+  let odd = false;
+  for (let i = 0; i < words.length; i++) {
+    const b = words[i]!.box;
+    heights[i] = b.h;
+    if (b.h < shortest) shortest = b.h;
+    else if (Number.isNaN(b.h)) odd = true;
+    if (i > 0) {
+      const p = words[i - 1]!.box;
+      const gap = b.x - (p.x + p.w);
+      if (gap > widest) widest = gap;
+      else if (Number.isNaN(gap)) odd = true;
+    }
+  }
   const box = line.box!;
-  const size = median(words.map((w) => w.box.h)) ?? box.h;
-  const gaps: WideGap[] = [];
+  if (!odd && widest < 0.6 * shortest) return noGaps;
+  const size = medianOf(heights, words.length) ?? box.h;
+  let gaps: WideGap[] | null = null;
   for (let i = 1; i < words.length; i++) {
     const g0 = words[i - 1]!.box.x + words[i - 1]!.box.w;
     const g1 = words[i]!.box.x;
     if (g1 - g0 < 0.6 * size) continue;
     cache.tester ??= channelTester(lines.map((l) => l.line));
     const around = cache.tester((g0 + g1) / 2, box.y, size, line);
+    gaps ??= [];
     gaps.push({ at: i, g0, g1, channel: around === "clear" || (around === "alone" && g1 - g0 >= 3 * size) });
   }
-  return gaps;
+  return gaps ?? noGaps;
 }
+
+/** The gaps of a line without a wide one (shared: never written to). */
+const noGaps: WideGap[] = [];
 
 function cutLine(
   x: IndexedLine,
@@ -136,13 +162,29 @@ function cutLine(
  */
 export function channelTester(lines: readonly GeoLine[]): ChannelTester {
   const byY = lines.filter((l) => l.box).sort((a, b) => a.box!.y - b.box!.y);
-  const tops = byY.map((l) => l.box!.y);
+  const tops = new Float64Array(byY.length);
+  // Each line's words span from `left` to `right`: a vertical line outside never crosses a word.
+  const left = new Float64Array(byY.length);
+  const right = new Float64Array(byY.length);
+  byY.forEach((l, k) => {
+    tops[k] = l.box!.y;
+    let x0 = Number.POSITIVE_INFINITY;
+    let x1 = Number.NEGATIVE_INFINITY;
+    for (const w of l.words ?? []) {
+      x0 = Math.min(x0, w.box.x);
+      x1 = Math.max(x1, w.box.x + w.box.w);
+    }
+    // A NaN coordinate (Math.min/max pass it on) leaves the span open: such a line is searched.
+    left[k] = Number.isNaN(x0) ? Number.NEGATIVE_INFINITY : x0;
+    right[k] = Number.isNaN(x1) ? Number.POSITIVE_INFINITY : x1;
+  });
   return (x, y, size, self) => {
     let neighbours = 0;
     for (let k = upper(tops, y - 8 * size); k < byY.length && tops[k]! <= y + 8 * size; k++) {
       const other = byY[k]!;
       if (other === self || other.id === self.id) continue;
       neighbours++;
+      if (!(left[k]! < x && right[k]! > x)) continue;
       for (const w of other.words ?? []) if (w.box.x < x && w.box.x + w.box.w > x) return "crossed";
     }
     return neighbours >= 6 ? "clear" : "alone";
@@ -150,7 +192,7 @@ export function channelTester(lines: readonly GeoLine[]): ChannelTester {
 }
 
 /** The first index whose value is above `v` in an ascending array. */
-function upper(sorted: readonly number[], v: number): number {
+function upper(sorted: Float64Array, v: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {

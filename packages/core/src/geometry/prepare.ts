@@ -1,7 +1,7 @@
 import type { GeoLine, Graphic, IngestedPage } from "../ingest/ingest.ts";
 import { cjkShare, textCells } from "../text/script.ts";
 import type { Box } from "../types.ts";
-import { fitSlope, median } from "./box.ts";
+import { median, sortedNumbers } from "./box.ts";
 import { createGutterCache, type GutterCache, type IndexedLine, splitAtGutters } from "./gutter-split.ts";
 import { wordSize } from "./type-size.ts";
 
@@ -86,11 +86,11 @@ export function preparePage(
 ): PreparedPage {
   const boxed: IndexedLine[] = [];
   const loose: GeoLine[] = [];
-  page.lines.forEach((line, index) => {
-    const text = line.text.trim();
-    if (line.box && text) boxed.push({ line, index });
+  for (let index = 0; index < page.lines.length; index++) {
+    const line = page.lines[index]!;
+    if (line.box && line.text.trim()) boxed.push({ line, index });
     else loose.push(line);
-  });
+  }
   cache.skew ??= estimateSkew(boxed.map((x) => x.line));
   const skew = cache.skew;
   let width = page.width;
@@ -108,41 +108,51 @@ export function preparePage(
   const cx = width / 2;
   const cy = height / 2;
   const pieces = splitAtGutters(boxed, gutters, cache.gutters);
+  const n = pieces.length;
   let sized = 0;
-  for (const x of pieces) if (x.line.fontSize) sized++;
-  const useFont = sized >= pieces.length * 0.8;
-  const measured = pieces.map(({ line, index }) => {
-    const known = cache.lines[index];
-    if (known?.line === line) return known;
-    const m = measureLine(line, skew, cx, cy);
-    if (!known) cache.lines[index] = m;
-    return m;
-  });
+  const measured: LineMeasure[] = [];
   // CJK glyph boxes from OCR vary wildly in height, and OCR sometimes runs two printed lines of a
   // headline into one; CJK characters are set on a square em, so the advance is the size. A line
   // too short to measure that way gets its box height scaled by the page's advance-to-height ratio.
   const ratios: number[] = [];
-  for (const m of measured) if (m.advance && m.box.h > 0) ratios.push(m.advance / m.box.h);
+  for (let i = 0; i < n; i++) {
+    const { line, index } = pieces[i]!;
+    if (line.fontSize) sized++;
+    const known = cache.lines[index];
+    let m = known;
+    if (m?.line !== line) {
+      m = measureLine(line, skew, cx, cy);
+      if (!known) cache.lines[index] = m;
+    }
+    measured.push(m);
+    if (m.advance && m.box.h > 0) ratios.push(m.advance / m.box.h);
+  }
+  const useFont = sized >= n * 0.8;
   const scale = median(ratios) ?? 1;
-  const lines: LayoutLine[] = pieces.map(({ index, line }, i) => {
-    const { box, cells, cjk, advance, latin } = measured[i]!;
-    const fallback = cjk ? box.h * scale : useFont && line.fontSize ? line.fontSize : box.h;
-    const size = latin ?? advance ?? fallback;
-    // partOfRow is set from the start so every layout line has one shape (blocks.ts flags some).
-    return { index, line, box, size: Math.max(1, size), ratio: 1, cell: box.w / cells, partOfRow: false };
-  });
+  const lines: LayoutLine[] = [];
   // Body size: the median size by characters (lines of six cells or more, forty at most each).
-  const weighted: Array<[number, number]> = [];
-  lines.forEach((l, i) => {
-    const n = Math.min(40, Math.round(measured[i]!.rawCells));
-    if (n >= 6) weighted.push([l.size, n]);
-  });
-  const bodySize = weightedMedian(weighted) ?? median(lines.map((l) => l.size)) ?? 1;
+  const weighted: number[] = [];
+  const weights: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const { index, line } = pieces[i]!;
+    const { box, cells, rawCells, cjk, advance, latin } = measured[i]!;
+    const fallback = cjk ? box.h * scale : useFont && line.fontSize ? line.fontSize : box.h;
+    const size = Math.max(1, latin ?? advance ?? fallback);
+    // partOfRow is set from the start so every layout line has one shape (blocks.ts flags some).
+    lines.push({ index, line, box, size, ratio: 1, cell: box.w / cells, partOfRow: false });
+    const weight = Math.min(40, Math.round(rawCells));
+    if (weight >= 6) {
+      weighted.push(size);
+      weights.push(weight);
+    }
+  }
+  const bodySize = weightedMedian(weighted, weights) ?? median(lines.map((l) => l.size)) ?? 1;
   const cellWidths: number[] = [];
-  lines.forEach((l, i) => {
+  for (let i = 0; i < n; i++) {
+    const l = lines[i]!;
     l.ratio = l.size / bodySize;
     if (Math.abs(l.ratio - 1) < 0.15 && measured[i]!.rawCells >= 6) cellWidths.push(l.cell);
-  });
+  }
   const bodyCell = median(cellWidths) ?? bodySize;
   const graphics = page.graphics.map((g) => ({ ...g, box: deskew(g.box, skew, cx, cy) }));
   return { lines, loose, graphics, bodySize, bodyCell, width, height, skew };
@@ -150,19 +160,69 @@ export function preparePage(
 
 function measureLine(line: GeoLine, skew: number, cx: number, cy: number): LineMeasure {
   const box = deskew(line.box!, skew, cx, cy);
-  const trimmed = line.text.trim();
-  const trimmedCells = textCells(trimmed);
+  const text = line.text;
+  const trimmed = text.trim();
+  const ascii = asciiCells(text);
+  // ASCII text (most Latin lines) has no CJK character: its cells are counted in one pass.
+  const trimmedCells = ascii < 0 ? textCells(trimmed) : asciiCells(trimmed);
   const cells = Math.max(0.5, trimmedCells);
-  const rawCells = trimmed.length === line.text.length ? trimmedCells : textCells(line.text);
-  const cjk = cjkShare(line.text) >= 0.5;
+  const rawCells = trimmed.length === text.length ? trimmedCells : ascii < 0 ? textCells(text) : ascii;
+  const cjk = ascii < 0 && cjkShare(text) >= 0.5;
   const advance = cjk && cells >= 4 ? box.w / cells : null;
   const latin = cjk ? null : wordSize(line);
   return { line, box, cells, rawCells, cjk, advance, latin };
 }
 
-/** The median of values given with weights, as [value, weight] pairs; null for none. */
-function weightedMedian(pairs: Array<[number, number]>): number | null {
-  if (pairs.length === 0) return null;
+/**
+ * `textCells` of an ASCII string (half a cell a printing character, none a control one), or -1
+ * when the text is not all ASCII.
+ */
+function asciiCells(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7f) return -1;
+    if (c >= 0x20) n++;
+  }
+  return n * 0.5;
+}
+
+/**
+ * The median of `values` weighted by the integers `weights` (alike in length): the first value,
+ * in ascending order, at which the weights seen reach half the total; null for none. Which of
+ * equal values comes first does not change the answer, so the values sort without a callback
+ * and each weight is added at its value's place.
+ */
+function weightedMedian(values: readonly number[], weights: readonly number[]): number | null {
+  const n = values.length;
+  if (n === 0) return null;
+  if (values.some(Number.isNaN)) return weightedMedianOfPairs(values.map((v, i) => [v, weights[i]!]));
+  const sorted = sortedNumbers(values);
+  const at = new Float64Array(n);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    // The first place holding the value (binary search).
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! < v) lo = mid + 1;
+      else hi = mid;
+    }
+    at[lo]! += weights[i]!;
+    total += weights[i]!;
+  }
+  let seen = 0;
+  for (let k = 0; k < n; k++) {
+    seen += at[k]!;
+    if (at[k]! > 0 && seen * 2 >= total) return sorted[k]!;
+  }
+  return sorted[n - 1]!;
+}
+
+/** `weightedMedian` for values that may hold NaN, which no order holds: sorted as pairs. */
+function weightedMedianOfPairs(pairs: Array<[number, number]>): number | null {
   pairs.sort((a, b) => a[0] - b[0]);
   const total = pairs.reduce((n, [, w]) => n + w, 0);
   let seen = 0;
@@ -183,12 +243,40 @@ export function estimateSkew(lines: readonly GeoLine[]): number {
     if (!l.box || l.box.w < 4 * l.box.h) continue;
     if (l.slope !== undefined) slopes.push(l.slope);
     else if (l.words && l.words.length >= 4) {
-      const s = fitSlope(l.words.map((w) => [w.box.x + w.box.w / 2, w.box.y + w.box.h] as const));
+      const s = baselineSlope(l.words);
       if (s !== null) slopes.push(s);
     }
   }
   const s = median(slopes) ?? 0;
   return Math.abs(s) < 0.002 || Math.abs(s) > 0.2 ? 0 : s;
+}
+
+/**
+ * `fitSlope` through the words' bottom centres, in the same arithmetic (so the same value),
+ * without building the points.
+ */
+function baselineSlope(words: NonNullable<GeoLine["words"]>): number | null {
+  const n = words.length;
+  if (n < 2) return null;
+  let sx = 0;
+  let sy = 0;
+  for (let i = 0; i < n; i++) {
+    const b = words[i]!.box;
+    sx += b.x + b.w / 2;
+    sy += b.y + b.h;
+  }
+  const mx = sx / n;
+  const my = sy / n;
+  let sxx = 0;
+  let sxy = 0;
+  for (let i = 0; i < n; i++) {
+    const b = words[i]!.box;
+    const x = b.x + b.w / 2;
+    const y = b.y + b.h;
+    sxx += (x - mx) * (x - mx);
+    sxy += (x - mx) * (y - my);
+  }
+  return sxx > 0 ? sxy / sxx : null;
 }
 
 function deskew(b: Box, slope: number, cx: number, cy: number): Box {

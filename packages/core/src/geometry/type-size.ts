@@ -1,5 +1,5 @@
 import type { GeoLine } from "../ingest/ingest.ts";
-import { median } from "./box.ts";
+import { medianOf } from "./box.ts";
 
 /**
  * The type size a line's word boxes imply. A word box spans from the top of its tallest letter
@@ -14,55 +14,64 @@ import { median } from "./box.ts";
  * same size for "on", "By" and "typography" alike, whatever format the boxes come from.
  */
 export function wordSize(line: GeoLine): number | null {
-  const sizes: number[] = [];
-  for (const w of line.words ?? []) {
+  const words = line.words;
+  if (!words) return null;
+  let n = 0;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
     if (w.box.h <= 0) continue;
     const share = emShare(w.text);
-    if (share) sizes.push(w.box.h / share);
+    if (share) sizes[n++] = w.box.h / share;
   }
-  return median(sizes);
+  return medianOf(sizes, n);
 }
+
+/** Reused by `wordSize` for one line's sizes at a time. */
+const sizes: number[] = [];
 
 /**
  * The share of the em a word's box spans (see the module comment), or null when the word has
- * no letter or digit to tell by. ASCII words, nearly all of a Latin page, are read in one pass;
- * other text by Unicode classes.
+ * no letter or digit to tell by. ASCII words, nearly all of a Latin page, are read in one pass
+ * over a table of character classes; other text by Unicode classes.
  */
 export function emShare(text: string): number | null {
-  let letters = false;
-  let tall = false;
-  let descender = false;
-  let bracket = false;
+  let seen = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c > 0x7f) return emShareUnicode(text);
-    if (c >= 0x41 && c <= 0x5a) {
-      letters = true;
-      tall = true;
-      if (c === 0x51) descender = true; // Q
-    } else if (c >= 0x30 && c <= 0x39) {
-      letters = true;
-      tall = true;
-    } else if (c >= 0x61 && c <= 0x7a) {
-      letters = true;
-      if (ascenders[c - 0x61]) tall = true;
-      if (descenders[c - 0x61]) descender = true;
-    } else if (brackets.has(c)) bracket = true;
+    seen |= asciiClass[c]!;
   }
-  if (!letters) return null;
-  if (bracket) return 0.98;
-  const top = tall ? 0.72 : 0.5;
-  if (descender) return top + 0.22;
+  if (!(seen & letter)) return null;
+  if (seen & bracket) return 0.98;
+  const top = seen & tall ? 0.72 : 0.5;
+  if (seen & descender) return top + 0.22;
   const last = text.charCodeAt(text.length - 1);
   return top + (last === 0x2c || last === 0x3b ? 0.12 : 0);
 }
 
-/** Lower-case letters (a–z, by offset from "a") that reach the capital height. */
-const ascenders = Array.from({ length: 26 }, (_, i) => "bdfhklti".includes(String.fromCharCode(0x61 + i)));
-/** Lower-case letters (a–z, by offset from "a") that go below the baseline. */
-const descenders = Array.from({ length: 26 }, (_, i) => "gjpqy".includes(String.fromCharCode(0x61 + i)));
-/** Brackets and slashes: they reach from above the capitals to below the baseline. */
-const brackets = new Set([..."()[]{}/|"].map((c) => c.charCodeAt(0)));
+/** Character classes of `asciiClass`, as bits. */
+const letter = 1;
+const tall = 2;
+const descender = 4;
+const bracket = 8;
+
+/**
+ * The classes of each ASCII character: letters and digits; capitals, digits and ascenders reach
+ * the capital height; g j p q y and Q go below the baseline; brackets and slashes reach from
+ * above the capitals to below the baseline.
+ */
+const asciiClass = (() => {
+  const table = new Uint8Array(128);
+  const mark = (chars: string, bits: number) => {
+    for (const ch of chars) table[ch.charCodeAt(0)]! |= bits;
+  };
+  mark("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", letter | tall);
+  mark("abcdefghijklmnopqrstuvwxyz", letter);
+  mark("bdfhklti", tall);
+  mark("gjpqyQ", descender);
+  mark("()[]{}/|", bracket);
+  return table;
+})();
 
 const han = /[\u3400-\u9fff\uf900-\ufaff]/;
 const notLetter = /[^\p{L}\p{N}]/gu;
