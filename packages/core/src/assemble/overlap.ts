@@ -43,11 +43,57 @@ export function termsOf(text: string, only?: ReadonlySet<Term>): Set<Term> {
     }
   }
   if (!latin) return found;
-  for (const word of text.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []) {
-    if (/\p{Script=Han}/u.test(word) || stopwords.has(word)) continue;
-    add(word.replace(/(?:ies|es|s|ing|ed)$/, "") || word);
-  }
+  forEachWord(text.toLowerCase(), (word) => {
+    if (!stopwords.has(word)) add(word.replace(/(?:ies|es|s|ing|ed)$/, "") || word);
+  });
   return found;
+}
+
+const wordChar = /[\p{L}\p{N}]/u;
+const hanScript = /\p{Script=Han}/u;
+
+/**
+ * Calls `visit` with every run of three or more letters and digits (`[\p{L}\p{N}]{3,}`) that
+ * holds no Han character: the Latin (and other alphabetic) words of a text. Read by code, so a
+ * CJK text's ideographs cost a comparison each, not a Unicode class test.
+ */
+function forEachWord(text: string, visit: (word: string) => void): void {
+  let start = -1;
+  let length = 0;
+  let han = false;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : -1;
+    let width = 1;
+    let inWord = false;
+    let isHan = false;
+    if (code < 0) inWord = false;
+    else if (code < 0x80)
+      inWord =
+        (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+    else if (code >= 0x4e00 && code <= 0x9fcc) {
+      // Unified ideographs up to Unicode 6.1: letters of the Han script, every one.
+      inWord = true;
+      isHan = true;
+    } else {
+      width = (text.codePointAt(i) ?? code) > 0xffff ? 2 : 1;
+      const ch = text.slice(i, i + width);
+      inWord = wordChar.test(ch);
+      isHan = inWord && hanScript.test(ch);
+    }
+    if (inWord) {
+      if (start < 0) {
+        start = i;
+        length = 0;
+        han = false;
+      }
+      length++;
+      if (isHan) han = true;
+    } else if (start >= 0) {
+      if (length >= 3 && !han) visit(text.slice(start, i));
+      start = -1;
+    }
+    i += width - 1;
+  }
 }
 
 function isHanCode(code: number): boolean {

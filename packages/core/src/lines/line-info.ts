@@ -11,7 +11,14 @@ import {
   opensCaption,
   type SpanMatch,
 } from "./patterns.ts";
-import { endsSentence, endsWithColon, endsWithHyphen, startsLower, startsSentence } from "./punctuation.ts";
+import {
+  clauseMarks,
+  endsSentence,
+  endsWithColon,
+  endsWithHyphen,
+  startsLower,
+  startsSentence,
+} from "./punctuation.ts";
 
 /** What the rules know of one line: its stream evidence plus what its text says. */
 export interface LineInfo {
@@ -125,9 +132,6 @@ interface CharFacts {
   nonAscii: number;
 }
 
-/** Clause punctuation: commas, enumeration commas, semicolons, colons, full stops (CJK). */
-const clauseMarks = new Set([..."，,、；;：:。"].map((ch) => ch.charCodeAt(0)));
-
 /**
  * The character-level facts of a line in one pass, by code: ASCII first, anything else by
  * Unicode class. Agrees with `cjkShare` and `clausePunctuationCount`, which other callers use.
@@ -167,7 +171,7 @@ function charFacts(text: string): CharFacts {
       spaces++;
       continue;
     }
-    if (clauseMarks.has(c)) clauses++;
+    if (clauseMarks[c]) clauses++;
     // The second half of a pair is counted with the first.
     if (c >= 0xdc00 && c <= 0xdfff) continue;
     counted++;

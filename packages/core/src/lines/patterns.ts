@@ -1,3 +1,4 @@
+import { charTable } from "../text/script.ts";
 import type { OtherKind } from "../types.ts";
 
 /**
@@ -259,13 +260,13 @@ export function matchBylineLine(line: string, allowBareName = false): string | n
 }
 
 /** The first characters of the roles a CJK byline line names (记者, 通讯员, 摄影, 文/…). */
-const roleChars = new Set([..."记通实摄编撰作文图评特首"].map((ch) => ch.charCodeAt(0)));
+const roleChars = charTable("记通实摄编撰作文图评特首");
 
 /** Whether the text has a Latin letter or a character a CJK role starts with. */
 function namesRole(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || roleChars.has(c)) return true;
+    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || roleChars[c]) return true;
   }
   return false;
 }
@@ -321,7 +322,7 @@ const month =
   /\b(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2},?\s+\d{4}\b/;
 
 /** CJK characters some kind of furniture needs (版, 编辑, 日期…). */
-const furnitureChars = new Set([..."版编校审照设视美期年月日星周"].map((ch) => ch.charCodeAt(0)));
+const furnitureChars = charTable("版编校审照设视美期年月日星周");
 
 /**
  * The cheap test every folio passes: it starts with 第, a digit, a dash, a capital and a digit
@@ -368,7 +369,7 @@ export function matchFurniture(line: string): OtherKind | null {
     const c = text.charCodeAt(i);
     if (c >= 0x30 && c <= 0x39) digit = true;
     else if (c === 0x2f || c === 0xff0f || c === 0x3a || c === 0xff1a) separator = true;
-    else if ((c >= 0x41 && c <= 0x5a) || furnitureChars.has(c)) trigger = true;
+    else if ((c >= 0x41 && c <= 0x5a) || furnitureChars[c]) trigger = true;
   }
   if (!digit && !trigger && !separator) return null;
   if (

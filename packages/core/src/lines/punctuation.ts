@@ -1,4 +1,4 @@
-import { isCjk } from "../text/script.ts";
+import { charTable, isCjk } from "../text/script.ts";
 
 /**
  * Sentence-level punctuation tests on recognised line text. OCR mixes full-width and ASCII
@@ -64,8 +64,9 @@ export function endsWithHyphen(text: string): boolean {
 /** Count of clause punctuation (commas, enumeration commas, semicolons, colons) inside the text. */
 export function clausePunctuationCount(text: string): number {
   let n = 0;
-  for (let i = 0; i < text.length; i++) if (clauseMarks.has(text.charCodeAt(i))) n++;
+  for (let i = 0; i < text.length; i++) if (clauseMarks[text.charCodeAt(i)]) n++;
   return n;
 }
 
-const clauseMarks = new Set([..."，,、；;：:。"].map((ch) => ch.charCodeAt(0)));
+/** Clause punctuation (commas, enumeration commas, semicolons, colons, full stops) by code unit. */
+export const clauseMarks = charTable("，,、；;：:。");

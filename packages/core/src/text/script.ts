@@ -105,3 +105,14 @@ export function tallyScript(text: string, tally: ScriptTally): void {
 export function isLatinLetter(ch: string | undefined): boolean {
   return ch !== undefined && /\p{Script=Latin}/u.test(ch);
 }
+
+/**
+ * A set of characters of the Basic Multilingual Plane as a table indexed by code unit: a
+ * lookup per character costs an array read, where a `Set` hashes. For sets tested on every
+ * character of every line.
+ */
+export function charTable(chars: string): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
+  return table;
+}
