@@ -20,6 +20,8 @@ interface OpenLine {
   line: GeoLine;
   words: SourceWord[];
   text: string;
+  /** The last code unit of `text` (NaN while empty): read here, not from the growing string. */
+  last: number;
   spaced: boolean;
   hyphen: boolean;
   lastHypPart1: boolean;
@@ -129,6 +131,7 @@ export function ingestAlto(text: string, dpi = defaultAltoDpi): IngestedPage {
             line,
             words: [],
             text: "",
+            last: Number.NaN,
             spaced: false,
             hyphen: false,
             lastHypPart1: false,
@@ -142,13 +145,13 @@ export function ingestAlto(text: string, dpi = defaultAltoDpi): IngestedPage {
           if (!content) break;
           const box = boxOf(a) ?? open.line.box ?? { x: 0, y: 0, w: 0, h: 0 };
           const word: SourceWord = { text: content, box };
-          const conf = a.get("WC");
-          const wc = Number(conf);
-          if (conf !== undefined && Number.isFinite(wc)) word.conf = Math.min(1, Math.max(0, wc));
-          const last = open.text.charCodeAt(open.text.length - 1);
-          if (open.text && open.spaced && !isCjkCode(last) && !isCjkCode(content.charCodeAt(0)))
+          // NaN when absent, as `Number` of the value otherwise.
+          const wc = a.number("WC");
+          if (Number.isFinite(wc)) word.conf = Math.min(1, Math.max(0, wc));
+          if (open.text && open.spaced && !isCjkCode(open.last) && !isCjkCode(content.charCodeAt(0)))
             open.text += " ";
           open.text += content;
+          open.last = content.charCodeAt(content.length - 1);
           open.words.push(word);
           open.spaced = false;
           open.hyphen = false;
@@ -161,7 +164,9 @@ export function ingestAlto(text: string, dpi = defaultAltoDpi): IngestedPage {
           break;
         case "HYP":
           if (open) {
-            open.text += a.get("CONTENT") || "-";
+            const hyphen = a.get("CONTENT") || "-";
+            open.text += hyphen;
+            open.last = hyphen.charCodeAt(hyphen.length - 1);
             open.hyphen = true;
           }
           break;

@@ -31,13 +31,14 @@ export class AttributeList implements XmlAttributes {
     this.count = 0;
   }
 
-  /** Starts an attribute named `text[start..end)`. */
-  name(start: number, end: number): void {
-    let local = start;
-    while (local < end && this.text.charCodeAt(local) !== 0x3a) local++;
+  /**
+   * Starts an attribute named `text[start..end)` whose local name (after the first colon)
+   * starts at `local` (`start` when it has no prefix).
+   */
+  name(start: number, local: number, end: number): void {
     const at = this.count * 5;
     this.offsets[at] = start;
-    this.offsets[at + 1] = local < end ? local + 1 : start;
+    this.offsets[at + 1] = local;
     this.offsets[at + 2] = end;
   }
 
@@ -70,7 +71,54 @@ export class AttributeList implements XmlAttributes {
 
   get(name: string): string | undefined {
     const i = this.find(name);
-    if (i < 0) return undefined;
+    return i < 0 ? undefined : this.valueOf(i);
+  }
+
+  number(name: string): number {
+    const i = this.find(name);
+    if (i < 0) return Number.NaN;
+    return this.plain[i]
+      ? readNumber(this.text, this.offsets[i * 5 + 3]!, this.offsets[i * 5 + 4]!)
+      : Number(this.valueOf(i));
+  }
+
+  /**
+   * The position of the (last) attribute called `name`, or -1: for reading a value in place
+   * with `valueStart`, `valueEnd` and `isPlain`.
+   */
+  find(name: string): number {
+    const first = name.charCodeAt(0);
+    const offsets = this.offsets;
+    const side = this.qualified ? 0 : 1;
+    for (let i = this.count - 1; i >= 0; i--) {
+      const local = offsets[i * 5 + side]!;
+      if (
+        offsets[i * 5 + 2]! - local === name.length &&
+        this.text.charCodeAt(local) === first &&
+        this.text.startsWith(name, local)
+      )
+        return i;
+    }
+    return -1;
+  }
+
+  /** Where the value of the attribute at `i` (see `find`) starts in the document. */
+  valueStart(i: number): number {
+    return this.offsets[i * 5 + 3]!;
+  }
+
+  /** Where the value of the attribute at `i` ends in the document. */
+  valueEnd(i: number): number {
+    return this.offsets[i * 5 + 4]!;
+  }
+
+  /** Whether the value of the attribute at `i` reads as it stands in the document (no entity, no line end). */
+  isPlain(i: number): boolean {
+    return this.plain[i]!;
+  }
+
+  /** The value of the attribute at `i`, decoded. */
+  valueOf(i: number): string {
     const start = this.offsets[i * 5 + 3]!;
     const end = this.offsets[i * 5 + 4]!;
     return this.plain[i]
@@ -79,73 +127,33 @@ export class AttributeList implements XmlAttributes {
           throw new RangeError("attribute values are checked as they are read");
         });
   }
-
-  number(name: string): number {
-    const i = this.find(name);
-    if (i < 0 || !this.plain[i]) return i < 0 ? Number.NaN : Number(this.get(name));
-    const start = this.offsets[i * 5 + 3]!;
-    const end = this.offsets[i * 5 + 4]!;
-    if (end - start > 15) return Number(this.text.slice(start, end));
-    let n = 0;
-    for (let k = start; k < end; k++) {
-      const d = this.text.charCodeAt(k) - 0x30;
-      if (d < 0 || d > 9) return Number(this.text.slice(start, end));
-      n = n * 10 + d;
-    }
-    return n;
-  }
-
-  /** The position of the (last) attribute called `name`, or -1. */
-  private find(name: string): number {
-    for (let i = this.count - 1; i >= 0; i--) {
-      const local = this.offsets[i * 5 + (this.qualified ? 0 : 1)]!;
-      if (this.offsets[i * 5 + 2]! - local === name.length && this.text.startsWith(name, local)) return i;
-    }
-    return -1;
-  }
 }
 
+/** Powers of ten that are exact doubles. */
+const exactTens = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
 /**
- * Finds the characters that need care in an attribute value (`<`, `&`, CR, LF, tab) without
- * scanning every value: for each it keeps the next place it occurs in the document and looks
- * further (with native `indexOf`) only once a value starts past that place. Values are read in
- * document order, so the searches never overlap: one pass over the document per character.
+ * `Number(text.slice(start, end))`, read in place for the common forms: digits with an
+ * optional sign and decimal point, at most 15 of them. Such a value and its power of ten are
+ * exact doubles, so one division rounds as `Number` does (correctly); anything else goes to
+ * `Number`.
  */
-export class ValueMarks {
-  private static readonly chars = ["<", "&", "\r", "\n", "\t"];
-  /** Per character: the next offset where it occurs at or after the last value checked (-1: none). */
-  private readonly next = [-1, -1, -1, -1, -1];
-  private checkedFrom = -1;
-
-  constructor(private readonly text: string) {}
-
-  /**
-   * Checks the value `text[start..end)` (throwing through `fail` when it is broken) and tells
-   * whether it reads as it stands: no entity, no character to normalise. `html`: a line end or
-   * tab, which XML turns into a space and HTML keeps, is refused. Values must come in document
-   * order.
-   */
-  plainValue(
-    start: number,
-    end: number,
-    html: boolean,
-    fail: (reason: string, at: number) => never,
-  ): boolean {
-    let plain = true;
-    for (let m = 0; m < 5; m++) {
-      let at = this.next[m]!;
-      if (at < start && (at >= 0 || this.checkedFrom < 0)) {
-        at = this.text.indexOf(ValueMarks.chars[m]!, start);
-        this.next[m] = at;
-      }
-      if (at >= start && at < end) {
-        // Marks 2–4 are CR, LF and tab.
-        if (html && m >= 2) fail("a line end or tab in an attribute value", at);
-        plain = false;
-      }
-    }
-    this.checkedFrom = start;
-    if (!plain) decodeXmlText(this.text, start, end, "attribute", fail, html);
-    return plain;
+export function readNumber(text: string, start: number, end: number): number {
+  let i = start;
+  const negative = text.charCodeAt(i) === 0x2d;
+  if (negative) i++;
+  let n = 0;
+  let digits = 0;
+  let point = -1;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) {
+      n = n * 10 + (c - 0x30);
+      digits++;
+    } else if (c === 0x2e && point < 0) point = i;
+    else return Number(text.slice(start, end));
   }
+  if (digits > 15 || (digits === 0 && end > start)) return Number(text.slice(start, end));
+  const value = point < 0 ? n : n / exactTens[end - point - 1]!;
+  return negative ? -value : value;
 }

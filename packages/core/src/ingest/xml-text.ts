@@ -7,38 +7,6 @@ import { htmlKeepsCharacter } from "./html-compat.ts";
  * become a space (XML 1.0 §2.11, §3.3.3) — and `]]>` refused in text.
  */
 
-const nameStart =
-  ":A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D" +
-  "\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}";
-
-/** An XML 1.0 `Name` (production 5): a name start character, then name characters. */
-const xmlNamePattern = new RegExp(
-  `^[${nameStart}][${nameStart}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040]*$`,
-  "u",
-);
-
-/** Whether `name` is an XML 1.0 `Name`; ASCII names, nearly all of them, are read in one pass. */
-export function isXmlName(name: string): boolean {
-  if (name.length === 0) return false;
-  return isXmlNameAt(name, 0, name.length) || xmlNamePattern.test(name);
-}
-
-/**
- * Whether `text[start..end)` is an ASCII XML name. False for other names too: those with
- * other characters need `isXmlName`.
- */
-export function isXmlNameAt(text: string, start: number, end: number): boolean {
-  if (start >= end) return false;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    const letter = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x3a;
-    if (letter) continue;
-    const other = (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2e;
-    if (!other || i === start) return false;
-  }
-  return true;
-}
-
 const predefined: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
 /**
@@ -99,7 +67,7 @@ function entity(
   if (name.startsWith("#")) {
     const hex = name.startsWith("#x");
     const digits = name.slice(hex ? 2 : 1);
-    if (digits && (hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits)) {
+    if (digits && isDigits(digits, hex)) {
       const code = Number.parseInt(digits, hex ? 16 : 10);
       if (isXmlChar(code) && (!html || htmlKeepsCharacter(code))) return String.fromCodePoint(code);
     }
@@ -117,4 +85,27 @@ function isXmlChar(code: number): boolean {
     (code >= 0xe000 && code <= 0xfffd) ||
     (code >= 0x10000 && code <= 0x10ffff)
   );
+}
+
+/** Whether `digits` are all decimal digits, or hexadecimal ones when `hex`. */
+function isDigits(digits: string, hex: boolean): boolean {
+  for (let i = 0; i < digits.length; i++) {
+    const c = digits.charCodeAt(i);
+    const decimal = c >= 0x30 && c <= 0x39;
+    if (!decimal && !(hex && ((c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46)))) return false;
+  }
+  return true;
+}
+
+/** `text` with `\r\n` and lone `\r` turned into `\n` (for CDATA sections, read as they stand). */
+export function normaliseLineEnds(text: string): string {
+  let cr = text.indexOf("\r");
+  if (cr < 0) return text;
+  let out = "";
+  let run = 0;
+  for (; cr >= 0; cr = text.indexOf("\r", run)) {
+    out += `${text.slice(run, cr)}\n`;
+    run = text.charCodeAt(cr + 1) === 0x0a ? cr + 2 : cr + 1;
+  }
+  return out + text.slice(run);
 }

@@ -1,0 +1,437 @@
+import { InputError } from "../errors.ts";
+import { htmlDifference } from "./html-compat.ts";
+import { AttributeList } from "./xml-attributes.ts";
+import {
+  charClass,
+  forbidden,
+  forbiddenReason,
+  isXmlSpace,
+  nameChar,
+  nameStart,
+  nameSurrogate,
+  space,
+  textStop,
+  upper,
+  valueStop,
+} from "./xml-chars.ts";
+import { checkDoctype, checkXmlDeclaration, type Fail } from "./xml-prolog.ts";
+import type { XmlHandlers } from "./xml-reader.ts";
+import { decodeXmlText, normaliseLineEnds } from "./xml-text.ts";
+
+/**
+ * The single pass behind `readXml`: a hand-written scanner over the document string that
+ * checks well-formedness as it goes and reports elements as they open and close. Names, values
+ * and text are read a character at a time through the `charClass` table, which also flags the
+ * characters XML forbids: OCR values and words are a few characters long, and a native search
+ * per value (`indexOf`) costs more in calls than such a loop. Only comments, processing
+ * instructions and CDATA sections, rare and possibly long, are searched natively. Element
+ * names are interned: a page of thousands of `<String>`s slices one name, and end tags are
+ * matched in place against the open element.
+ */
+
+/** An element name as it appears in the document, interned per document. */
+interface ElementName {
+  name: string;
+  /** Without its namespace prefix: what handlers receive. */
+  local: string;
+  /** Lower-cased, for the HTML compatibility rules. */
+  lower: string;
+  /** The parent (null: the top) under which `htmlDifference` last found no difference. */
+  htmlParent: ElementName | null | undefined;
+  /** The next name in the same hash slot. */
+  next: ElementName | undefined;
+}
+
+/** Hash slots for element names (a power of two). */
+const slots = 256;
+
+/** Scans one document; `run` reads it through to the end or throws at the first error. */
+export class XmlScanner {
+  private i = 0;
+  private readonly n: number;
+  private readonly stack: ElementName[] = [];
+  private readonly names: Array<ElementName | undefined> = new Array(slots).fill(undefined);
+  private readonly attributes: AttributeList;
+  /** Whether the root element has opened (declarations must come before it). */
+  private rootSeen = false;
+  /** Whether the root element has closed (only comments, PIs and white space may follow). */
+  private rootDone = false;
+  private doctypeSeen = false;
+
+  constructor(
+    private readonly text: string,
+    private readonly what: string,
+    private readonly handlers: XmlHandlers,
+    private readonly html: boolean,
+  ) {
+    this.n = text.length;
+    this.attributes = new AttributeList(text, html);
+  }
+
+  /** Reads the whole document, calling the handlers; throws `InputError("malformed")` when broken. */
+  run(): void {
+    const { text, n } = this;
+    if (text.startsWith("<?xml", 0) && isXmlSpace(text.charCodeAt(5)))
+      this.i = checkXmlDeclaration(text, this.fail);
+    while (this.i < n) {
+      if (this.stack.length > 0) this.content();
+      else this.outside();
+      if (this.i >= n) break;
+      const c = text.charCodeAt(this.i + 1);
+      if (c === 0x2f) this.endTag();
+      else if (c === 0x21) this.declaration();
+      else if (c === 0x3f) this.instruction();
+      else this.startTag();
+    }
+    const open = this.stack[this.stack.length - 1];
+    if (open) this.fail(`<${open.name}> is not closed`, n);
+    if (!this.rootDone) this.fail("no root element", n);
+  }
+
+  /** Throws the malformed-input error for `reason` at offset `at`. */
+  readonly fail: Fail = (reason: string, at: number): never => {
+    throw new InputError("malformed", `broken ${this.what}: ${reason} (line:col ${position(this.text, at)})`);
+  };
+
+  /** White space outside the root element, up to the next `<`. */
+  private outside(): void {
+    const { text, n } = this;
+    let i = this.i;
+    while (i < n && isXmlSpace(text.charCodeAt(i))) i++;
+    if (i < n && text.charCodeAt(i) !== 0x3c) this.failAt("text outside the root element", i);
+    this.i = i;
+  }
+
+  /** Character data inside an element, up to the next `<`, delivered to `handlers.text`. */
+  private content(): void {
+    const { text, n } = this;
+    const cls = charClass;
+    const start = this.i;
+    let i = start;
+    let decode = false;
+    for (;;) {
+      while (i < n && (cls[text.charCodeAt(i)]! & textStop) === 0) i++;
+      if (i >= n) break;
+      const c = text.charCodeAt(i);
+      if (c === 0x3c) break;
+      if (c === 0x3e) {
+        if (i - 2 >= start && text.charCodeAt(i - 1) === 0x5d && text.charCodeAt(i - 2) === 0x5d)
+          this.fail('"]]>" in text', i - 2);
+      } else if (c === 0x26 || c === 0x0d) decode = true;
+      else this.fail(forbiddenReason(c), i);
+      i++;
+    }
+    this.i = i;
+    if (i === start) return;
+    const onText = this.handlers.text;
+    if (decode) {
+      const decoded = decodeXmlText(text, start, i, "text", this.fail, this.html);
+      if (onText) onText(decoded);
+    } else if (onText) onText(text.slice(start, i));
+  }
+
+  private startTag(): void {
+    const { text, n } = this;
+    const cls = charClass;
+    const lt = this.i;
+    const start = lt + 1;
+    let j = start;
+    let hash = 0;
+    let bits = nameStart;
+    while (j < n) {
+      const c = text.charCodeAt(j);
+      const k = cls[c]!;
+      if ((k & bits) !== 0) j++;
+      else if ((k & nameSurrogate) !== 0 && isLowSurrogate(text.charCodeAt(j + 1))) j += 2;
+      else break;
+      hash = (hash * 31 + c) | 0;
+      bits = nameChar;
+    }
+    const after = text.charCodeAt(j);
+    if (j === start && (j >= n || isXmlSpace(after) || after === 0x3e))
+      this.failAt(this.stack.length > 0 ? "a stray <" : "text outside the root element", lt);
+    if (this.rootDone) this.fail("a second root element", lt);
+    if (j >= n) this.unfinished();
+    if (j === start || !isTagEnd(after)) this.badName(start, isTagEnd);
+    this.rootSeen = true;
+    const element = this.intern(start, j, hash);
+    if (this.html) this.checkHtml(element, lt);
+    this.attributes.clear();
+    this.attributeList(j, element);
+  }
+
+  /** The attributes from `j` to the tag's end, then the element's open (and close, for `/>`). */
+  private attributeList(from: number, element: ElementName): void {
+    const { text, n, attributes } = this;
+    const cls = charClass;
+    let j = from;
+    for (;;) {
+      const spaced = j;
+      while (j < n && (cls[text.charCodeAt(j)]! & space) !== 0) j++;
+      if (j >= n) this.unfinished();
+      const c = text.charCodeAt(j);
+      if (c === 0x3e) {
+        this.i = j + 1;
+        this.stack.push(element);
+        this.handlers.open(element.local, attributes);
+        return;
+      }
+      if (c === 0x2f) {
+        if (text.charCodeAt(j + 1) !== 0x3e) this.badSlash(j);
+        this.i = j + 2;
+        this.handlers.open(element.local, attributes);
+        this.handlers.close(element.local);
+        if (this.stack.length === 0) this.rootDone = true;
+        return;
+      }
+      if (j === spaced) this.failAt("no whitespace before an attribute", j);
+      j = this.attribute(j);
+    }
+  }
+
+  /** One attribute `name="value"` starting at `start`; returns the offset past its value. */
+  private attribute(start: number): number {
+    const { text, n, attributes } = this;
+    const cls = charClass;
+    let j = start;
+    let bits = nameStart;
+    let seen = 0;
+    let local = start;
+    while (j < n) {
+      const c = text.charCodeAt(j);
+      const k = cls[c]!;
+      if ((k & bits) !== 0) j++;
+      else if ((k & nameSurrogate) !== 0 && isLowSurrogate(text.charCodeAt(j + 1))) j += 2;
+      else break;
+      if (c === 0x3a && local === start) local = j;
+      seen |= k;
+      bits = nameChar;
+    }
+    if (j >= n) this.unfinished();
+    if (j === start || !isAttributeNameEnd(text.charCodeAt(j))) this.badName(start, isAttributeNameEnd);
+    if (this.html && (seen & upper) !== 0) this.fail("an attribute name with capitals", start);
+    if (attributes.has(start, j)) this.fail(`attribute ${text.slice(start, j)} is given twice`, start);
+    attributes.name(start, local, j);
+    while (j < n && (cls[text.charCodeAt(j)]! & space) !== 0) j++;
+    if (text.charCodeAt(j) !== 0x3d) this.noValue(j);
+    j++;
+    while (j < n && (cls[text.charCodeAt(j)]! & space) !== 0) j++;
+    const quote = text.charCodeAt(j);
+    if (quote !== 0x22 && quote !== 0x27) this.noValue(j);
+    const valueStart = j + 1;
+    let plain = true;
+    let k = valueStart;
+    for (;;) {
+      while (k < n && (cls[text.charCodeAt(k)]! & valueStop) === 0) k++;
+      if (k >= n) this.unfinished();
+      const c = text.charCodeAt(k);
+      if (c === quote) break;
+      if (c === 0x3c) this.fail("< in an attribute value", k);
+      else if (c === 0x26) plain = false;
+      else if (c === 0x09 || c === 0x0a || c === 0x0d) {
+        // HTML keeps line ends and tabs that XML turns into spaces.
+        if (this.html) this.fail("a line end or tab in an attribute value", k);
+        plain = false;
+      } else if (c !== 0x22 && c !== 0x27) this.fail(forbiddenReason(c), k);
+      k++;
+    }
+    // Checked now, decoded when asked for.
+    if (!plain) decodeXmlText(text, valueStart, k, "attribute", this.fail, this.html);
+    attributes.value(valueStart, k, plain);
+    return k + 1;
+  }
+
+  private endTag(): void {
+    const { text, n, stack } = this;
+    const lt = this.i;
+    let j = lt + 2;
+    if (isXmlSpace(text.charCodeAt(j))) {
+      while (isXmlSpace(text.charCodeAt(j))) j++;
+      if (j >= n) this.unfinished();
+      this.fail("a space after </", j);
+    }
+    const open = stack[stack.length - 1];
+    let end = j;
+    if (open && text.startsWith(open.name, j) && isTagEnd(text.charCodeAt(j + open.name.length))) {
+      end = j + open.name.length;
+    } else {
+      while (end < n && !isTagEnd(text.charCodeAt(end))) end++;
+      if (end >= n) this.unfinished();
+      const name = text.slice(j, end);
+      if (!open) this.fail(`</${name}> closes no element`, lt);
+      this.fail(`</${name}> closes <${open.name}>`, lt);
+    }
+    let gt = end;
+    while (gt < n && isXmlSpace(text.charCodeAt(gt))) gt++;
+    if (gt >= n) this.fail(`an unfinished </${open.name}>`, lt);
+    if (text.charCodeAt(gt) !== 0x3e) this.failAt(`junk in </${open.name}>`, gt);
+    this.i = gt + 1;
+    stack.pop();
+    this.handlers.close(open.local);
+    if (stack.length === 0) this.rootDone = true;
+  }
+
+  /** `<!`: a comment, a CDATA section or the document type declaration. */
+  private declaration(): void {
+    const { text } = this;
+    const lt = this.i;
+    if (text.startsWith("<!--", lt)) this.comment(lt);
+    else if (text.startsWith("<![CDATA[", lt)) this.cdata(lt);
+    else if (text.startsWith("<!DOCTYPE", lt) && !this.rootSeen && !this.doctypeSeen) {
+      this.doctypeSeen = true;
+      this.i = checkDoctype(text, lt, this.fail);
+    } else this.fail("a markup declaration out of place", lt);
+  }
+
+  private comment(lt: number): void {
+    const { text } = this;
+    const start = lt + 4;
+    const end = text.indexOf("--", start);
+    if (end < 0) this.fail("an unclosed comment", start);
+    if (text.charCodeAt(end + 2) !== 0x3e)
+      this.fail(text.startsWith("--!>", end) ? "a comment ending --!>" : '"--" inside a comment', start);
+    // An HTML parser ends `<!-->` and `<!--->` at once.
+    if (this.html && (text.charCodeAt(start) === 0x3e || text.startsWith("->", start)))
+      this.fail("a comment an HTML parser ends early", lt);
+    this.checkChars(start, end);
+    this.i = end + 3;
+  }
+
+  private cdata(lt: number): void {
+    const { text } = this;
+    const start = lt + 9;
+    const end = text.indexOf("]]>", start);
+    if (end < 0) this.fail("an unclosed CDATA section", start);
+    if (this.html) this.fail("a CDATA section, a comment to HTML", start);
+    if (this.stack.length === 0) this.fail("CDATA outside the root element", start);
+    this.checkChars(start, end);
+    this.i = end + 3;
+    if (this.handlers.text && end > start) this.handlers.text(normaliseLineEnds(text.slice(start, end)));
+  }
+
+  /** `<?`: a processing instruction (the XML declaration, at the start, is read by `run`). */
+  private instruction(): void {
+    const { text, n } = this;
+    const start = this.i + 2;
+    let j = start;
+    let bits = nameStart;
+    while (j < n) {
+      const k = charClass[text.charCodeAt(j)]!;
+      if ((k & bits) !== 0) j++;
+      else if ((k & nameSurrogate) !== 0 && isLowSurrogate(text.charCodeAt(j + 1))) j += 2;
+      else break;
+      bits = nameChar;
+    }
+    const after = text.charCodeAt(j);
+    const closes = after === 0x3f && text.charCodeAt(j + 1) === 0x3e;
+    if (j === start || !(closes || isXmlSpace(after))) this.badName(start, isPiTargetEnd);
+    if (j - start === 3 && text.slice(start, j).toLowerCase() === "xml")
+      this.fail("an XML declaration not at the start", start);
+    const end = text.indexOf("?>", j);
+    if (end < 0) this.fail("an unclosed processing instruction", this.i);
+    this.checkChars(j, end);
+    this.i = end + 2;
+  }
+
+  /** Refuses forbidden characters in `text[from..to)`. */
+  private checkChars(from: number, to: number): void {
+    const { text } = this;
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if ((charClass[c]! & forbidden) !== 0) this.fail(forbiddenReason(c), i);
+    }
+  }
+
+  /** The element name `text[start..end)`, interned; `hash` is the name's hash. */
+  private intern(start: number, end: number, hash: number): ElementName {
+    const { text } = this;
+    const slot = hash & (slots - 1);
+    let e = this.names[slot];
+    while (e !== undefined && !(e.name.length === end - start && text.startsWith(e.name, start))) e = e.next;
+    if (e !== undefined) return e;
+    const name = text.slice(start, end);
+    const colon = name.indexOf(":");
+    const created: ElementName = {
+      name,
+      local: colon < 0 ? name : name.slice(colon + 1),
+      lower: name.toLowerCase(),
+      htmlParent: undefined,
+      next: this.names[slot],
+    };
+    this.names[slot] = created;
+    return created;
+  }
+
+  /** Refuses an element an HTML parser would place or read otherwise (see `htmlDifference`). */
+  private checkHtml(element: ElementName, lt: number): void {
+    const parent = this.stack[this.stack.length - 1] ?? null;
+    if (element.htmlParent === parent) return;
+    const differs = htmlDifference(parent?.lower, element.lower);
+    if (differs) this.fail(differs, lt);
+    element.htmlParent = parent;
+  }
+
+  /** Refuses the name at `start`, which runs (for the message) until `isEnd` or the input's end. */
+  private badName(start: number, isEnd: (c: number) => boolean): never {
+    const { text, n } = this;
+    let end = start;
+    while (end < n && !isEnd(text.charCodeAt(end))) {
+      const c = text.charCodeAt(end);
+      if ((charClass[c]! & forbidden) !== 0) this.fail(forbiddenReason(c), end);
+      end++;
+    }
+    return this.fail(`"${text.slice(start, end)}" is not an XML name`, start);
+  }
+
+  /** Refuses a `/` in a start tag that is not the `/>` ending it. */
+  private badSlash(at: number): never {
+    const { text, n } = this;
+    let j = at + 1;
+    while (j < n && isXmlSpace(text.charCodeAt(j))) j++;
+    if (j >= n) this.unfinished();
+    if (text.charCodeAt(j) === 0x3e) this.fail("a space inside />", j);
+    return this.failAt("a / inside a tag", at);
+  }
+
+  private noValue(at: number): never {
+    if (at >= this.n) this.unfinished();
+    return this.failAt(`attribute ${this.attributes.lastName()} has no quoted value`, at);
+  }
+
+  /** The input ends inside a tag: the innermost open element is not closed. */
+  private unfinished(): never {
+    const open = this.stack[this.stack.length - 1];
+    if (open) this.fail(`<${open.name}> is not closed`, this.n);
+    return this.fail(this.rootDone ? "an unfinished tag after the root element" : "no root element", this.n);
+  }
+
+  /** `fail`, unless the character at `at` is forbidden: then that is the error. */
+  private failAt(reason: string, at: number): never {
+    const c = this.text.charCodeAt(at);
+    return this.fail((charClass[c]! & forbidden) !== 0 ? forbiddenReason(c) : reason, at);
+  }
+}
+
+/** "line:column" (both from 1) of the offset `at` in `text`. */
+function position(text: string, at: number): string {
+  let line = 1;
+  for (let i = text.indexOf("\n"); i >= 0 && i < at; i = text.indexOf("\n", i + 1)) line++;
+  return `${line}:${at - text.lastIndexOf("\n", at - 1)}`;
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+/** What may follow an element name: white space, `/`, `>`. */
+function isTagEnd(c: number): boolean {
+  return c === 0x3e || c === 0x2f || isXmlSpace(c);
+}
+
+function isAttributeNameEnd(c: number): boolean {
+  return c === 0x3d || isTagEnd(c);
+}
+
+function isPiTargetEnd(c: number): boolean {
+  return c === 0x3f || isXmlSpace(c);
+}
