@@ -1,4 +1,4 @@
-import type { LineInfo } from "../lines/line-info.ts";
+import { isJunkLine, type LineInfo } from "../lines/line-info.ts";
 import { matchBylineLine } from "../lines/patterns.ts";
 import { isBreakGap, isFragment, type LineKind } from "./line-kind.ts";
 import { isClosingName } from "./units.ts";
@@ -9,23 +9,6 @@ import { isClosingName } from "./units.ts";
  * dateline); it is accepted only where the text around it breaks — the body before it has
  * ended and the one after starts afresh — with evidence that an article boundary is there.
  */
-
-/** Whether a line, by its own text, could be a title line. */
-export function isTitleish(x: LineInfo): boolean {
-  if (x.junk) return false;
-  const hint = x.line.roleHint;
-  if (hint === "heading") return true;
-  if (hint === "body" || hint === "caption" || hint === "furniture") return false;
-  if (x.dateline || x.bylineLine || x.jump || x.bylineEnd || x.endsHyphen) return false;
-  if (/[，、,;；]$/.test(x.text)) return false;
-  if (x.endsSentence && !/[！？!?]["”’]?$/.test(x.text)) return false;
-  if (x.cjk) return x.chars <= 40 && x.clauses <= 2;
-  if (x.words > 18) return false;
-  // A headline's second line may open with a small word ("and Mars-like Tests").
-  if (x.startsLower)
-    return x.titleCase && /^(?:and|or|of|the|for|to|in|on|with|at|by|as|a|an|from|vs\.?)\s/.test(x.text);
-  return /^[\p{Lu}\p{N}"“‘'(]/u.test(x.text);
-}
 
 /** Whether the line is set in headline type (the source says heading, or it is much larger than body text). */
 function isHeadingType(x: LineInfo): boolean {
@@ -56,7 +39,7 @@ function inTitleGroup(infos: readonly LineInfo[], i: number): boolean {
   for (let k = a; k <= b; k++) {
     const y = infos[k]!;
     const continuation = k > a && y.startsLower && !y.endsSentence && y.words <= 8;
-    if (!isTitleish(y) && !continuation) return false;
+    if (!y.titleish && !continuation) return false;
   }
   return !infos[b]!.endsSentence;
 }
@@ -65,7 +48,7 @@ function inTitleGroup(infos: readonly LineInfo[], i: number): boolean {
 export function markTitles(infos: readonly LineInfo[], kinds: LineKind[]): void {
   const n = infos.length;
   const candidate = infos.map(
-    (x, i) => kinds[i] === "body" && isTitleish(x) && standsOut(infos, i) && !isClosingName(infos, i),
+    (x, i) => kinds[i] === "body" && x.titleish && standsOut(infos, i) && !isClosingName(infos, i),
   );
   // A headline's next line set tight under it may open in lower case ("to national finals").
   for (let i = 1; i < n; i++) {
@@ -77,7 +60,7 @@ export function markTitles(infos: readonly LineInfo[], kinds: LineKind[]): void 
   // OCR noise is no title by itself, but a garbled line set tight within a title is part of it.
   for (let i = 0; i < n; i++) {
     const x = infos[i]!;
-    if (!x.junk || kinds[i] !== "body" || candidate[i]) continue;
+    if (kinds[i] !== "body" || candidate[i]) continue;
     const tightBefore =
       i > 0 && candidate[i - 1] && x.line.gapBefore !== "block" && x.line.gapBefore !== "paragraph";
     const next = infos[i + 1];
@@ -86,7 +69,7 @@ export function markTitles(infos: readonly LineInfo[], kinds: LineKind[]): void 
       candidate[i + 1] &&
       next.line.gapBefore !== "block" &&
       next.line.gapBefore !== "paragraph";
-    if ((tightBefore || tightAfter) && !x.endsSentence) candidate[i] = true;
+    if ((tightBefore || tightAfter) && !x.endsSentence && isJunkLine(x)) candidate[i] = true;
   }
   markAnchoredTitles(infos, kinds, candidate);
   const bylineLike = (i: number) => kinds[i] === "body" && infos[i]!.bylineLine !== null;
@@ -139,7 +122,7 @@ function markAnchoredTitles(
     let j = i + 1;
     while (j < n && kinds[j] !== "body") j++;
     let k = j;
-    while (k < n && k - j < 6 && kinds[k] === "body" && !infos[k]!.dateline && isTitleish(infos[k]!)) k++;
+    while (k < n && k - j < 6 && kinds[k] === "body" && !infos[k]!.dateline && infos[k]!.titleish) k++;
     if (k > j && (k === n || (infos[k]!.dateline && kinds[k] === "body")))
       for (let t = j; t < k; t++) candidate[t] = true;
   }
@@ -156,7 +139,7 @@ function markAnchoredTitles(
         r--;
         continue;
       }
-      if (kinds[r] !== "body" || candidate[r] || !isTitleish(infos[r]!) || isClosingName(infos, r)) break;
+      if (kinds[r] !== "body" || candidate[r] || !infos[r]!.titleish || isClosingName(infos, r)) break;
       walked.push(r);
       r--;
     }
@@ -191,13 +174,7 @@ function extendBack(infos: readonly LineInfo[], kinds: readonly LineKind[], star
     const y = infos[j];
     // A block break stops the walk, except over a kicker set right above big headline type.
     const overHeading = isHeadingType(infos[s]!) && !isHeadingType(y ?? infos[s]!) && (y?.words ?? 99) <= 8;
-    if (
-      !y ||
-      kinds[j] !== "body" ||
-      !isTitleish(y) ||
-      y.clauses > 0 ||
-      (isBreakGap(infos[s]) && !overHeading)
-    )
+    if (!y || kinds[j] !== "body" || !y.titleish || y.clauses > 0 || (isBreakGap(infos[s]) && !overHeading))
       break;
     if (isClosingName(infos, j)) break;
     s = j;

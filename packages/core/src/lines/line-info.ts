@@ -51,13 +51,17 @@ export interface LineInfo {
   opensCaption: boolean;
   /**
    * The line is OCR noise rather than words: few letters among its characters (specks,
-   * rules and ornaments read as text), or words the OCR engine itself doubted.
+   * rules and ornaments read as text), or words the OCR engine itself doubted. Null until
+   * asked: read it through `isJunkLine`, which settles it (the word confidences of a
+   * geometry line are only averaged for the few lines whose role depends on it).
    */
-  junk: boolean;
+  junk: boolean | null;
   /** All capitals (Latin), at least two letters. */
   allCaps: boolean;
   /** Most words capitalised (Latin title case). */
   titleCase: boolean;
+  /** The line, by its own text and hints, could be a title line (see `readsAsTitle`). */
+  titleish: boolean;
 }
 
 /** Reads the text-level facts of every line in the stream. */
@@ -68,7 +72,40 @@ export function describeLines(stream: readonly StreamLine[]): LineInfo[] {
     if (x.dateline && x.bylineEnd && x.bylineEnd.from < x.dateline.to) x.bylineEnd = null;
   }
   joinSplitDatelines(infos);
+  // Read once here, with datelines settled: the title rules ask it of each line many times.
+  for (const x of infos) x.titleish = readsAsTitle(x);
   return infos;
+}
+
+/**
+ * Whether a line, by its own text, could be a title line: no closing punctuation but ! or ?,
+ * no dateline, byline or jump, short (CJK) or few words starting like a title (Latin); a
+ * source's heading hint says yes, a body, caption or furniture hint no.
+ */
+function readsAsTitle(x: LineInfo): boolean {
+  // OCR noise is never a title line; asked last, as it may cost a pass over the words.
+  return titleByText(x) && !isJunkLine(x);
+}
+
+function titleByText(x: LineInfo): boolean {
+  const hint = x.line.roleHint;
+  if (hint === "heading") return true;
+  if (hint === "body" || hint === "caption" || hint === "furniture") return false;
+  if (x.dateline || x.bylineLine || x.jump || x.bylineEnd || x.endsHyphen) return false;
+  if (/[，、,;；]$/.test(x.text)) return false;
+  if (x.endsSentence && !/[！？!?]["”’]?$/.test(x.text)) return false;
+  if (x.cjk) return x.chars <= 40 && x.clauses <= 2;
+  if (x.words > 18) return false;
+  // A headline's second line may open with a small word ("and Mars-like Tests").
+  if (x.startsLower)
+    return x.titleCase && /^(?:and|or|of|the|for|to|in|on|with|at|by|as|a|an|from|vs\.?)\s/.test(x.text);
+  return /^[\p{Lu}\p{N}"“‘'(]/u.test(x.text);
+}
+
+/** `LineInfo.junk`, settled on first reading. */
+export function isJunkLine(x: LineInfo): boolean {
+  if (x.junk === null) x.junk = doubtedWords(x.line);
+  return x.junk;
 }
 
 /**
@@ -266,16 +303,29 @@ function latinFacts(
   };
 }
 
-/** See `LineInfo.junk`. */
-function isJunk(line: StreamLine, latin: { letterShare: number; visible: number } | null): boolean {
+/**
+ * `LineInfo.junk` as far as the text tells (few letters: true), or null when the answer
+ * rests on the words' confidences (see `doubtedWords`), or false.
+ */
+function junkByText(
+  line: StreamLine,
+  latin: { letterShare: number; visible: number } | null,
+): boolean | null {
   if (latin && latin.visible >= 6 && latin.letterShare < 0.5) return true;
   const words = line.words;
-  if (!words || words.length < 2) return false;
+  return words && words.length >= 2 ? null : false;
+}
+
+/** Whether the OCR engine doubted the line's words: mean confidence under 0.45 over two or more. */
+function doubtedWords(line: StreamLine): boolean {
+  const words = line.words;
+  if (!words) return false;
   let sum = 0;
   let n = 0;
-  for (const w of words) {
-    if (w.conf === undefined) continue;
-    sum += w.conf;
+  for (let i = 0; i < words.length; i++) {
+    const conf = words[i]!.conf;
+    if (conf === undefined) continue;
+    sum += conf;
     n++;
   }
   return n >= 2 && sum / n < 0.45;
@@ -306,8 +356,9 @@ function describeLine(line: StreamLine, index: number): LineInfo {
     jump: isJumpLine(text),
     credit: hasPhotoCredit(text),
     opensCaption: opensCaption(text),
-    junk: isJunk(line, latin),
+    junk: junkByText(line, latin),
     allCaps: latin?.allCaps ?? false,
     titleCase: latin?.titleCase ?? false,
+    titleish: false,
   };
 }

@@ -300,10 +300,13 @@ export function hasPhotoCredit(line: string): boolean {
   return /[Pp]hoto|Courtesy|Getty|AP\)/.test(line) && latinCredit.test(line);
 }
 
+/** The characters a jump line can start with (a bracket, 下转/上接/转/接/续, Continued, See, Turn, Please). */
+const jumpStarts = charTable("（(下上转接续CSTPcstp");
+
 /** A jump line ("下转第4版", "上接第一版", "Continued on Page 4", "See FLIGHT, Page A6"). */
 export function isJumpLine(line: string): boolean {
   const text = line.trim();
-  if (text.length > 60) return false;
+  if (text.length > 60 || !jumpStarts[text.charCodeAt(0)]) return false;
   return (
     /^[（(]?\s*(?:下转|上接|转|接|续)\s*(?:第|A|B|C|D)?\s*[0-9一二三四五六七八九十]+\s*(?:版|页)(?:[）)])?/.test(
       text,

@@ -53,12 +53,18 @@ export function startsSentence(text: string): boolean {
 /** Whether the text starts with a lower-case Latin letter (a continued sentence). */
 export function startsLower(text: string): boolean {
   const first = text.trimStart()[0];
-  return first !== undefined && /\p{Ll}/u.test(first);
+  if (first === undefined) return false;
+  const c = first.charCodeAt(0);
+  if (c < 0x80) return c >= 0x61 && c <= 0x7a;
+  return /\p{Ll}/u.test(first);
 }
 
 /** Whether the text ends with a hyphen that may split a word. */
 export function endsWithHyphen(text: string): boolean {
-  return /[\p{L}\p{N}][-\u00AD\u2010]$/u.test(text.trimEnd());
+  const t = text.trimEnd();
+  const last = t.charCodeAt(t.length - 1);
+  if (last !== 0x2d && last !== 0xad && last !== 0x2010) return false;
+  return /[\p{L}\p{N}][-\u00AD\u2010]$/u.test(t);
 }
 
 /** Count of clause punctuation (commas, enumeration commas, semicolons, colons) inside the text. */
