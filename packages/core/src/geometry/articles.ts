@@ -1,6 +1,7 @@
 import type { Box } from "../types.ts";
 import type { LayoutBlock } from "./blocks.ts";
-import { bottom, overlap, right } from "./box.ts";
+import { bottom, right } from "./box.ts";
+import { nearBlocks } from "./near-blocks.ts";
 import type { PreparedPage } from "./prepare.ts";
 import type { BlockRole } from "./regions.ts";
 
@@ -26,10 +27,11 @@ export function groupArticles(
     .map((g) => g.box);
   const images = page.graphics.filter((g) => g.kind === "image").map((g) => g.box);
   const content = blocks.filter((b) => roles.get(b) !== "furniture");
+  const near = nearBlocks(content, images, rules);
   let next = 0;
   const headings = content.filter((b) => roles.get(b) === "heading").sort((a, b) => a.y0 - b.y0);
   for (const h of headings) {
-    const up = above(h, h.x0, h.x1, content, images, rules);
+    const up = near.above(h, h.x0, h.x1);
     const upBlock = up && "lines" in up ? up : null;
     // A heading right under another heading (headline over a second deck line in big type) is one title.
     if (
@@ -44,10 +46,16 @@ export function groupArticles(
   // Short blocks stacked on a heading (a byline over a kicker over the headline) join it, the
   // nearest first.
   const onTitle = new Set<LayoutBlock>();
+  // What stands below a block does not change from pass to pass.
+  const belowOf = new Map<LayoutBlock, LayoutBlock | null>();
   for (let pass = 0; pass < 3; pass++) {
     for (const b of content) {
       if (article.has(b) || roles.get(b) !== "text" || b.lines.length > 3) continue;
-      const below = nearestBelow(b, content, rules);
+      let below = belowOf.get(b);
+      if (below === undefined) {
+        below = near.below(b);
+        belowOf.set(b, below);
+      }
       const titled = below && (roles.get(below) === "heading" || onTitle.has(below));
       if (below && titled && below.y0 - b.y1 < 1.5 * Math.max(b.size, page.bodySize)) {
         article.set(b, article.get(below)!);
@@ -56,7 +64,7 @@ export function groupArticles(
     }
   }
   const pictureArticle = (g: Box): number | undefined => {
-    const over = above({ y0: g.y }, g.x, right(g), content, images, rules);
+    const over = near.above({ y0: g.y }, g.x, right(g));
     return over && "lines" in over ? assign(over) : undefined;
   };
   const visiting = new Set<LayoutBlock>();
@@ -66,10 +74,10 @@ export function groupArticles(
     if (visiting.has(b)) return next++;
     visiting.add(b);
     let id: number | undefined;
-    const up = above(b, b.x0, b.x1, content, images, rules);
+    const up = near.above(b, b.x0, b.x1);
     if (up && "lines" in up) id = assign(up);
     else if (up) {
-      const overPicture = above({ y0: up.y }, up.x, right(up), content, images, rules);
+      const overPicture = near.above({ y0: up.y }, up.x, right(up));
       if (overPicture && "lines" in overPicture) id = assign(overPicture);
       else id = fromLeft(b.y0, up.x, content, images, pictureArticle, assign, page.bodySize);
     } else id = fromLeft(b.y0, b.x0, content, images, pictureArticle, assign, page.bodySize);
@@ -80,58 +88,6 @@ export function groupArticles(
   };
   for (const b of [...content].sort((a, c) => a.y0 - c.y0 || a.x0 - c.x0)) assign(b);
   return article;
-}
-
-/** The nearest block or picture above `x0..x1` at `target.y0` with no rule between, or null. */
-function above(
-  target: { y0: number },
-  x0: number,
-  x1: number,
-  blocks: readonly LayoutBlock[],
-  images: readonly Box[],
-  rules: readonly Box[],
-): LayoutBlock | Box | null {
-  const w = x1 - x0;
-  const slack = 4;
-  let limit = Number.NEGATIVE_INFINITY;
-  for (const r of rules) {
-    if (bottom(r) <= target.y0 + slack && overlap(r.x, right(r), x0, x1) >= 0.3 * w)
-      limit = Math.max(limit, r.y);
-  }
-  let best: LayoutBlock | Box | null = null;
-  let bestY = limit;
-  for (const c of blocks) {
-    if (c.y1 > target.y0 + slack || c.y1 <= bestY || c === target) continue;
-    if (overlap(c.x0, c.x1, x0, x1) < 0.3 * Math.min(c.x1 - c.x0, w)) continue;
-    best = c;
-    bestY = c.y1;
-  }
-  for (const g of images) {
-    if (bottom(g) > target.y0 + slack || bottom(g) <= bestY) continue;
-    if (overlap(g.x, right(g), x0, x1) < 0.3 * Math.min(g.w, w)) continue;
-    best = g;
-    bestY = bottom(g);
-  }
-  return best;
-}
-
-function nearestBelow(
-  b: LayoutBlock,
-  blocks: readonly LayoutBlock[],
-  rules: readonly Box[],
-): LayoutBlock | null {
-  let best: LayoutBlock | null = null;
-  for (const c of blocks) {
-    if (c === b || c.y0 < b.y1 - 2) continue;
-    if (overlap(c.x0, c.x1, b.x0, b.x1) < 0.3 * Math.min(c.x1 - c.x0, b.x1 - b.x0)) continue;
-    if (!best || c.y0 < best.y0) best = c;
-  }
-  if (!best) return null;
-  const top = best.y0;
-  const ruled = rules.some(
-    (r) => r.y >= b.y1 - 2 && r.y <= top + 2 && overlap(r.x, right(r), b.x0, b.x1) > 0,
-  );
-  return ruled ? null : best;
 }
 
 /**

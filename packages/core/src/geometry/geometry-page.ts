@@ -79,20 +79,29 @@ function isStray(text: string): boolean {
  * article before them in reading order (the first goes to the next), not articles.
  */
 function foldStrayArticles(articles: Article[], stream: readonly StreamLine[]): void {
-  const textOf = new Map(stream.map((l) => [l.id, l.text]));
-  const lineOf = new Map(stream.map((l) => [l.id, l]));
-  const credible = (b: Block | null) => b !== null && !isStray(b.text);
-  const strayLines = (b: Block) => b.lines.every((id) => isStray(textOf.get(id) ?? ""));
+  const lineOf = new Map<string, StreamLine>();
+  for (const l of stream) lineOf.set(l.id, l);
+  // Lines are tested again as their articles grow: each line's answer is kept.
+  const strayById = new Map<string, boolean>();
+  const strayLine = (id: string): boolean => {
+    let stray = strayById.get(id);
+    if (stray === undefined) {
+      stray = isStray(lineOf.get(id)?.text ?? "");
+      strayById.set(id, stray);
+    }
+    return stray;
+  };
   for (let k = 0; k < articles.length; k++) {
     const a = articles[k]!;
     if (articles.length < 2 || credible(a.kicker) || credible(a.headline) || a.dateline || a.byline) continue;
     const title = [a.kicker, a.headline, a.subheadline].filter((b): b is Block => b !== null);
-    const lines = a.paragraphs.flatMap((p) => p.lines);
-    const stray = lines.filter((id) => isStray(textOf.get(id) ?? "")).length;
+    let lineCount = 0;
+    for (const p of a.paragraphs) lineCount += p.lines.length;
+    // The cheap tests first; each test reads only the lines it needs.
     const debris =
-      a.paragraphs.every(strayLines) ||
-      (title.length > 0 && lines.length <= 3) ||
-      (title.length === 0 && lines.length <= 6 && stray * 2 >= lines.length);
+      (title.length > 0 && lineCount <= 3) ||
+      a.paragraphs.every((p) => p.lines.every(strayLine)) ||
+      (title.length === 0 && lineCount <= 6 && strayCount(a.paragraphs, strayLine) * 2 >= lineCount);
     if (!debris) continue;
     const host = nearestArticle(articles, a, lineOf) ?? articles[k > 0 ? k - 1 : k + 1]!;
     const moved = [...title, ...a.paragraphs];
@@ -106,6 +115,18 @@ function foldStrayArticles(articles: Article[], stream: readonly StreamLine[]): 
   });
 }
 
+/** Whether a title block reads as words (see `isStray`). */
+function credible(b: Block | null): boolean {
+  return b !== null && !isStray(b.text);
+}
+
+/** How many lines of the paragraphs are stray. */
+function strayCount(paragraphs: readonly Block[], strayLine: (id: string) => boolean): number {
+  let n = 0;
+  for (const p of paragraphs) for (const id of p.lines) if (strayLine(id)) n++;
+  return n;
+}
+
 /**
  * The article whose lines stand nearest above the debris in the same column (debris lifted out
  * of a line belongs to the text around it), or null when no other article shares its column.
@@ -115,24 +136,29 @@ function nearestArticle(
   debris: Article,
   lineOf: ReadonlyMap<string, StreamLine>,
 ): Article | null {
-  const own = debris.paragraphs
-    .flatMap((p) => p.lines)
-    .map((id) => lineOf.get(id))
-    .filter((l) => l?.box);
+  const own: StreamLine[] = [];
+  for (const p of debris.paragraphs) {
+    for (const id of p.lines) {
+      const l = lineOf.get(id);
+      if (l?.box) own.push(l);
+    }
+  }
   if (own.length === 0) return null;
   let best: Article | null = null;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const other of articles) {
     if (other === debris) continue;
-    for (const id of other.paragraphs.flatMap((p) => p.lines)) {
-      const l = lineOf.get(id);
-      if (!l?.box) continue;
-      for (const d of own) {
-        if (!d?.box || l.column !== d.column) continue;
-        const distance = Math.abs(l.box.y - d.box.y);
-        if (distance < bestDistance) {
-          bestDistance = distance;
-          best = other;
+    for (const p of other.paragraphs) {
+      for (const id of p.lines) {
+        const l = lineOf.get(id);
+        if (!l?.box) continue;
+        for (const d of own) {
+          if (l.column !== d.column) continue;
+          const distance = Math.abs(l.box.y - d.box!.y);
+          if (distance < bestDistance) {
+            bestDistance = distance;
+            best = other;
+          }
         }
       }
     }

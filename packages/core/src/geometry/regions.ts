@@ -54,11 +54,16 @@ export function classifyBlocks(
   const images = page.graphics.filter((g) => g.kind === "image");
   // Without a rule under the running head, furniture is what stands above every headline too.
   const headingTop = Math.min(...blocks.filter((b) => b.ratio >= 1.25).map((b) => b.y0), page.height);
+  // Separators are the same for every block: a caption test reads them from here.
+  const separators = page.graphics
+    .filter((g) => g.kind === "separator" && g.box.w > g.box.h)
+    .map((g) => g.box);
   for (const b of blocks) {
-    const types = b.lines.map((l) => l.line.regionType ?? "");
-    const labelled = (set: Set<string>) => types.filter((t) => set.has(t)).length > b.lines.length / 2;
+    const labels = countLabels(b);
+    // More than half the block's lines labelled so.
+    const half = b.lines.length / 2;
     const small = b.lines.length <= 2;
-    if (labelled(furnitureTypes)) roles.set(b, "furniture");
+    if (labels.furniture > half) roles.set(b, "furniture");
     else if (topRule && b.y1 <= topRule.y + 2 && b.ratio < 2.5) roles.set(b, "furniture");
     else if (bottomRule && b.y0 >= bottom(bottomRule) - 2) roles.set(b, "furniture");
     else if (
@@ -71,18 +76,47 @@ export function classifyBlocks(
       roles.set(b, "furniture");
     } else if (!bottomRule && small && b.ratio < 1.25 && b.y0 > contentBottom && b.y0 > page.height * 0.94) {
       roles.set(b, "furniture");
-    } else if (labelled(headingTypes) || (b.ratio >= 1.25 && !labelled(bodyTypes))) roles.set(b, "heading");
-    else if (!labelled(bodyTypes) && isCaption(b, images, page, types)) roles.set(b, "caption");
+    } else if (labels.heading > half || (b.ratio >= 1.25 && !(labels.body > half))) roles.set(b, "heading");
+    else if (!(labels.body > half) && isCaption(b, images, separators, page, labels)) roles.set(b, "caption");
     else roles.set(b, "text");
   }
   return roles;
 }
 
-function isCaption(b: LayoutBlock, images: readonly Graphic[], page: PreparedPage, types: string[]): boolean {
-  const share = (t: string) => types.filter((x) => x === t).length / b.lines.length;
+/** How many of a block's lines the source labels with each kind of region type. */
+interface Labels {
+  furniture: number;
+  heading: number;
+  body: number;
+  caption: number;
+  ocrCaption: number;
+}
+
+function countLabels(b: LayoutBlock): Labels {
+  const labels: Labels = { furniture: 0, heading: 0, body: 0, caption: 0, ocrCaption: 0 };
+  for (const l of b.lines) {
+    const t = l.line.regionType;
+    // Most lines carry no label (hOCR and ALTO give none but Tesseract's caption).
+    if (!t) continue;
+    if (furnitureTypes.has(t)) labels.furniture++;
+    if (headingTypes.has(t)) labels.heading++;
+    if (bodyTypes.has(t)) labels.body++;
+    if (t === "caption") labels.caption++;
+    if (t === "ocr_caption") labels.ocrCaption++;
+  }
+  return labels;
+}
+
+function isCaption(
+  b: LayoutBlock,
+  images: readonly Graphic[],
+  rules: readonly Box[],
+  page: PreparedPage,
+  labels: Labels,
+): boolean {
+  const share = (n: number) => n / b.lines.length;
   // PAGE's caption type is a human's (or a trained model's) word; take it as is.
-  if (share("caption") > 0.5 && b.ratio < 1.1) return true;
-  const rules = page.graphics.filter((g) => g.kind === "separator" && g.box.w > g.box.h).map((g) => g.box);
+  if (share(labels.caption) > 0.5 && b.ratio < 1.1) return true;
   const underPicture = images.some((g) => {
     const below = b.y0 >= bottom(g.box) - page.bodySize && b.y0 - bottom(g.box) <= 2 * page.bodySize;
     if (!below || overlap(g.box.x, right(g.box), b.x0, b.x1) < 0.6 * (b.x1 - b.x0)) return false;
@@ -93,5 +127,5 @@ function isCaption(b: LayoutBlock, images: readonly Graphic[], page: PreparedPag
   });
   if (!underPicture) return false;
   // Tesseract's ocr_caption says "near a picture"; under one, a block set smaller is its caption.
-  return b.ratio < 0.95 || (share("ocr_caption") > 0.5 && b.ratio < 1.05);
+  return b.ratio < 0.95 || (share(labels.ocrCaption) > 0.5 && b.ratio < 1.05);
 }
