@@ -287,7 +287,7 @@ function latinFacts(
       words++;
       const c = text.charCodeAt(from);
       if (c < 0x80 ? startsCapital(text[from]!) : startsCapital(text.slice(from, to))) capitalised++;
-      else if (to - from <= 4 && smallWords.has(text.slice(from, to))) small++;
+      else if (to - from <= 4 && c >= 0x61 && c <= 0x7a && smallWords.has(text.slice(from, to))) small++;
     }
     from = to + 1;
   }

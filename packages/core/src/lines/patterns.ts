@@ -148,29 +148,38 @@ function capitalsThenDash(line: string, end: number): boolean {
   return /[A-Z]{2}.{0,60}(?:—|–|-|:)/.test(line.slice(0, end));
 }
 
-/** The offset in the original text just past `n` characters of its compact form. */
-function originalOffset(origin: readonly number[], n: number): number {
-  return n <= 0 ? 0 : origin[n - 1]! + 1;
+/** The offset in the original text just past `n` characters of its compact form (null: the same). */
+function originalOffset(origin: readonly number[] | null, n: number): number {
+  if (n <= 0) return 0;
+  return origin ? origin[n - 1]! + 1 : n;
 }
 
-/** The text without spaces next to digits or CJK, with each kept character's original offset. */
-function compactDigits(text: string): { compact: string; origin: number[] } {
+/**
+ * The text without spaces next to digits or CJK, with each kept character's original offset
+ * (`origin` null when nothing was dropped: offsets are the same).
+ */
+function compactDigits(text: string): { compact: string; origin: number[] | null } {
+  let first = -1;
+  for (let i = text.indexOf(" "); i >= 0; i = text.indexOf(" ", i + 1)) {
+    if (isDigitOrHan(text.charCodeAt(i - 1)) && isDigitOrHan(text.charCodeAt(i + 1))) {
+      first = i;
+      break;
+    }
+  }
+  if (first < 0) return { compact: text, origin: null };
   const origin: number[] = [];
-  let dropped = false;
+  let compact = "";
   for (let i = 0; i < text.length; i++) {
     if (
+      i >= first &&
       text.charCodeAt(i) === 0x20 &&
       isDigitOrHan(text.charCodeAt(i - 1)) &&
       isDigitOrHan(text.charCodeAt(i + 1))
-    ) {
-      dropped = true;
+    )
       continue;
-    }
     origin.push(i);
+    compact += text[i];
   }
-  if (!dropped) return { compact: text, origin };
-  let compact = "";
-  for (const i of origin) compact += text[i];
   return { compact, origin };
 }
 
@@ -397,9 +406,10 @@ export function matchFurniture(line: string): OtherKind | null {
     return "credit";
   // A date needs digits; a weekday alone is named in CJK or ends in "day".
   const hasDate =
-    (digit && (/\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/.test(text) || month.test(text))) ||
-    (mayNameWeekday(text) && weekday.test(text));
-  if (hasDate && text.length <= 50 && !/[。！？]$/.test(text)) {
+    text.length <= 50 &&
+    ((digit && (/\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/.test(text) || month.test(text))) ||
+      (mayNameWeekday(text) && weekday.test(text)));
+  if (hasDate && !/[。！？]$/.test(text)) {
     const rest = text
       .replace(/\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/, "")
       .replace(month, "")

@@ -23,7 +23,7 @@ const leadingWord = /^([\p{L}\p{N}]+)/u;
 export function collectHyphenatedWords(texts: Iterable<string>): Set<string> {
   const words = new Set<string>();
   for (const text of texts) {
-    if (!text.includes("-")) continue;
+    if (!hasInnerHyphen(text)) continue;
     for (const m of text.matchAll(/\p{L}+(?:-\p{L}+)+/gu)) {
       // A hyphen at the very end of the line is not evidence of a compound.
       if (m.index !== undefined && m.index + m[0].length < text.trimEnd().length)
@@ -31,6 +31,21 @@ export function collectHyphenatedWords(texts: Iterable<string>): Set<string> {
     }
   }
   return words;
+}
+
+/** Whether a hyphen stands between two letters somewhere in the text (all a compound needs). */
+function hasInnerHyphen(text: string): boolean {
+  for (let i = text.indexOf("-", 1); i > 0 && i < text.length - 1; i = text.indexOf("-", i + 1)) {
+    if (isLetterAt(text, i - 1) && isLetterAt(text, i + 1)) return true;
+  }
+  return false;
+}
+
+function isLetterAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+  // Outside ASCII (a surrogate half included), leave the decision to the pattern.
+  return true;
 }
 
 /**
