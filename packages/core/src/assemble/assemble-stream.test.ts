@@ -42,6 +42,52 @@ describe("assembleStream", () => {
     expect(articles[0]!.dateline?.text).toBe("SPRINGFIELD —");
   });
 
+  it("reads a deck that wraps at commas, set apart between a headline and the byline", () => {
+    const { articles } = assembleStream(
+      textStream(
+        "From the Archives",
+        "",
+        "Address at Gettysburg",
+        "",
+        "The President’s remarks at the dedication of",
+        "the Soldiers’ National Cemetery, Nov. 19,",
+        "1863",
+        "",
+        "Ana Souza, Staff Writer",
+        "",
+        "   SPRINGFIELD — Four score and seven years",
+        "ago our fathers brought forth on this continent,",
+        "a new nation, conceived in Liberty.",
+      ),
+    );
+    expect(articles).toHaveLength(1);
+    expect(articles[0]!.kicker?.text).toBe("From the Archives");
+    expect(articles[0]!.headline?.text).toBe("Address at Gettysburg");
+    expect(ids(articles[0]!.subheadline?.lines ?? [])).toEqual([5, 6, 7]);
+    expect(articles[0]!.byline?.text).toBe("Ana Souza, Staff Writer");
+    expect(articles[0]!.dateline?.text).toBe("SPRINGFIELD —");
+  });
+
+  it("reads a word or two above a longer title group as its kicker, not a headline over a deck", () => {
+    const { articles } = assembleStream(
+      textStream(
+        "Transportation",
+        "",
+        "Bridge repairs to",
+        "close river crossing",
+        "for six weeks",
+        "",
+        "By ANA SOUZA",
+        "",
+        "   PORTLAND, Ore. — The Main Street bridge",
+        "will close to traffic for six weeks of repairs.",
+      ),
+    );
+    expect(articles[0]!.kicker?.text).toBe("Transportation");
+    expect(articles[0]!.headline?.text).toBe("Bridge repairs to close river crossing for six weeks");
+    expect(articles[0]!.subheadline).toBeNull();
+  });
+
   it("cuts two articles at a dateline after a closed sentence", () => {
     const { articles } = assembleStream(
       textStream(

@@ -72,6 +72,7 @@ export function markTitles(infos: readonly LineInfo[], kinds: LineKind[]): void 
     if ((tightBefore || tightAfter) && !x.endsSentence && isJunkLine(x)) candidate[i] = true;
   }
   markAnchoredTitles(infos, kinds, candidate);
+  markDecks(infos, kinds, candidate);
   const bylineLike = (i: number) => kinds[i] === "body" && infos[i]!.bylineLine !== null;
   let i = 0;
   while (i < n) {
@@ -159,6 +160,33 @@ function markAnchoredTitles(
       !before || kinds[r] !== "body" || candidate[r] || before.bylineLine !== null || isClosingName(infos, r);
     const short = closedByOther || walked.some((t) => (infos[t]!.line.fill ?? 1) <= 0.9);
     if (bounded && short) for (const t of walked) candidate[t] = true;
+  }
+}
+
+/**
+ * A deck set apart under a title, right before the byline or dateline that opens the body:
+ * up to four lines with whitespace on both sides, closing no sentence, between a title line
+ * and a line that opens an article. Its lines may wrap at commas as body text does ("…
+ * Cemetery, Nov. 19," / "1863"), so it is found by where it stands rather than by its text.
+ */
+function markDecks(infos: readonly LineInfo[], kinds: readonly LineKind[], candidate: boolean[]): void {
+  const n = infos.length;
+  // Set apart: a gap, or a blank line even where the stream's rhythm makes it ordinary leading.
+  const apart = (x: LineInfo) => isBreakGap(x) || (x.line.blankBefore ?? 0) > 0;
+  for (let a = 1; a < n; a++) {
+    if (!candidate[a - 1] || kinds[a] !== "body" || !apart(infos[a]!)) continue;
+    let b = a;
+    while (b + 1 < n && b - a < 4 && kinds[b + 1] === "body" && !apart(infos[b + 1]!)) b++;
+    const next = infos[b + 1];
+    if (b - a >= 4 || !next || !apart(next) || kinds[b + 1] !== "body") continue;
+    const opens = next.dateline !== null || (next.bylineLine !== null && !next.cjk);
+    if (!opens || infos[b]!.endsSentence) continue;
+    let plain = true;
+    for (let k = a; k <= b; k++) {
+      const y = infos[k]!;
+      if (y.dateline || y.bylineLine || y.jump || y.bylineEnd || y.furniture || isJunkLine(y)) plain = false;
+    }
+    if (plain) for (let k = a; k <= b; k++) candidate[k] = true;
   }
 }
 

@@ -89,6 +89,8 @@ function isDeck(group: readonly LineInfo[], before: readonly LineInfo[]): boolea
   const smaller = compareType(before, group);
   if (smaller !== 0) return smaller > 0;
   if (first.cjk) return false;
+  // A word or two alone above a longer group is a section label, not a headline over its deck.
+  if (before.length === 1 && before[0]!.words <= 2 && wordCount(group) > 2 * before[0]!.words) return false;
   if (before.every((x) => x.allCaps) && !group.every((x) => x.allCaps)) return false;
   const sentenceCase = !group.every((x) => x.titleCase || x.allCaps);
   return sentenceCase && before.every((x) => x.titleCase || x.allCaps);
@@ -152,6 +154,12 @@ function sizeJump(a: LineInfo, b: LineInfo): boolean {
   const s = a.line.sizeRatio;
   const t = b.line.sizeRatio;
   return s !== undefined && t !== undefined && Math.max(s, t) / Math.min(s, t) >= 1.12;
+}
+
+function wordCount(group: readonly LineInfo[]): number {
+  let n = 0;
+  for (const x of group) n += x.words;
+  return n;
 }
 
 function average(values: readonly number[]): number {
