@@ -1,6 +1,6 @@
 import { InputError } from "../errors.ts";
 import type { SourceWord } from "../types.ts";
-import { HocrTitle, isSpace } from "./hocr-title.ts";
+import { type HocrTitle, isSpace } from "./hocr-title.ts";
 import type { GeoLine, Graphic, IngestedPage } from "./ingest.ts";
 import { joinWords } from "./words.ts";
 
@@ -28,8 +28,12 @@ interface OpenLine {
 
 /** Receives a parser's events for one hOCR document; `finish` gives the page. */
 export interface HocrReader {
-  /** An element opens; `attribute(name)` reads its attributes by (lower-case) name. */
-  open(attribute: (name: string) => string | undefined): void;
+  /**
+   * An element opens: `cls` is its first hOCR class (see `ocrClass`; "" when none), `title`
+   * holds its title's properties when it has a class (read nothing otherwise), and
+   * `attribute(name)` reads its other attributes by (lower-case) name.
+   */
+  open(cls: string, title: HocrTitle, attribute: (name: string) => string | undefined): void;
   text(data: string): void;
   /** The innermost open element closes. */
   close(): void;
@@ -54,7 +58,6 @@ export function createHocrReader(): HocrReader {
   let open: OpenLine | null = null;
   let word: SourceWord | null = null;
   let anonymous = 0;
-  const props = new HocrTitle();
 
   const finishLine = (current: OpenLine) => {
     const { line, words } = current;
@@ -68,9 +71,7 @@ export function createHocrReader(): HocrReader {
   };
 
   return {
-    open(attribute) {
-      const cls = ocrClass(attribute("class") ?? "");
-      const title = props.read(cls ? (attribute("title") ?? "") : "");
+    open(cls, title, attribute) {
       let kind: Frame = "other";
       if (cls === "ocr_page") {
         kind = "page";
@@ -161,17 +162,39 @@ export function createHocrReader(): HocrReader {
  * The first class starting with "ocr" in a `class` attribute (classes are separated by
  * whitespace), or "" when there is none.
  */
-function ocrClass(classes: string): string {
-  let at = classes.indexOf("ocr");
-  while (at >= 0) {
-    if (at === 0 || isSpace(classes.charCodeAt(at - 1))) {
+export function ocrClass(classes: string): string {
+  return new OcrClasses().at(classes, 0, classes.length);
+}
+
+/**
+ * `ocrClass` of class attributes read where they stand in the document. A page has a handful
+ * of classes, so each is sliced once and then recognised in place.
+ */
+export class OcrClasses {
+  private readonly known: string[] = [];
+
+  /** `ocrClass(text.slice(from, to))`. */
+  at(text: string, from: number, to: number): string {
+    for (let at = from; at + 3 <= to; at++) {
+      if (text.charCodeAt(at) !== 0x6f || !text.startsWith("ocr", at)) continue;
+      if (at > from && !isSpace(text.charCodeAt(at - 1))) continue;
       let end = at + 3;
-      while (end < classes.length && !isSpace(classes.charCodeAt(end))) end++;
-      return classes.slice(at, end);
+      while (end < to && !isSpace(text.charCodeAt(end))) end++;
+      return this.intern(text, at, end);
     }
-    at = classes.indexOf("ocr", at + 3);
+    return "";
   }
-  return "";
+
+  private intern(text: string, start: number, end: number): string {
+    const known = this.known;
+    for (let i = 0; i < known.length; i++) {
+      const name = known[i]!;
+      if (name.length === end - start && text.startsWith(name, start)) return name;
+    }
+    const name = text.slice(start, end);
+    known.push(name);
+    return name;
+  }
 }
 
 function hasSpace(text: string): boolean {

@@ -24,14 +24,14 @@ export function parseHocrTitle(title: string): Map<string, string[]> {
  */
 export function hocrProperty(title: string, name: string): string[] | undefined {
   const at = findProperty(title, name);
-  return at < 0 ? undefined : tokens(title, at, partEnd(title, at));
+  return at < 0 ? undefined : tokens(title, at, partEnd(title, at, title.length));
 }
 
 /** The first value of a property as a number: NaN when absent or not a number. */
 export function hocrNumber(title: string, name: string): number {
   const at = findProperty(title, name);
   if (at < 0) return Number.NaN;
-  const end = partEnd(title, at);
+  const end = partEnd(title, at, title.length);
   const start = skipSpace(title, at, end);
   return start < end ? numberAt(title, start, tokenEnd(title, start, end)) : Number.NaN;
 }
@@ -39,7 +39,7 @@ export function hocrNumber(title: string, name: string): number {
 /** The box of a `bbox x0 y0 x1 y1` property, or undefined when there is none or it is broken. */
 export function hocrBox(title: string): Box | undefined {
   const at = findProperty(title, "bbox");
-  return at < 0 ? undefined : boxAt(title, at, partEnd(title, at));
+  return at < 0 ? undefined : boxAt(title, at, partEnd(title, at, title.length));
 }
 
 /** The box whose `x0 y0 x1 y1` values stand in `title[at..end)`, or undefined. */
@@ -87,56 +87,126 @@ export type HocrKey = "bbox" | "x_size" | "x_wconf" | "baseline";
 const keys: readonly HocrKey[] = ["bbox", "x_size", "x_wconf", "baseline"];
 
 /**
- * The properties hOCR reading needs from a `title`, found in one pass over it (the later of
- * two with one name counts, as in `parseHocrTitle`). Reusable: `read` starts over.
+ * The properties hOCR reading needs from a `title`, read in one pass over it where it stands
+ * in the document (an element's title is never copied out), values and all: each character
+ * is visited once. Values read as in `hocrNumber` and `hocrBox`; of two properties with one
+ * name, the later counts. Reusable: `read` starts over.
  */
 export class HocrTitle {
-  private title = "";
-  /** Per key (in `keys` order): where its values start and its part ends; -1 when absent. */
-  private readonly starts = [-1, -1, -1, -1];
-  private readonly ends = [-1, -1, -1, -1];
+  /** Per key (in `keys` order): its first value, NaN when absent or not a number. */
+  private readonly values = [Number.NaN, Number.NaN, Number.NaN, Number.NaN];
+  private readonly present = [false, false, false, false];
+  /** The `bbox` values after the first. */
+  private y0 = Number.NaN;
+  private x1 = Number.NaN;
+  private y1 = Number.NaN;
+  /** Where `value` stopped: the end of the value it read. */
+  private cursor = 0;
 
   /** Reads `title`, forgetting the one before. */
   read(title: string): this {
-    this.title = title;
-    this.starts.fill(-1);
-    let start = 0;
-    while (start <= title.length) {
-      const end = partEnd(title, start);
-      const i = skipSpace(title, start, end);
-      const stop = tokenEnd(title, i, end);
-      for (let k = 0; k < keys.length; k++) {
-        const key = keys[k]!;
-        if (stop - i === key.length && title.startsWith(key, i)) {
-          this.starts[k] = stop;
-          this.ends[k] = end;
+    return this.readAt(title, 0, title.length);
+  }
+
+  /** Reads the title that stands in `text[from..to)`, forgetting the one before. */
+  readAt(text: string, from: number, to: number): this {
+    const present = this.present;
+    present[0] = present[1] = present[2] = present[3] = false;
+    let i = from;
+    while (i <= to) {
+      while (i < to && isSpace(text.charCodeAt(i))) i++;
+      const key = i;
+      while (i < to && !isPartEnd(text.charCodeAt(i))) i++;
+      const k = keyAt(text, key, i);
+      if (k >= 0) {
+        present[k] = true;
+        this.values[k] = this.value(text, i, to);
+        if (k === 0) {
+          this.y0 = this.value(text, this.cursor, to);
+          this.x1 = this.value(text, this.cursor, to);
+          this.y1 = this.value(text, this.cursor, to);
         }
+        i = this.cursor;
       }
-      start = end + 1;
+      while (i < to && text.charCodeAt(i) !== 0x3b) i++;
+      i++;
     }
     return this;
   }
 
   /** Whether the title has the property. */
   has(key: HocrKey): boolean {
-    return this.starts[keys.indexOf(key)]! >= 0;
+    return this.present[keys.indexOf(key)]!;
   }
 
   /** The first value of the property as a number: NaN when absent or not a number. */
   number(key: HocrKey): number {
     const k = keys.indexOf(key);
-    const at = this.starts[k]!;
-    if (at < 0) return Number.NaN;
-    const end = this.ends[k]!;
-    const start = skipSpace(this.title, at, end);
-    return start < end ? numberAt(this.title, start, tokenEnd(this.title, start, end)) : Number.NaN;
+    return this.present[k] ? this.values[k]! : Number.NaN;
   }
 
   /** The box of the `bbox` property, or undefined when there is none or it is broken. */
   box(): Box | undefined {
-    const at = this.starts[0]!;
-    return at < 0 ? undefined : boxAt(this.title, at, this.ends[0]!);
+    if (!this.present[0]) return undefined;
+    const x0 = this.values[0]!;
+    const { y0, x1, y1 } = this;
+    if (!Number.isFinite(x0) || !Number.isFinite(y0) || !Number.isFinite(x1) || !Number.isFinite(y1))
+      return undefined;
+    return { x: x0, y: y0, w: Math.max(0, x1 - x0), h: Math.max(0, y1 - y0) };
   }
+
+  /**
+   * The number the next value of the property in `text[from..)` stands for (NaN when the
+   * property has no more), as `Number` reads it; sets `cursor` to where it stopped.
+   */
+  private value(text: string, from: number, to: number): number {
+    let i = from;
+    while (i < to && isSpace(text.charCodeAt(i))) i++;
+    if (i >= to || text.charCodeAt(i) === 0x3b) {
+      this.cursor = i;
+      return Number.NaN;
+    }
+    const start = i;
+    let n = 0;
+    for (; i < to; i++) {
+      const d = text.charCodeAt(i) - 0x30;
+      if (d < 0 || d > 9) break;
+      n = n * 10 + d;
+    }
+    if (i - start <= 15 && (i === to || isPartEnd(text.charCodeAt(i)))) {
+      this.cursor = i;
+      return n;
+    }
+    while (i < to && !isPartEnd(text.charCodeAt(i))) i++;
+    this.cursor = i;
+    return Number(text.slice(start, i));
+  }
+}
+
+/** Whether the code unit ends a value or a property name: white space or `;`. */
+function isPartEnd(c: number): boolean {
+  return c === 0x3b || isSpace(c);
+}
+
+/** Which of `keys` `text[start..end)` is (its index), or -1. */
+function keyAt(text: string, start: number, end: number): number {
+  const length = end - start;
+  if (length < 4) return -1;
+  const c = text.charCodeAt(start);
+  // Told apart by length and first character, then checked in full.
+  const k =
+    c === 0x62
+      ? length === 4
+        ? 0
+        : length === 8
+          ? 3
+          : -1
+      : c === 0x78 && length === 6
+        ? 1
+        : c === 0x78 && length === 7
+          ? 2
+          : -1;
+  return k >= 0 && text.startsWith(keys[k]!, start) ? k : -1;
 }
 
 /**
@@ -147,7 +217,7 @@ function findProperty(title: string, name: string): number {
   let found = -1;
   let start = 0;
   while (start <= title.length) {
-    const end = partEnd(title, start);
+    const end = partEnd(title, start, title.length);
     const i = skipSpace(title, start, end);
     if (
       title.startsWith(name, i) &&
@@ -160,9 +230,11 @@ function findProperty(title: string, name: string): number {
   return found;
 }
 
-function partEnd(title: string, from: number): number {
-  const end = title.indexOf(";", from);
-  return end < 0 ? title.length : end;
+/** The end of the property that starts at `from`: the next `;` before `to`, or `to`. */
+function partEnd(text: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && text.charCodeAt(i) !== 0x3b) i++;
+  return i;
 }
 
 function skipSpace(text: string, from: number, to: number): number {

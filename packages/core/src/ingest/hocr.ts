@@ -1,8 +1,10 @@
 import { Parser } from "htmlparser2";
 import { isInputError } from "../errors.ts";
-import { createHocrReader } from "./hocr-reader.ts";
+import { createHocrReader, OcrClasses, ocrClass } from "./hocr-reader.ts";
+import { HocrTitle } from "./hocr-title.ts";
 import type { IngestedPage } from "./ingest.ts";
-import { readXml, type XmlAttributes } from "./xml-reader.ts";
+import type { AttributeList } from "./xml-attributes.ts";
+import { XmlScanner } from "./xml-scanner.ts";
 
 /**
  * hOCR ingest (Tesseract, OCRopus, kraken, …): see `createHocrReader` for what is read. hOCR is
@@ -19,22 +21,36 @@ import { readXml, type XmlAttributes } from "./xml-reader.ts";
  */
 export function ingestHocr(text: string): IngestedPage {
   const fast = createHocrReader();
-  let attributes: XmlAttributes | null = null;
+  const classes = new OcrClasses();
+  const title = new HocrTitle();
+  let attributes: AttributeList | null = null;
   const attribute = (name: string) => attributes?.get(name);
   try {
-    readXml(
+    new XmlScanner(
       text,
       "XHTML",
       {
         open(_name, a) {
           attributes = a;
-          fast.open(attribute);
+          // Class and title are read where they stand in the document: one of each per word.
+          const c = a.find("class");
+          const cls =
+            c < 0
+              ? ""
+              : a.isPlain(c)
+                ? classes.at(text, a.valueStart(c), a.valueEnd(c))
+                : ocrClass(a.valueOf(c));
+          const t = cls ? a.find("title") : -1;
+          if (t < 0) title.read("");
+          else if (a.isPlain(t)) title.readAt(text, a.valueStart(t), a.valueEnd(t));
+          else title.read(a.valueOf(t));
+          fast.open(cls, title, attribute);
         },
         close: () => fast.close(),
         text: (data) => fast.text(data),
       },
-      { html: true },
-    );
+      true,
+    ).run();
   } catch (error) {
     if (!isInputError(error) || error.code !== "malformed") throw error;
     return ingestHocrAsHtml(text);
@@ -48,13 +64,15 @@ export function ingestHocr(text: string): IngestedPage {
  */
 export function ingestHocrAsHtml(text: string): IngestedPage {
   const reader = createHocrReader();
+  const title = new HocrTitle();
   let attribs: Record<string, string> = {};
   const attribute = (name: string): string | undefined => attribs[name];
   const parser = new Parser(
     {
       onopentag(_name, a) {
         attribs = a;
-        reader.open(attribute);
+        const cls = ocrClass(attribute("class") ?? "");
+        reader.open(cls, title.read(cls ? (attribute("title") ?? "") : ""), attribute);
       },
       ontext: (data) => reader.text(data),
       onclosetag: () => reader.close(),

@@ -2,8 +2,10 @@ import { InputError } from "../errors.ts";
 import { boxOfPoints, fitSlope } from "../geometry/box.ts";
 import type { Box, SourceWord } from "../types.ts";
 import { defaultAltoDpi } from "./alto.ts";
+import { isSpace } from "./hocr-title.ts";
 import type { GeoLine, Graphic, IngestedPage } from "./ingest.ts";
 import { joinWords } from "./words.ts";
+import { readNumber } from "./xml-attributes.ts";
 import { readXml, type XmlAttributes } from "./xml-reader.ts";
 
 /**
@@ -264,11 +266,31 @@ export function ingestPageXml(text: string, dpi = defaultAltoDpi): IngestedPage 
 const lineOf = new WeakMap<Element, GeoLine>();
 const baselineBox = new WeakMap<GeoLine, Box | null>();
 
+/**
+ * The `x,y` pairs of a `points` attribute (separated by white space; a pair's values after the
+ * second are ignored), as `Number` reads them; pairs that are not two finite numbers are
+ * skipped. Read in place, without splitting: coordinates are most of a PAGE file.
+ */
 function parsePoints(points: string): Point[] {
   const out: Point[] = [];
-  for (const pair of points.trim().split(/\s+/)) {
-    const [x, y] = pair.split(",").map(Number);
-    if (Number.isFinite(x) && Number.isFinite(y)) out.push([x!, y!]);
+  const n = points.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && isSpace(points.charCodeAt(i))) i++;
+    const start = i;
+    let comma = -1;
+    let second = -1;
+    for (; i < n; i++) {
+      const c = points.charCodeAt(i);
+      if (c === 0x2c) {
+        if (comma < 0) comma = i;
+        else if (second < 0) second = i;
+      } else if (isSpace(c)) break;
+    }
+    if (comma < 0 || i === start) continue;
+    const x = readNumber(points, start, comma);
+    const y = readNumber(points, comma + 1, second < 0 ? i : second);
+    if (Number.isFinite(x) && Number.isFinite(y)) out.push([x, y]);
   }
   return out;
 }

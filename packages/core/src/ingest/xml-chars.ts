@@ -20,12 +20,17 @@ export const forbidden = 32;
 export const nameSurrogate = 64;
 /** An ASCII capital letter (HTML compatibility refuses them in attribute names). */
 export const upper = 128;
+/** The colon, which separates a name's prefix. */
+export const colon = 256;
 
-/** The class bits of every UTF-16 code unit. */
-export const charClass: Uint8Array = buildTable();
+/**
+ * The class bits of every UTF-16 code unit. Scanners index it with `charCodeAt(i) | 0`: past
+ * the end that reads NUL's class, which stops every run, so loops need no bounds test.
+ */
+export const charClass: Uint16Array = buildTable();
 
-function buildTable(): Uint8Array {
-  const t = new Uint8Array(0x10000);
+function buildTable(): Uint16Array {
+  const t = new Uint16Array(0x10000);
   const mark = (from: number, to: number, bits: number) => {
     for (let c = from; c <= to; c++) t[c]! |= bits;
   };
@@ -58,6 +63,7 @@ function buildTable(): Uint8Array {
     mark(from, to, nameChar);
   mark(0xd800, 0xdb7f, nameSurrogate);
   mark(0x41, 0x5a, upper);
+  t[0x3a]! |= colon;
   for (const c of [0x20, 0x09, 0x0a, 0x0d]) t[c]! |= space;
   mark(0x00, 0x08, forbidden | textStop | valueStop);
   mark(0x0b, 0x0c, forbidden | textStop | valueStop);

@@ -3,10 +3,12 @@ import { htmlDifference } from "./html-compat.ts";
 import { AttributeList } from "./xml-attributes.ts";
 import {
   charClass,
+  colon,
   forbidden,
   forbiddenReason,
   isXmlSpace,
   nameChar,
+  nameEnd,
   nameStart,
   nameSurrogate,
   space,
@@ -15,7 +17,7 @@ import {
   valueStop,
 } from "./xml-chars.ts";
 import { checkDoctype, checkXmlDeclaration, type Fail } from "./xml-prolog.ts";
-import type { XmlHandlers } from "./xml-reader.ts";
+
 import { decodeXmlText, normaliseLineEnds } from "./xml-text.ts";
 
 /**
@@ -42,6 +44,16 @@ interface ElementName {
   next: ElementName | undefined;
 }
 
+/**
+ * Callbacks for `XmlScanner`: `XmlHandlers`, with the attributes as the `AttributeList` they
+ * are, for readers that read values where they stand.
+ */
+export interface ScanHandlers {
+  open: (name: string, attributes: AttributeList) => void;
+  close: (name: string) => void;
+  text?: (text: string) => void;
+}
+
 /** Hash slots for element names (a power of two). */
 const slots = 256;
 
@@ -57,11 +69,13 @@ export class XmlScanner {
   /** Whether the root element has closed (only comments, PIs and white space may follow). */
   private rootDone = false;
   private doctypeSeen = false;
+  /** Short text runs that needed decoding, each followed by what it decodes to. */
+  private readonly runs: string[] = [];
 
   constructor(
     private readonly text: string,
     private readonly what: string,
-    private readonly handlers: XmlHandlers,
+    private readonly handlers: ScanHandlers,
     private readonly html: boolean,
   ) {
     this.n = text.length;
@@ -110,7 +124,7 @@ export class XmlScanner {
     let i = start;
     let decode = false;
     for (;;) {
-      while (i < n && (cls[text.charCodeAt(i)]! & textStop) === 0) i++;
+      while ((cls[text.charCodeAt(i) | 0]! & textStop) === 0) i++;
       if (i >= n) break;
       const c = text.charCodeAt(i);
       if (c === 0x3c) break;
@@ -125,9 +139,27 @@ export class XmlScanner {
     if (i === start) return;
     const onText = this.handlers.text;
     if (decode) {
-      const decoded = decodeXmlText(text, start, i, "text", this.fail, this.html);
+      const decoded = this.decodeRun(start, i);
       if (onText) onText(decoded);
     } else if (onText) onText(text.slice(start, i));
+  }
+
+  /**
+   * `decodeXmlText` of the text run `text[start..end)`. Short runs repeat (the CRLF and indent
+   * between the elements of a pretty-printed Windows file): those are decoded once each.
+   */
+  private decodeRun(start: number, end: number): string {
+    const { text, runs } = this;
+    const length = end - start;
+    if (length > 64) return decodeXmlText(text, start, end, "text", this.fail, this.html);
+    for (let k = 0; k < runs.length; k += 2) {
+      const raw = runs[k]!;
+      if (raw.length === length && text.startsWith(raw, start)) return runs[k + 1]!;
+    }
+    const decoded = decodeXmlText(text, start, end, "text", this.fail, this.html);
+    // A handful is enough for the indent levels of a page.
+    if (runs.length < 32) runs.push(text.slice(start, end), decoded);
+    return decoded;
   }
 
   private startTag(): void {
@@ -136,17 +168,12 @@ export class XmlScanner {
     const lt = this.i;
     const start = lt + 1;
     let j = start;
-    let hash = 0;
-    let bits = nameStart;
-    while (j < n) {
-      const c = text.charCodeAt(j);
-      const k = cls[c]!;
-      if ((k & bits) !== 0) j++;
-      else if ((k & nameSurrogate) !== 0 && isLowSurrogate(text.charCodeAt(j + 1))) j += 2;
-      else break;
-      hash = (hash * 31 + c) | 0;
-      bits = nameChar;
+    let k = cls[text.charCodeAt(j) | 0]!;
+    if ((k & nameStart) !== 0) {
+      for (j++, k = cls[text.charCodeAt(j) | 0]!; (k & nameChar) !== 0; k = cls[text.charCodeAt(j) | 0]!) j++;
     }
+    // Characters beyond the BMP: the slow way, for the whole name.
+    if ((k & nameSurrogate) !== 0) j = nameEnd(text, start);
     const after = text.charCodeAt(j);
     if (j === start && (j >= n || isXmlSpace(after) || after === 0x3e))
       this.failAt(this.stack.length > 0 ? "a stray <" : "text outside the root element", lt);
@@ -154,7 +181,7 @@ export class XmlScanner {
     if (j >= n) this.unfinished();
     if (j === start || !isTagEnd(after)) this.badName(start, isTagEnd);
     this.rootSeen = true;
-    const element = this.intern(start, j, hash);
+    const element = this.intern(start, j);
     if (this.html) this.checkHtml(element, lt);
     this.attributes.clear();
     this.attributeList(j, element);
@@ -167,7 +194,7 @@ export class XmlScanner {
     let j = from;
     for (;;) {
       const spaced = j;
-      while (j < n && (cls[text.charCodeAt(j)]! & space) !== 0) j++;
+      while ((cls[text.charCodeAt(j) | 0]! & space) !== 0) j++;
       if (j >= n) this.unfinished();
       const c = text.charCodeAt(j);
       if (c === 0x3e) {
@@ -194,35 +221,39 @@ export class XmlScanner {
     const { text, n, attributes } = this;
     const cls = charClass;
     let j = start;
-    let bits = nameStart;
     let seen = 0;
-    let local = start;
-    while (j < n) {
-      const c = text.charCodeAt(j);
-      const k = cls[c]!;
-      if ((k & bits) !== 0) j++;
-      else if ((k & nameSurrogate) !== 0 && isLowSurrogate(text.charCodeAt(j + 1))) j += 2;
-      else break;
-      if (c === 0x3a && local === start) local = j;
-      seen |= k;
-      bits = nameChar;
+    let bits = cls[text.charCodeAt(j) | 0]!;
+    if ((bits & nameStart) !== 0) {
+      seen = bits;
+      for (
+        j++, bits = cls[text.charCodeAt(j) | 0]!;
+        (bits & nameChar) !== 0;
+        bits = cls[text.charCodeAt(j) | 0]!
+      ) {
+        seen |= bits;
+        j++;
+      }
+    }
+    if ((bits & nameSurrogate) !== 0) {
+      j = nameEnd(text, start);
+      for (let i = start; i < j; i++) seen |= cls[text.charCodeAt(i)]!;
     }
     if (j >= n) this.unfinished();
     if (j === start || !isAttributeNameEnd(text.charCodeAt(j))) this.badName(start, isAttributeNameEnd);
     if (this.html && (seen & upper) !== 0) this.fail("an attribute name with capitals", start);
     if (attributes.has(start, j)) this.fail(`attribute ${text.slice(start, j)} is given twice`, start);
-    attributes.name(start, local, j);
-    while (j < n && (cls[text.charCodeAt(j)]! & space) !== 0) j++;
+    attributes.name(start, (seen & colon) !== 0 ? text.indexOf(":", start) + 1 : start, j);
+    while ((cls[text.charCodeAt(j) | 0]! & space) !== 0) j++;
     if (text.charCodeAt(j) !== 0x3d) this.noValue(j);
     j++;
-    while (j < n && (cls[text.charCodeAt(j)]! & space) !== 0) j++;
+    while ((cls[text.charCodeAt(j) | 0]! & space) !== 0) j++;
     const quote = text.charCodeAt(j);
     if (quote !== 0x22 && quote !== 0x27) this.noValue(j);
     const valueStart = j + 1;
     let plain = true;
     let k = valueStart;
     for (;;) {
-      while (k < n && (cls[text.charCodeAt(k)]! & valueStop) === 0) k++;
+      while ((cls[text.charCodeAt(k) | 0]! & valueStop) === 0) k++;
       if (k >= n) this.unfinished();
       const c = text.charCodeAt(k);
       if (c === quote) break;
@@ -311,17 +342,9 @@ export class XmlScanner {
 
   /** `<?`: a processing instruction (the XML declaration, at the start, is read by `run`). */
   private instruction(): void {
-    const { text, n } = this;
+    const { text } = this;
     const start = this.i + 2;
-    let j = start;
-    let bits = nameStart;
-    while (j < n) {
-      const k = charClass[text.charCodeAt(j)]!;
-      if ((k & bits) !== 0) j++;
-      else if ((k & nameSurrogate) !== 0 && isLowSurrogate(text.charCodeAt(j + 1))) j += 2;
-      else break;
-      bits = nameChar;
-    }
+    const j = nameEnd(text, start);
     const after = text.charCodeAt(j);
     const closes = after === 0x3f && text.charCodeAt(j + 1) === 0x3e;
     if (j === start || !(closes || isXmlSpace(after))) this.badName(start, isPiTargetEnd);
@@ -342,10 +365,11 @@ export class XmlScanner {
     }
   }
 
-  /** The element name `text[start..end)`, interned; `hash` is the name's hash. */
-  private intern(start: number, end: number, hash: number): ElementName {
+  /** The element name `text[start..end)`, interned. */
+  private intern(start: number, end: number): ElementName {
     const { text } = this;
-    const slot = hash & (slots - 1);
+    // Length and first and last characters tell the few names of a format apart.
+    const slot = (text.charCodeAt(start) * 7 + text.charCodeAt(end - 1) + (end - start) * 31) & (slots - 1);
     let e = this.names[slot];
     while (e !== undefined && !(e.name.length === end - start && text.startsWith(e.name, start))) e = e.next;
     if (e !== undefined) return e;
@@ -417,10 +441,6 @@ function position(text: string, at: number): string {
   let line = 1;
   for (let i = text.indexOf("\n"); i >= 0 && i < at; i = text.indexOf("\n", i + 1)) line++;
   return `${line}:${at - text.lastIndexOf("\n", at - 1)}`;
-}
-
-function isLowSurrogate(c: number): boolean {
-  return c >= 0xdc00 && c <= 0xdfff;
 }
 
 /** What may follow an element name: white space, `/`, `>`. */
