@@ -224,12 +224,7 @@ function neighbourBody(
   infos?: readonly LineInfo[],
 ): number {
   let j = from;
-  while (
-    j >= 0 &&
-    j < kinds.length &&
-    (kinds[j] !== "body" || (infos && step === -1 && isFragment(infos, j)))
-  )
-    j += step;
+  while (j >= 0 && j < kinds.length && (kinds[j] !== "body" || (infos && isFragment(infos, j)))) j += step;
   return j;
 }
 
@@ -244,7 +239,7 @@ function acceptTitleBlock(
   const titles = lines.filter((x) => !x.bylineLine);
   if (titles.length === 0) return false;
   const p = neighbourBody(kinds, start - 1, -1, infos);
-  const q = neighbourBody(kinds, end, 1);
+  const q = neighbourBody(kinds, end, 1, infos);
   const prev = p >= 0 ? infos[p] : undefined;
   const next = q < infos.length ? infos[q] : undefined;
   const prevEnded =
