@@ -1,5 +1,5 @@
 import type { LineInfo } from "../lines/line-info.ts";
-import { matchBylineLine, matchDatelineRest } from "../lines/patterns.ts";
+import { matchDatelineRest } from "../lines/patterns.ts";
 import type { Article, Block } from "../types.ts";
 import { splitParagraphs } from "./paragraphs.ts";
 import { blockOf, linesText, round, type TextOptions } from "./text-blocks.ts";
@@ -64,11 +64,7 @@ export function buildArticle(draft: ArticleDraft, options: TextOptions): Article
   } else {
     const last = lines.at(-1);
     const prev = lines.at(-2);
-    if (
-      last &&
-      prev &&
-      (last.bylineLine || (prev.endsSentence && matchBylineLine(last.text, true) && last.chars <= 12))
-    ) {
+    if (last && prev && (last.bylineLine || (prev.endsSentence && last.bareName && last.chars <= 12))) {
       byline = blockOf([last], options);
       lines = lines.slice(0, -1);
     } else if (last?.bylineEnd) {

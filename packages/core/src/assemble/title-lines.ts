@@ -1,5 +1,4 @@
 import { isJunkLine, type LineInfo } from "../lines/line-info.ts";
-import { matchBylineLine } from "../lines/patterns.ts";
 import { isBreakGap, isFragment, type LineKind } from "./line-kind.ts";
 import { isClosingName } from "./units.ts";
 
@@ -117,8 +116,7 @@ function markAnchoredTitles(
   const n = infos.length;
   for (let i = 0; i < n; i++) {
     const x = infos[i]!;
-    const closes =
-      x.bylineEnd !== null || x.bylineLine !== null || (i > 0 && matchBylineLine(x.text, true) !== null);
+    const closes = x.bylineEnd !== null || x.bylineLine !== null || (i > 0 && x.bareName);
     if (kinds[i] !== "body" || !closes) continue;
     let j = i + 1;
     while (j < n && kinds[j] !== "body") j++;

@@ -1,5 +1,4 @@
 import type { LineInfo } from "../lines/line-info.ts";
-import { matchBylineLine } from "../lines/patterns.ts";
 import type { LineKind } from "./line-kind.ts";
 
 /**
@@ -43,7 +42,7 @@ export function buildUnits(infos: readonly LineInfo[], kinds: readonly LineKind[
 export function isClosingName(infos: readonly LineInfo[], i: number): boolean {
   const x = infos[i]!;
   const prev = infos[i - 1];
-  return x.cjk && x.chars <= 12 && matchBylineLine(x.text, true) !== null && prev?.endsSentence === true;
+  return x.cjk && x.chars <= 12 && (x.bylineLine !== null || x.bareName) && prev?.endsSentence === true;
 }
 
 function shortLine(x: LineInfo): boolean {

@@ -3,6 +3,7 @@ import { isCjkCode } from "../text/script.ts";
 import type { OtherKind } from "../types.ts";
 import {
   hasPhotoCredit,
+  isBareCjkName,
   isJumpLine,
   matchBylineEnd,
   matchBylineLine,
@@ -44,6 +45,11 @@ export interface LineInfo {
   bylineEnd: SpanMatch | null;
   /** The line is a byline by itself ("By X", "本报记者 X"); bare names are judged in context. */
   bylineLine: string | null;
+  /**
+   * The line is nothing but a CJK name or names ("王波"): a byline where it closes an article.
+   * `bylineLine !== null || bareName` is `matchBylineLine(text, true) !== null`.
+   */
+  bareName: boolean;
   furniture: OtherKind | null;
   jump: boolean;
   credit: boolean;
@@ -352,6 +358,7 @@ function describeLine(line: StreamLine, index: number): LineInfo {
     dateline: matchDateline(text),
     bylineEnd: matchBylineEnd(text),
     bylineLine: matchBylineLine(text),
+    bareName: cjk && isBareCjkName(text),
     furniture: matchFurniture(text),
     jump: isJumpLine(text),
     credit: hasPhotoCredit(text),

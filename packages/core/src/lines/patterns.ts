@@ -268,6 +268,14 @@ export function matchBylineLine(line: string, allowBareName = false): string | n
   return null;
 }
 
+/**
+ * Whether the line is nothing but a bare CJK name or names ("王波", "李华 张明"): the byline
+ * `matchBylineLine(line, true)` accepts beyond what it accepts by default.
+ */
+export function isBareCjkName(line: string): boolean {
+  return bareCjkName.test(line.trim());
+}
+
 /** The first characters of the roles a CJK byline line names (记者, 通讯员, 摄影, 文/…). */
 const roleChars = charTable("记通实摄编撰作文图评特首");
 
