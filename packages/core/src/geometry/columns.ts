@@ -1,5 +1,5 @@
 import type { LayoutBlock } from "./blocks.ts";
-import { median, overlap } from "./box.ts";
+import { medianOf, overlap } from "./box.ts";
 
 /**
  * Columns from geometry: body blocks (body-size text, two lines or more) are clustered by
@@ -8,6 +8,15 @@ import { median, overlap } from "./box.ts";
  * Working on blocks rather than a page-wide projection keeps spanning headlines, photos and
  * rows with different grids from blurring the gutters; skew was removed before.
  */
+
+/** Reused by `medianOfCopy`. */
+const scratch: number[] = [];
+
+/** The median of the values (as `median`), read from a copy so their order stays as it is. */
+function medianOfCopy(values: readonly number[]): number | null {
+  for (let i = 0; i < values.length; i++) scratch[i] = values[i]!;
+  return medianOf(scratch, values.length);
+}
 
 /** A text column: its left and right edge in page pixels. */
 export interface LayoutColumn {
@@ -40,8 +49,8 @@ export function findColumns(blocks: readonly LayoutBlock[]): LayoutColumn[] {
       best.x0s.push(b.x0);
       best.x1s.push(b.x1);
       best.weight += b.lines.length;
-      best.x0 = median(best.x0s) ?? best.x0;
-      best.x1 = median(best.x1s) ?? best.x1;
+      best.x0 = medianOfCopy(best.x0s) ?? best.x0;
+      best.x1 = medianOfCopy(best.x1s) ?? best.x1;
     } else clusters.push({ x0s: [b.x0], x1s: [b.x1], x0: b.x0, x1: b.x1, weight: b.lines.length });
   }
   const columns = clusters
@@ -50,7 +59,8 @@ export function findColumns(blocks: readonly LayoutBlock[]): LayoutColumn[] {
   for (const b of blocks) {
     let best = -1;
     let bestScore = 0;
-    columns.forEach((c, i) => {
+    for (let i = 0; i < columns.length; i++) {
+      const c = columns[i]!;
       const ov = overlap(b.x0, b.x1, c.core[0], c.core[1]);
       // Prefer the column whose measure matches: a narrow column inside a wide one is not it.
       const score = ov / Math.max(b.x1 - b.x0, c.core[1] - c.core[0], 1);
@@ -58,7 +68,7 @@ export function findColumns(blocks: readonly LayoutBlock[]): LayoutColumn[] {
         best = i;
         bestScore = score;
       }
-    });
+    }
     if (best >= 0) b.column = best;
   }
   return columns.map(({ x0, x1 }) => ({ x0, x1 }));

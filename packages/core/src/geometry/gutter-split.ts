@@ -16,36 +16,38 @@ export interface IndexedLine {
   index: number;
 }
 
-/** A word gap wide enough to be a gutter: after word `at - 1`, from `g0` to `g1` (pixels). */
-interface WideGap {
-  at: number;
-  g0: number;
-  g1: number;
-  /** Whether the lines around make it a gutter on their own (a clear channel, or alone and wide). */
-  channel: boolean;
-}
-
 /**
  * What `splitAtGutters` learns about a page's lines that does not depend on the gutters: each
  * line's wide gaps and whether they are channels. Keep one per page to share it between passes.
  */
 export interface GutterCache {
-  /** By the line's position in the page's `lines`. */
-  gaps: Array<WideGap[] | undefined>;
+  /**
+   * The wide gaps of every line measured, four numbers each: the word the gap comes before, the
+   * gap's left and right edge in pixels, and 1 when the lines around make it a gutter on their
+   * own (a clear channel, or alone and wide), else 0. One flat array: no object per gap.
+   */
+  gaps: number[];
+  /** By the line's position in the page's `lines`: where its gaps start in `gaps` (unset until measured). */
+  from: number[];
+  /** By the line's position in the page's `lines`: where its gaps end in `gaps`. */
+  to: number[];
   tester?: ChannelTester;
 }
 
-/** Tests a vertical line through the lines around a line (see `channelTester`). */
+/**
+ * Tests a vertical line through the lines around a line (see `channelTester`); `self` is the
+ * line's position in the lines the tester was made from.
+ */
 export type ChannelTester = (
   x: number,
   y: number,
   size: number,
-  self: GeoLine,
+  self: number,
 ) => "clear" | "crossed" | "alone";
 
 /** An empty `GutterCache`. */
 export function createGutterCache(): GutterCache {
-  return { gaps: [] };
+  return { gaps: [], from: [], to: [] };
 }
 
 /**
@@ -60,35 +62,54 @@ export function splitAtGutters(
   cache: GutterCache = createGutterCache(),
 ): IndexedLine[] {
   const out: IndexedLine[] = [];
-  for (const x of lines) {
-    const words = x.line.words ?? [];
-    let gaps = cache.gaps[x.index];
-    if (!gaps) {
-      gaps = wideGaps(x.line, lines, cache);
-      cache.gaps[x.index] = gaps;
-    }
-    const cuts: number[] = [];
-    for (const { at, g0, g1, channel } of gaps) {
+  const gaps = cache.gaps;
+  for (let at = 0; at < lines.length; at++) {
+    const x = lines[at]!;
+    if (cache.from[x.index] === undefined) measureGaps(lines, at, cache);
+    let cuts: number[] | null = null;
+    for (let k = cache.from[x.index]!; k < cache.to[x.index]!; k += 4) {
+      const g0 = gaps[k + 1]!;
+      const g1 = gaps[k + 2]!;
       // A gap over a gutter between two columns found on the page is a gutter whatever is around it.
       let overGutter = false;
-      for (const [a, b] of gutters) {
+      for (let c = 0; c < gutters.length; c++) {
+        const a = gutters[c]![0];
+        const b = gutters[c]![1];
         const mid = (a + b) / 2;
         if (g0 <= mid && g1 >= mid && g1 - g0 >= 0.6 * (b - a)) overGutter = true;
       }
-      if (overGutter || channel) cuts.push(at);
+      if (overGutter || gaps[k + 3] === 1) {
+        cuts ??= [];
+        cuts.push(gaps[k]!);
+      }
     }
-    if (cuts.length === 0) out.push(x);
-    else for (const piece of cutLine(x, words, cuts)) out.push(piece);
+    if (cuts === null) out.push(x);
+    else for (const piece of cutLine(x, x.line.words ?? [], cuts)) out.push(piece);
   }
   return out;
+}
+
+/**
+ * Measures the wide gaps of `lines[at]` (`lines` being the page's lines with a box) into
+ * `cache`, unless measured already. `splitAtGutters` measures each line the first time it sees
+ * it; a caller reading the line's words for other ends too can measure it then, while at hand.
+ */
+export function measureGaps(lines: readonly IndexedLine[], at: number, cache: GutterCache): void {
+  const x = lines[at]!;
+  if (cache.from[x.index] !== undefined) return;
+  cache.from[x.index] = cache.gaps.length;
+  wideGaps(lines, at, cache);
+  cache.to[x.index] = cache.gaps.length;
 }
 
 /** Reused by `wideGaps` for the word heights of one line at a time. */
 const heights: number[] = [];
 
-function wideGaps(line: GeoLine, lines: readonly IndexedLine[], cache: GutterCache): WideGap[] {
+/** Appends the wide gaps of `lines[at]` to `cache.gaps`. */
+function wideGaps(lines: readonly IndexedLine[], at: number, cache: GutterCache): void {
+  const line = lines[at]!.line;
   const words = line.words;
-  if (!words || words.length < 2) return noGaps;
+  if (!words || words.length < 2) return;
   // Most lines have no gap near the type size: the widest gap against the shortest word rules
   // them out before the median height is needed (the median is at least the shortest).
   let widest = Number.NEGATIVE_INFINITY;
@@ -108,23 +129,18 @@ function wideGaps(line: GeoLine, lines: readonly IndexedLine[], cache: GutterCac
     }
   }
   const box = line.box!;
-  if (!odd && widest < 0.6 * shortest) return noGaps;
+  if (!odd && widest < 0.6 * shortest) return;
   const size = medianOf(heights, words.length) ?? box.h;
-  let gaps: WideGap[] | null = null;
   for (let i = 1; i < words.length; i++) {
     const g0 = words[i - 1]!.box.x + words[i - 1]!.box.w;
     const g1 = words[i]!.box.x;
     if (g1 - g0 < 0.6 * size) continue;
     cache.tester ??= channelTester(lines.map((l) => l.line));
-    const around = cache.tester((g0 + g1) / 2, box.y, size, line);
-    gaps ??= [];
-    gaps.push({ at: i, g0, g1, channel: around === "clear" || (around === "alone" && g1 - g0 >= 3 * size) });
+    const around = cache.tester((g0 + g1) / 2, box.y, size, at);
+    const channel = around === "clear" || (around === "alone" && g1 - g0 >= 3 * size);
+    cache.gaps.push(i, g0, g1, channel ? 1 : 0);
   }
-  return gaps ?? noGaps;
 }
-
-/** The gaps of a line without a wide one (shared: never written to). */
-const noGaps: WideGap[] = [];
 
 function cutLine(
   x: IndexedLine,
@@ -158,34 +174,70 @@ function cutLine(
  * Tests whether the vertical line at `x` runs clear of words through the lines printed within
  * 8 type sizes above and below `y`: "clear" with at least six such lines and no word across it
  * (a gutter), "crossed" when a word crosses it (a space inside a column), "alone" when there are
- * too few lines around to tell.
+ * too few lines around to tell. A line is not its own neighbour, nor is another with its id.
+ *
+ * The lines' tops and words are copied once into flat arrays: a page asks thousands of tests,
+ * each reading a few neighbours' words, and the copies sit together in memory where the source's
+ * objects are scattered.
  */
 export function channelTester(lines: readonly GeoLine[]): ChannelTester {
-  const byY = lines.filter((l) => l.box).sort((a, b) => a.box!.y - b.box!.y);
-  const tops = new Float64Array(byY.length);
-  // Each line's words span from `left` to `right`: a vertical line outside never crosses a word.
-  const left = new Float64Array(byY.length);
-  const right = new Float64Array(byY.length);
-  byY.forEach((l, k) => {
+  // Lines that share an id share a group number.
+  const groupOf = new Map<string, number>();
+  const group = new Int32Array(lines.length);
+  for (let i = 0; i < lines.length; i++) {
+    const id = lines[i]!.id;
+    let g = groupOf.get(id);
+    if (g === undefined) {
+      g = groupOf.size;
+      groupOf.set(id, g);
+    }
+    group[i] = g;
+  }
+  const order: number[] = [];
+  for (let i = 0; i < lines.length; i++) if (lines[i]!.box) order.push(i);
+  order.sort((a, b) => lines[a]!.box!.y - lines[b]!.box!.y);
+  const n = order.length;
+  const tops = new Float64Array(n);
+  const groups = new Int32Array(n);
+  // The words of the k-th line by top: `wordLeft`/`wordRight` from `start[k]` to `start[k + 1]`;
+  // `left`/`right` span them all (a vertical line outside never crosses a word).
+  const start = new Int32Array(n + 1);
+  let count = 0;
+  for (const i of order) count += lines[i]!.words?.length ?? 0;
+  const wordLeft = new Float64Array(count);
+  const wordRight = new Float64Array(count);
+  const left = new Float64Array(n);
+  const right = new Float64Array(n);
+  count = 0;
+  for (let k = 0; k < n; k++) {
+    const l = lines[order[k]!]!;
     tops[k] = l.box!.y;
+    groups[k] = group[order[k]!]!;
+    start[k] = count;
     let x0 = Number.POSITIVE_INFINITY;
     let x1 = Number.NEGATIVE_INFINITY;
     for (const w of l.words ?? []) {
-      x0 = Math.min(x0, w.box.x);
-      x1 = Math.max(x1, w.box.x + w.box.w);
+      wordLeft[count] = w.box.x;
+      wordRight[count] = w.box.x + w.box.w;
+      x0 = Math.min(x0, wordLeft[count]!);
+      x1 = Math.max(x1, wordRight[count]!);
+      count++;
     }
     // A NaN coordinate (Math.min/max pass it on) leaves the span open: such a line is searched.
     left[k] = Number.isNaN(x0) ? Number.NEGATIVE_INFINITY : x0;
     right[k] = Number.isNaN(x1) ? Number.POSITIVE_INFINITY : x1;
-  });
+  }
+  start[n] = count;
   return (x, y, size, self) => {
+    const own = group[self];
     let neighbours = 0;
-    for (let k = upper(tops, y - 8 * size); k < byY.length && tops[k]! <= y + 8 * size; k++) {
-      const other = byY[k]!;
-      if (other === self || other.id === self.id) continue;
+    for (let k = upper(tops, y - 8 * size); k < n && tops[k]! <= y + 8 * size; k++) {
+      if (groups[k] === own) continue;
       neighbours++;
       if (!(left[k]! < x && right[k]! > x)) continue;
-      for (const w of other.words ?? []) if (w.box.x < x && w.box.x + w.box.w > x) return "crossed";
+      for (let j = start[k]!; j < start[k + 1]!; j++) {
+        if (wordLeft[j]! < x && wordRight[j]! > x) return "crossed";
+      }
     }
     return neighbours >= 6 ? "clear" : "alone";
   };

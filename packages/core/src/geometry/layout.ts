@@ -109,12 +109,14 @@ function gutters(columns: readonly LayoutColumn[]): Array<[number, number]> {
 /** Whether some line of the first pass has a word gap over one of the gutters. */
 function crossesGutter(page: PreparedPage, cuts: ReadonlyArray<readonly [number, number]>): boolean {
   if (cuts.length === 0) return false;
+  const mids = cuts.map(([a, b]) => (a + b) / 2);
   for (const l of page.lines) {
-    const words = l.line.words ?? [];
+    const words = l.line.words;
+    if (!words) continue;
     for (let i = 1; i < words.length; i++) {
       const g0 = words[i - 1]!.box.x + words[i - 1]!.box.w;
       const g1 = words[i]!.box.x;
-      if (cuts.some(([a, b]) => g0 <= (a + b) / 2 && g1 >= (a + b) / 2)) return true;
+      for (const mid of mids) if (g0 <= mid && g1 >= mid) return true;
     }
   }
   return false;

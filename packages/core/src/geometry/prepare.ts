@@ -2,7 +2,13 @@ import type { GeoLine, Graphic, IngestedPage } from "../ingest/ingest.ts";
 import { cjkShare, textCells } from "../text/script.ts";
 import type { Box } from "../types.ts";
 import { median, sortedNumbers } from "./box.ts";
-import { createGutterCache, type GutterCache, type IndexedLine, splitAtGutters } from "./gutter-split.ts";
+import {
+  createGutterCache,
+  type GutterCache,
+  type IndexedLine,
+  measureGaps,
+  splitAtGutters,
+} from "./gutter-split.ts";
 import { wordSize } from "./type-size.ts";
 
 /**
@@ -66,12 +72,17 @@ export interface PrepareCache {
   /** By the line's position in the page's `lines`. */
   lines: Array<LineMeasure | undefined>;
   gutters: GutterCache;
+  /** By the line's position in the page's `lines`: the size its words imply (`wordSize`), if known. */
+  wordSizes: Array<number | null | undefined>;
   skew?: number;
+  /** The lines with a box and text, and the others (`PreparedPage.loose`): alike in both passes. */
+  boxed?: IndexedLine[];
+  loose?: GeoLine[];
 }
 
 /** An empty `PrepareCache`; use one per page. */
 export function createPrepareCache(): PrepareCache {
-  return { lines: [], gutters: createGutterCache() };
+  return { lines: [], gutters: createGutterCache(), wordSizes: [] };
 }
 
 /**
@@ -84,14 +95,17 @@ export function preparePage(
   gutters: ReadonlyArray<readonly [number, number]> = [],
   cache: PrepareCache = createPrepareCache(),
 ): PreparedPage {
-  const boxed: IndexedLine[] = [];
-  const loose: GeoLine[] = [];
-  for (let index = 0; index < page.lines.length; index++) {
-    const line = page.lines[index]!;
-    if (line.box && line.text.trim()) boxed.push({ line, index });
-    else loose.push(line);
+  if (!cache.boxed || !cache.loose) {
+    cache.boxed = [];
+    cache.loose = [];
+    for (let index = 0; index < page.lines.length; index++) {
+      const line = page.lines[index]!;
+      if (line.box && line.text.trim()) cache.boxed.push({ line, index });
+      else cache.loose.push(line);
+    }
   }
-  cache.skew ??= estimateSkew(boxed.map((x) => x.line));
+  const { boxed, loose } = cache;
+  cache.skew ??= scanLines(boxed, cache);
   const skew = cache.skew;
   let width = page.width;
   let height = page.height;
@@ -121,7 +135,8 @@ export function preparePage(
     const known = cache.lines[index];
     let m = known;
     if (m?.line !== line) {
-      m = measureLine(line, skew, cx, cy);
+      // A source line's word size is known from `scanLines`; a piece cut from it has its own.
+      m = measureLine(line, skew, cx, cy, line === page.lines[index] ? cache.wordSizes[index] : undefined);
       if (!known) cache.lines[index] = m;
     }
     measured.push(m);
@@ -158,7 +173,31 @@ export function preparePage(
   return { lines, loose, graphics, bodySize, bodyCell, width, height, skew };
 }
 
-function measureLine(line: GeoLine, skew: number, cx: number, cy: number): LineMeasure {
+/**
+ * Reads each line's words once, for everything the layout takes from them whatever the gutters:
+ * the baseline slopes (the page's skew, returned), each line's word size (`wordSizes`) and its
+ * wide gaps (`gutters`). One pass while each line's words are at hand, rather than one per use.
+ */
+function scanLines(boxed: readonly IndexedLine[], cache: PrepareCache): number {
+  const slopes: number[] = [];
+  for (let at = 0; at < boxed.length; at++) {
+    const x = boxed[at]!;
+    const s = lineSlope(x.line);
+    if (s !== null) slopes.push(s);
+    // An ASCII line is not CJK, so `measureLine` will want its word size (CJK lines need none).
+    if (asciiCells(x.line.text) >= 0) cache.wordSizes[x.index] = wordSize(x.line);
+    measureGaps(boxed, at, cache.gutters);
+  }
+  return skewOf(slopes);
+}
+
+function measureLine(
+  line: GeoLine,
+  skew: number,
+  cx: number,
+  cy: number,
+  knownSize: number | null | undefined,
+): LineMeasure {
   const box = deskew(line.box!, skew, cx, cy);
   const text = line.text;
   const trimmed = text.trim();
@@ -169,7 +208,7 @@ function measureLine(line: GeoLine, skew: number, cx: number, cy: number): LineM
   const rawCells = trimmed.length === text.length ? trimmedCells : ascii < 0 ? textCells(text) : ascii;
   const cjk = ascii < 0 && cjkShare(text) >= 0.5;
   const advance = cjk && cells >= 4 ? box.w / cells : null;
-  const latin = cjk ? null : wordSize(line);
+  const latin = cjk ? null : knownSize === undefined ? wordSize(line) : knownSize;
   return { line, box, cells, rawCells, cjk, advance, latin };
 }
 
@@ -240,13 +279,21 @@ function weightedMedianOfPairs(pairs: Array<[number, number]>): number | null {
 export function estimateSkew(lines: readonly GeoLine[]): number {
   const slopes: number[] = [];
   for (const l of lines) {
-    if (!l.box || l.box.w < 4 * l.box.h) continue;
-    if (l.slope !== undefined) slopes.push(l.slope);
-    else if (l.words && l.words.length >= 4) {
-      const s = baselineSlope(l.words);
-      if (s !== null) slopes.push(s);
-    }
+    const s = lineSlope(l);
+    if (s !== null) slopes.push(s);
   }
+  return skewOf(slopes);
+}
+
+/** A long line's baseline slope (the source's, or fitted through its words), or null. */
+function lineSlope(l: GeoLine): number | null {
+  if (!l.box || l.box.w < 4 * l.box.h) return null;
+  if (l.slope !== undefined) return l.slope;
+  return l.words && l.words.length >= 4 ? baselineSlope(l.words) : null;
+}
+
+/** The page's skew from its lines' slopes: their median, 0 when too small or implausible. */
+function skewOf(slopes: readonly number[]): number {
   const s = median(slopes) ?? 0;
   return Math.abs(s) < 0.002 || Math.abs(s) > 0.2 ? 0 : s;
 }

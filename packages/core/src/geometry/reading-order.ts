@@ -46,9 +46,9 @@ export function buildStream(
   const out: StreamLine[] = [];
   const deck = decks(ordered, roles);
   const emit = (b: LayoutBlock, hint: number | undefined) => {
-    b.lines.forEach((l, i) => {
-      out.push(streamLine(l, b, i, deck.has(b) ? "heading" : roles.get(b)!, hint, measureOf(b, columns)));
-    });
+    const role = deck.has(b) ? "heading" : roles.get(b)!;
+    const measure = measureOf(b, columns);
+    for (let i = 0; i < b.lines.length; i++) out.push(streamLine(b.lines[i]!, b, i, role, hint, measure));
   };
   for (const b of top) emit(b, undefined);
   for (const group of ordered) {
@@ -106,8 +106,11 @@ function orderWithin(
   deck: ReadonlySet<LayoutBlock>,
   rank?: (b: LayoutBlock) => number,
 ): LayoutBlock[] {
+  if (group.length < 2) return [...group];
   const bodyTop = Math.min(...group.filter((b) => roles.get(b) === "text" && isBodyLike(b)).map((b) => b.y0));
-  const key = (b: LayoutBlock): [number, number, number, number] => {
+  // Each block's sort key, worked out once: rank, stage (title, body, captions), column, top.
+  const keys = new Map<LayoutBlock, [number, number, number, number]>();
+  for (const b of group) {
     const role = roles.get(b);
     const title =
       role !== "text" ||
@@ -115,11 +118,11 @@ function orderWithin(
       (b.y1 <= bodyTop + 2 && !isBodyLike(b)) ||
       sitsOnHeading(b, group, roles);
     const stage = role === "caption" ? 2 : title ? 0 : 1;
-    return [rank ? rank(b) : 0, stage, stage === 1 ? (b.column ?? 0) : 0, b.y0];
-  };
+    keys.set(b, [rank ? rank(b) : 0, stage, stage === 1 ? (b.column ?? 0) : 0, b.y0]);
+  }
   return [...group].sort((a, b) => {
-    const ka = key(a);
-    const kb = key(b);
+    const ka = keys.get(a)!;
+    const kb = keys.get(b)!;
     for (let i = 0; i < 4; i++) if (ka[i] !== kb[i]) return ka[i]! - kb[i]!;
     return a.x0 - b.x0;
   });
