@@ -40,13 +40,20 @@ interface Sorted {
   size: Float64Array;
 }
 
-function byPosition(a: LayoutLine, b: LayoutLine): number {
-  return a.box.y - b.box.y || a.box.x - b.box.x;
-}
-
+/** The lines by top, then left edge (a stable sort: ties keep the lines' order). */
 function sortLines(lines: readonly LayoutLine[]): Sorted {
-  const sorted = [...lines].sort(byPosition);
-  const n = sorted.length;
+  const n = lines.length;
+  const tops = new Float64Array(n);
+  const lefts = new Float64Array(n);
+  const order: number[] = [];
+  for (let i = 0; i < n; i++) {
+    tops[i] = lines[i]!.box.y;
+    lefts[i] = lines[i]!.box.x;
+    order.push(i);
+  }
+  // Positions sorted on flat copies of the edges: the same comparisons as on the boxes, cheaper.
+  order.sort((a, b) => tops[a]! - tops[b]! || lefts[a]! - lefts[b]!);
+  const sorted = order.map((i) => lines[i]!);
   const out: Sorted = {
     lines: sorted,
     x: new Float64Array(n),
@@ -87,8 +94,9 @@ export function buildBlocks(page: PreparedPage): LayoutBlock[] {
   for (let i = 0; i < sorted.length; i++) {
     const line = sorted[i]!;
     const p = rowPartner(at, i);
-    const partner = sorted[p];
-    const home = blockAt[p];
+    // (Reading index -1 of an array is a slow property lookup: test the position first.)
+    const partner = p >= 0 ? sorted[p] : undefined;
+    const home = p >= 0 ? blockAt[p] : undefined;
     if (partner && home) {
       // OCR cut one printed line in two at a wide justified space: keep the pieces together.
       // The partner is one of the block's last lines: search from the end.
@@ -106,8 +114,8 @@ export function buildBlocks(page: PreparedPage): LayoutBlock[] {
       continue;
     }
     const a = nearestAbove(at, i, maxSize, maxHeight);
-    const above = sorted[a];
-    const block = blockAt[a];
+    const above = a >= 0 ? sorted[a] : undefined;
+    const block = a >= 0 ? blockAt[a] : undefined;
     if (above && block && canJoin(block, above, line, rules, page.bodySize)) {
       block.lines.push(line);
       block.x0 = Math.min(block.x0, line.box.x);

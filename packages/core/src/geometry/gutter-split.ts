@@ -70,15 +70,7 @@ export function splitAtGutters(
     for (let k = cache.from[x.index]!; k < cache.to[x.index]!; k += 4) {
       const g0 = gaps[k + 1]!;
       const g1 = gaps[k + 2]!;
-      // A gap over a gutter between two columns found on the page is a gutter whatever is around it.
-      let overGutter = false;
-      for (let c = 0; c < gutters.length; c++) {
-        const a = gutters[c]![0];
-        const b = gutters[c]![1];
-        const mid = (a + b) / 2;
-        if (g0 <= mid && g1 >= mid && g1 - g0 >= 0.6 * (b - a)) overGutter = true;
-      }
-      if (overGutter || gaps[k + 3] === 1) {
+      if (gaps[k + 3] === 1 || overGutter(g0, g1, gutters)) {
         cuts ??= [];
         cuts.push(gaps[k]!);
       }
@@ -87,6 +79,41 @@ export function splitAtGutters(
     else for (const piece of cutLine(x, x.line.words ?? [], cuts)) out.push(piece);
   }
   return out;
+}
+
+/**
+ * Whether `splitAtGutters` with `gutters` cuts some line of `lines` at a gap it does not cut
+ * without them: a wide gap that is no channel, over one of the gutters. When it does not, the
+ * two calls cut the same lines at the same places.
+ */
+export function cutsMore(
+  lines: readonly IndexedLine[],
+  gutters: ReadonlyArray<readonly [number, number]>,
+  cache: GutterCache,
+): boolean {
+  if (gutters.length === 0) return false;
+  for (let at = 0; at < lines.length; at++) {
+    const x = lines[at]!;
+    if (cache.from[x.index] === undefined) measureGaps(lines, at, cache);
+    for (let k = cache.from[x.index]!; k < cache.to[x.index]!; k += 4) {
+      if (cache.gaps[k + 3] !== 1 && overGutter(cache.gaps[k + 1]!, cache.gaps[k + 2]!, gutters)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether the gap from `g0` to `g1` lies over one of the gutters between two columns found on
+ * the page (across its middle, and at least 0.6 of its width): a gutter whatever is around it.
+ */
+function overGutter(g0: number, g1: number, gutters: ReadonlyArray<readonly [number, number]>): boolean {
+  for (let c = 0; c < gutters.length; c++) {
+    const a = gutters[c]![0];
+    const b = gutters[c]![1];
+    const mid = (a + b) / 2;
+    if (g0 <= mid && g1 >= mid && g1 - g0 >= 0.6 * (b - a)) return true;
+  }
+  return false;
 }
 
 /**

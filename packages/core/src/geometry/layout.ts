@@ -5,7 +5,7 @@ import type { Block } from "../types.ts";
 import { groupArticles } from "./articles.ts";
 import { buildBlocks } from "./blocks.ts";
 import { findColumns, type LayoutColumn } from "./columns.ts";
-import { createPrepareCache, type PreparedPage, preparePage } from "./prepare.ts";
+import { createPrepareCache, cutsMoreLines, preparePage } from "./prepare.ts";
 import { buildStream } from "./reading-order.ts";
 import { classifyBlocks } from "./regions.ts";
 
@@ -38,9 +38,9 @@ export type LayoutStage = (typeof layoutStages)[number];
 /** Options for `layoutPage`. */
 export interface LayoutOptions {
   /**
-   * Called as each stage ends (benchmarks time the stages with it). A page without a line to
-   * cut at a gutter skips the second pass: "gutter split", "blocks" and "columns" then report
-   * only the test that found nothing to cut.
+   * Called as each stage ends (benchmarks time the stages with it). A page whose gutters cut no
+   * line the first pass left whole skips the second pass: "gutter split", "blocks" and "columns"
+   * then report only the test that found nothing more to cut.
    */
   onStage?: (stage: LayoutStage) => void;
 }
@@ -61,8 +61,9 @@ export function layoutPage(page: IngestedPage, options: LayoutOptions = {}): Geo
   const firstColumns = findColumns(firstBlocks);
   const cuts = gutters(firstColumns);
   onStage?.("first-pass blocks+columns");
-  // Without a line to cut, the first pass is the layout: its blocks are built once, on fresh lines.
-  const again = crossesGutter(firstPass, cuts);
+  // Unless the gutters cut a line the first pass left whole, the first pass is the layout: the
+  // second would see the very same lines.
+  const again = cutsMoreLines(cache, cuts);
   const prepared = again ? preparePage(page, cuts, cache) : firstPass;
   onStage?.("gutter split");
   const blocks = again ? buildBlocks(prepared) : firstBlocks;
@@ -104,20 +105,4 @@ function gutters(columns: readonly LayoutColumn[]): Array<[number, number]> {
     if (a.x1 < b.x0 && b.x0 - a.x1 < 0.2 * (a.x1 - a.x0)) out.push([a.x1, b.x0]);
   }
   return out;
-}
-
-/** Whether some line of the first pass has a word gap over one of the gutters. */
-function crossesGutter(page: PreparedPage, cuts: ReadonlyArray<readonly [number, number]>): boolean {
-  if (cuts.length === 0) return false;
-  const mids = cuts.map(([a, b]) => (a + b) / 2);
-  for (const l of page.lines) {
-    const words = l.line.words;
-    if (!words) continue;
-    for (let i = 1; i < words.length; i++) {
-      const g0 = words[i - 1]!.box.x + words[i - 1]!.box.w;
-      const g1 = words[i]!.box.x;
-      for (const mid of mids) if (g0 <= mid && g1 >= mid) return true;
-    }
-  }
-  return false;
 }

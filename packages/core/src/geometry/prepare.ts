@@ -4,6 +4,7 @@ import type { Box } from "../types.ts";
 import { median, sortedNumbers } from "./box.ts";
 import {
   createGutterCache,
+  cutsMore,
   type GutterCache,
   type IndexedLine,
   measureGaps,
@@ -83,6 +84,17 @@ export interface PrepareCache {
 /** An empty `PrepareCache`; use one per page. */
 export function createPrepareCache(): PrepareCache {
   return { lines: [], gutters: createGutterCache(), wordSizes: [] };
+}
+
+/**
+ * Whether preparing the page with `gutters` would cut a line the pass that filled `cache` (one
+ * without gutters) left whole. When it would not, that pass's layout is the one with gutters.
+ */
+export function cutsMoreLines(
+  cache: PrepareCache,
+  gutters: ReadonlyArray<readonly [number, number]>,
+): boolean {
+  return cache.boxed !== undefined && cutsMore(cache.boxed, gutters, cache.gutters);
 }
 
 /**
