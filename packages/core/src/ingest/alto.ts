@@ -1,8 +1,10 @@
 import { InputError } from "../errors.ts";
 import { isCjkCode } from "../text/script.ts";
 import type { Box, SourceWord } from "../types.ts";
+import { AttributeSlots } from "./attribute-slots.ts";
 import type { GeoLine, Graphic, IngestedPage } from "./ingest.ts";
-import { readXml, type XmlAttributes } from "./xml-reader.ts";
+import type { AttributeList, XmlAttributes } from "./xml-attributes.ts";
+import { XmlScanner } from "./xml-scanner.ts";
 
 /**
  * ALTO ingest (1.x, v2, v3, v4), strict XML through `readXml`. `TextLine/@ID` is the line id;
@@ -12,6 +14,9 @@ import { readXml, type XmlAttributes } from "./xml-reader.ts";
  * into pixels: `pixel` as is, `mm10` (1/10 mm) and `inch1200` (1/1200 inch) at `dpi`. Font
  * sizes come from `TextStyle/@FONTSIZE` (points, at `dpi`) through `STYLEREFS`/`STYLE`.
  */
+
+/** The attributes of a `String` that ingest reads, in `stringSlots` order. */
+const stringNames = ["HPOS", "VPOS", "WIDTH", "HEIGHT", "CONTENT", "WC", "SUBS_TYPE", "STYLEREFS", "STYLE"];
 
 /** The resolution ALTO ingest assumes for unit conversion when the caller gives none. */
 export const defaultAltoDpi = 300;
@@ -64,6 +69,12 @@ export function ingestAlto(text: string, dpi = defaultAltoDpi): IngestedPage {
     if (refs === undefined && style === undefined) return [];
     return `${refs ?? ""} ${style ?? ""}`.split(/\s+/).filter(Boolean);
   };
+  // A page's `String`s share one layout or a few: their attributes are found once per layout.
+  const stringSlots = new AttributeSlots(stringNames);
+  const slotNumber = (a: AttributeList, i: number): number => {
+    const n = a.numberAt(i);
+    return Number.isFinite(n) ? n * scale : Number.NaN;
+  };
   const sizeOf = (refs: readonly string[]): number | undefined => {
     for (const r of refs) {
       const pt = fontSizes.get(r);
@@ -72,8 +83,8 @@ export function ingestAlto(text: string, dpi = defaultAltoDpi): IngestedPage {
     return undefined;
   };
 
-  readXml(text, "ALTO", {
-    open(name, a) {
+  const handlers = {
+    open(name: string, a: AttributeList) {
       if (root === null) {
         root = name;
         if (name !== "alto") throw new InputError("malformed", `not ALTO: the root element is <${name}>`);
@@ -141,12 +152,21 @@ export function ingestAlto(text: string, dpi = defaultAltoDpi): IngestedPage {
         }
         case "String": {
           if (!open) break;
-          const content = (a.get("CONTENT") ?? "").trim();
+          const at = stringSlots.read(a);
+          const c = at[4]!;
+          const content = c < 0 ? "" : a.valueOf(c).trim();
           if (!content) break;
-          const box = boxOf(a) ?? open.line.box ?? { x: 0, y: 0, w: 0, h: 0 };
+          const x = slotNumber(a, at[0]!);
+          const y = slotNumber(a, at[1]!);
+          const w = slotNumber(a, at[2]!);
+          const h = slotNumber(a, at[3]!);
+          const box =
+            Number.isNaN(x) || Number.isNaN(y) || Number.isNaN(w) || Number.isNaN(h)
+              ? (open.line.box ?? { x: 0, y: 0, w: 0, h: 0 })
+              : { x, y, w: Math.max(0, w), h: Math.max(0, h) };
           const word: SourceWord = { text: content, box };
           // NaN when absent, as `Number` of the value otherwise.
-          const wc = a.number("WC");
+          const wc = a.numberAt(at[5]!);
           if (Number.isFinite(wc)) word.conf = Math.min(1, Math.max(0, wc));
           if (open.text && open.spaced && !isCjkCode(open.last) && !isCjkCode(content.charCodeAt(0)))
             open.text += " ";
@@ -155,8 +175,10 @@ export function ingestAlto(text: string, dpi = defaultAltoDpi): IngestedPage {
           open.words.push(word);
           open.spaced = false;
           open.hyphen = false;
-          open.lastHypPart1 = a.get("SUBS_TYPE") === "HypPart1";
-          if (open.styles.length === 0 || !sizeOf(open.styles)) open.styles.push(...styleRefs(a));
+          const subs = at[6]!;
+          open.lastHypPart1 = subs >= 0 && a.valueOf(subs) === "HypPart1";
+          if ((open.styles.length === 0 || !sizeOf(open.styles)) && (at[7]! >= 0 || at[8]! >= 0))
+            open.styles.push(...styleRefs(a));
           break;
         }
         case "SP":
@@ -172,10 +194,10 @@ export function ingestAlto(text: string, dpi = defaultAltoDpi): IngestedPage {
           break;
       }
     },
-    text(t) {
+    text(t: string) {
       if (unitText !== null) unitText += t;
     },
-    close(name) {
+    close(name: string) {
       if (name === "MeasurementUnit" && unitText !== null) {
         scale = unitScale(unitText.trim(), dpi);
         unitText = null;
@@ -191,7 +213,8 @@ export function ingestAlto(text: string, dpi = defaultAltoDpi): IngestedPage {
         open = null;
       }
     },
-  });
+  };
+  new XmlScanner(text, "ALTO", handlers, false).run();
   if (root === null) throw new InputError("malformed", "not ALTO: no root element");
   if (lines.length === 0) throw new InputError("malformed", "the ALTO has no text lines (TextLine/String)");
   const page: IngestedPage = { format: "alto", lines, graphics };

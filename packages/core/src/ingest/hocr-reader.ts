@@ -172,9 +172,25 @@ export function ocrClass(classes: string): string {
  */
 export class OcrClasses {
   private readonly known: string[] = [];
+  /** The last attribute value read, as it stands (or null), and its class. */
+  private lastRaw: string | null = null;
+  private lastClass = "";
 
   /** `ocrClass(text.slice(from, to))`. */
   at(text: string, from: number, to: number): string {
+    // Most class attributes repeat the one before (every word's "ocrx_word").
+    const raw = this.lastRaw;
+    if (raw !== null && raw.length === to - from && text.startsWith(raw, from)) return this.lastClass;
+    const cls = this.find(text, from, to);
+    // Long values are rare and not worth keeping.
+    if (to - from <= 64) {
+      this.lastRaw = text.slice(from, to);
+      this.lastClass = cls;
+    }
+    return cls;
+  }
+
+  private find(text: string, from: number, to: number): string {
     for (let at = from; at + 3 <= to; at++) {
       if (text.charCodeAt(at) !== 0x6f || !text.startsWith("ocr", at)) continue;
       if (at > from && !isSpace(text.charCodeAt(at - 1))) continue;

@@ -112,7 +112,9 @@ export class HocrTitle {
   readAt(text: string, from: number, to: number): this {
     const present = this.present;
     present[0] = present[1] = present[2] = present[3] = false;
-    let i = from;
+    // Most titles open with a plain "bbox x0 y0 x1 y1" (every one Tesseract writes).
+    const rest = this.leadingBox(text, from, to);
+    let i = rest < 0 ? from : rest;
     while (i <= to) {
       while (i < to && isSpace(text.charCodeAt(i))) i++;
       const key = i;
@@ -134,14 +136,53 @@ export class HocrTitle {
     return this;
   }
 
+  /**
+   * Reads a title opening with "bbox " and four runs of at most 15 digits, single-spaced, the
+   * last ending the property: what the general reading reads from it, faster. Returns where the
+   * rest of the title starts (past the `;`, or beyond `to`), or -1 for any other title, which
+   * is then read from its start.
+   */
+  private leadingBox(text: string, from: number, to: number): number {
+    if (
+      to - from < 12 ||
+      text.charCodeAt(from) !== 0x62 ||
+      text.charCodeAt(from + 1) !== 0x62 ||
+      text.charCodeAt(from + 2) !== 0x6f ||
+      text.charCodeAt(from + 3) !== 0x78 ||
+      text.charCodeAt(from + 4) !== 0x20
+    )
+      return -1;
+    let i = from + 5;
+    const values = this.values;
+    for (let v = 0; v < 4; v++) {
+      const start = i;
+      let n = 0;
+      for (; i < to; i++) {
+        const d = text.charCodeAt(i) - 0x30;
+        if (d < 0 || d > 9) break;
+        n = n * 10 + d;
+      }
+      if (i === start || i - start > 15) return -1;
+      const c = i < to ? text.charCodeAt(i) : 0x3b;
+      if (v < 3 ? c !== 0x20 : c !== 0x3b) return -1;
+      if (v === 0) values[0] = n;
+      else if (v === 1) this.y0 = n;
+      else if (v === 2) this.x1 = n;
+      else this.y1 = n;
+      i++;
+    }
+    this.present[0] = true;
+    return i;
+  }
+
   /** Whether the title has the property. */
   has(key: HocrKey): boolean {
-    return this.present[keys.indexOf(key)]!;
+    return this.present[keyIndex(key)]!;
   }
 
   /** The first value of the property as a number: NaN when absent or not a number. */
   number(key: HocrKey): number {
-    const k = keys.indexOf(key);
+    const k = keyIndex(key);
     return this.present[k] ? this.values[k]! : Number.NaN;
   }
 
@@ -188,6 +229,11 @@ function isPartEnd(c: number): boolean {
   return c === 0x3b || isSpace(c);
 }
 
+/** The index of `key` in `keys`. */
+function keyIndex(key: HocrKey): number {
+  return key === "bbox" ? 0 : key === "x_size" ? 1 : key === "x_wconf" ? 2 : 3;
+}
+
 /** Which of `keys` `text[start..end)` is (its index), or -1. */
 function keyAt(text: string, start: number, end: number): number {
   const length = end - start;
@@ -206,7 +252,13 @@ function keyAt(text: string, start: number, end: number): number {
         : c === 0x78 && length === 7
           ? 2
           : -1;
-  return k >= 0 && text.startsWith(keys[k]!, start) ? k : -1;
+  return k >= 0 && isKeyAt(keys[k]!, text, start) ? k : -1;
+}
+
+/** Whether `key` stands at `text[start..]` (compared a code unit at a time: keys are short). */
+function isKeyAt(key: string, text: string, start: number): boolean {
+  for (let i = 1; i < key.length; i++) if (text.charCodeAt(start + i) !== key.charCodeAt(i)) return false;
+  return true;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Parser } from "htmlparser2";
 import { isInputError } from "../errors.ts";
+import { AttributeSlots } from "./attribute-slots.ts";
 import { createHocrReader, OcrClasses, ocrClass } from "./hocr-reader.ts";
 import { HocrTitle } from "./hocr-title.ts";
 import type { IngestedPage } from "./ingest.ts";
@@ -23,6 +24,7 @@ export function ingestHocr(text: string): IngestedPage {
   const fast = createHocrReader();
   const classes = new OcrClasses();
   const title = new HocrTitle();
+  const slots = new AttributeSlots(["class", "title"]);
   let attributes: AttributeList | null = null;
   const attribute = (name: string) => attributes?.get(name);
   try {
@@ -33,14 +35,15 @@ export function ingestHocr(text: string): IngestedPage {
         open(_name, a) {
           attributes = a;
           // Class and title are read where they stand in the document: one of each per word.
-          const c = a.find("class");
+          const at = slots.read(a);
+          const c = at[0]!;
           const cls =
             c < 0
               ? ""
               : a.isPlain(c)
                 ? classes.at(text, a.valueStart(c), a.valueEnd(c))
                 : ocrClass(a.valueOf(c));
-          const t = cls ? a.find("title") : -1;
+          const t = cls ? at[1]! : -1;
           if (t < 0) title.read("");
           else if (a.isPlain(t)) title.readAt(text, a.valueStart(t), a.valueEnd(t));
           else title.read(a.valueOf(t));

@@ -1,3 +1,4 @@
+import type { AttributeLayout } from "./xml-layout.ts";
 import { decodeXmlText } from "./xml-text.ts";
 
 /**
@@ -20,6 +21,11 @@ export class AttributeList implements XmlAttributes {
   private readonly offsets: number[] = [];
   private readonly plain: boolean[] = [];
   private count = 0;
+  /**
+   * The names of this tag's attributes, in order, as a layout object that is the same (`===`)
+   * for every tag of the element with the same names; set once the tag has been read.
+   */
+  layout: AttributeLayout | null = null;
 
   /** `qualified`: attributes are looked up by their full name, prefix and all. */
   constructor(
@@ -29,6 +35,23 @@ export class AttributeList implements XmlAttributes {
 
   clear(): void {
     this.count = 0;
+    this.layout = null;
+  }
+
+  /** How many attributes the tag has (so far, while it is read). */
+  get size(): number {
+    return this.count;
+  }
+
+  /** The qualified name of the attribute at `i`. */
+  nameAt(i: number): string {
+    return this.text.slice(this.offsets[i * 5], this.offsets[i * 5 + 2]);
+  }
+
+  /** Whether the attribute at `i` is called `name` (by local name, or qualified: see the constructor). */
+  isNamed(i: number, name: string): boolean {
+    const local = this.offsets[i * 5 + (this.qualified ? 0 : 1)]!;
+    return this.offsets[i * 5 + 2]! - local === name.length && this.text.startsWith(name, local);
   }
 
   /**
@@ -75,11 +98,7 @@ export class AttributeList implements XmlAttributes {
   }
 
   number(name: string): number {
-    const i = this.find(name);
-    if (i < 0) return Number.NaN;
-    return this.plain[i]
-      ? readNumber(this.text, this.offsets[i * 5 + 3]!, this.offsets[i * 5 + 4]!)
-      : Number(this.valueOf(i));
+    return this.numberAt(this.find(name));
   }
 
   /**
@@ -115,6 +134,14 @@ export class AttributeList implements XmlAttributes {
   /** Whether the value of the attribute at `i` reads as it stands in the document (no entity, no line end). */
   isPlain(i: number): boolean {
     return this.plain[i]!;
+  }
+
+  /** `number` of the attribute at `i` (see `find`; NaN for -1). */
+  numberAt(i: number): number {
+    if (i < 0) return Number.NaN;
+    return this.plain[i]
+      ? readNumber(this.text, this.offsets[i * 5 + 3]!, this.offsets[i * 5 + 4]!)
+      : Number(this.valueOf(i));
   }
 
   /** The value of the attribute at `i`, decoded. */

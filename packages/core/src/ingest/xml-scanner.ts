@@ -16,6 +16,7 @@ import {
   upper,
   valueStop,
 } from "./xml-chars.ts";
+import { type AttributeLayout, isNextName, settleLayout, switchLayout } from "./xml-layout.ts";
 import { checkDoctype, checkXmlDeclaration, type Fail } from "./xml-prolog.ts";
 
 import { decodeXmlText, normaliseLineEnds } from "./xml-text.ts";
@@ -42,6 +43,8 @@ interface ElementName {
   htmlParent: ElementName | null | undefined;
   /** The next name in the same hash slot. */
   next: ElementName | undefined;
+  /** The attribute layouts its tags had, the latest first (see `xml-layout.ts`). */
+  layouts: AttributeLayout[];
 }
 
 /**
@@ -187,10 +190,14 @@ export class XmlScanner {
     this.attributeList(j, element);
   }
 
-  /** The attributes from `j` to the tag's end, then the element's open (and close, for `/>`). */
+  /**
+   * The attributes from `j` to the tag's end, then the element's open (and close, for `/>`).
+   * While the tag's names follow a layout the element had before, each is only compared there.
+   */
   private attributeList(from: number, element: ElementName): void {
     const { text, n, attributes } = this;
     const cls = charClass;
+    let layout = element.layouts[0] ?? null;
     let j = from;
     for (;;) {
       const spaced = j;
@@ -199,6 +206,7 @@ export class XmlScanner {
       const c = text.charCodeAt(j);
       if (c === 0x3e) {
         this.i = j + 1;
+        this.settle(element, layout);
         this.stack.push(element);
         this.handlers.open(element.local, attributes);
         return;
@@ -206,14 +214,32 @@ export class XmlScanner {
       if (c === 0x2f) {
         if (text.charCodeAt(j + 1) !== 0x3e) this.badSlash(j);
         this.i = j + 2;
+        this.settle(element, layout);
         this.handlers.open(element.local, attributes);
         this.handlers.close(element.local);
         if (this.stack.length === 0) this.rootDone = true;
         return;
       }
       if (j === spaced) this.failAt("no whitespace before an attribute", j);
-      j = this.attribute(j);
+      const count = attributes.size;
+      if (layout !== null && !isNextName(layout, count, text, j))
+        layout = switchLayout(element.layouts, layout, count, text, j);
+      if (layout === null) j = this.attribute(j);
+      else {
+        const end = j + layout.names[count]!.length;
+        attributes.name(j, j + layout.locals[count]!, end);
+        j = this.attributeValue(end);
+      }
     }
+  }
+
+  /** Gives the tag just read its layout, recording a new one when it has no kept one. */
+  private settle(element: ElementName, layout: AttributeLayout | null): void {
+    const { attributes } = this;
+    attributes.layout =
+      layout !== null && layout.names.length === attributes.size && element.layouts[0] === layout
+        ? layout
+        : settleLayout(element.layouts, layout, attributes.size, (i) => attributes.nameAt(i));
   }
 
   /** One attribute `name="value"` starting at `start`; returns the offset past its value. */
@@ -243,6 +269,14 @@ export class XmlScanner {
     if (this.html && (seen & upper) !== 0) this.fail("an attribute name with capitals", start);
     if (attributes.has(start, j)) this.fail(`attribute ${text.slice(start, j)} is given twice`, start);
     attributes.name(start, (seen & colon) !== 0 ? text.indexOf(":", start) + 1 : start, j);
+    return this.attributeValue(j);
+  }
+
+  /** The `="value"` of the attribute just named, from `from` just past its name; returns the offset past it. */
+  private attributeValue(from: number): number {
+    const { text, n, attributes } = this;
+    const cls = charClass;
+    let j = from;
     while ((cls[text.charCodeAt(j) | 0]! & space) !== 0) j++;
     if (text.charCodeAt(j) !== 0x3d) this.noValue(j);
     j++;
@@ -381,6 +415,7 @@ export class XmlScanner {
       lower: name.toLowerCase(),
       htmlParent: undefined,
       next: this.names[slot],
+      layouts: [],
     };
     this.names[slot] = created;
     return created;
