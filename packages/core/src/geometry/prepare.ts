@@ -215,7 +215,8 @@ function measureLine(
   const trimmed = text.trim();
   const ascii = asciiCells(text);
   // ASCII text (most Latin lines) has no CJK character: its cells are counted in one pass.
-  const trimmedCells = ascii < 0 ? textCells(trimmed) : asciiCells(trimmed);
+  const trimmedCells =
+    ascii < 0 ? textCells(trimmed) : trimmed.length === text.length ? ascii : asciiCells(trimmed);
   const cells = Math.max(0.5, trimmedCells);
   const rawCells = trimmed.length === text.length ? trimmedCells : ascii < 0 ? textCells(text) : ascii;
   const cjk = ascii < 0 && cjkShare(text) >= 0.5;

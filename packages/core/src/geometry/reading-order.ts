@@ -48,7 +48,11 @@ export function buildStream(
   const emit = (b: LayoutBlock, hint: number | undefined) => {
     const role = deck.has(b) ? "heading" : roles.get(b)!;
     const measure = measureOf(b, columns);
-    for (let i = 0; i < b.lines.length; i++) out.push(streamLine(b.lines[i]!, b, i, role, hint, measure));
+    // Worked out once per block, for every line after its first.
+    const usual = b.lines.length > 1 ? usualGap(b) : null;
+    for (let i = 0; i < b.lines.length; i++) {
+      out.push(streamLine(b.lines[i]!, b, i, role, hint, measure, usual));
+    }
   };
   for (const b of top) emit(b, undefined);
   for (const group of ordered) {
@@ -149,21 +153,15 @@ function sitsOnHeading(
   );
 }
 
-const gapCache = new WeakMap<LayoutBlock, number | null>();
-
 /** The block's ordinary leading: the median gap between a printed line and the one above it. */
 function usualGap(b: LayoutBlock): number | null {
-  const known = gapCache.get(b);
-  if (known !== undefined) return known;
   const gaps: number[] = [];
   let prev: LayoutLine | null = null;
   for (const x of b.lines) {
     if (prev && !x.partOfRow) gaps.push(x.box.y - (prev.box.y + prev.box.h));
     if (!x.partOfRow) prev = x;
   }
-  const usual = median(gaps.filter((g) => g > -b.size));
-  gapCache.set(b, usual);
-  return usual;
+  return median(gaps.filter((g) => g > -b.size));
 }
 
 /**
@@ -187,6 +185,7 @@ function streamLine(
   role: BlockRole,
   hint: number | undefined,
   measure: number,
+  usual: number | null,
 ): StreamLine {
   // Object.assign, not a spread: V8 copies these many-field lines far faster this way (~10×).
   const s: StreamLine = Object.assign({}, l.line);
@@ -205,8 +204,7 @@ function streamLine(
     while (p > 0 && b.lines[p]!.partOfRow) p--;
     const prev = b.lines[p]!;
     const gap = l.box.y - (prev.box.y + prev.box.h);
-    const usual = usualGap(b) ?? gap;
-    s.gapBefore = gap > usual + 0.5 * l.size ? "paragraph" : "line";
+    s.gapBefore = gap > (usual ?? gap) + 0.5 * l.size ? "paragraph" : "line";
   }
   s.measure = Math.round(measure);
   let rowRight = Number.NEGATIVE_INFINITY;
