@@ -3,6 +3,7 @@ import type { SourceWord } from "../types.ts";
 import { type HocrTitle, isSpace } from "./hocr-title.ts";
 import type { GeoLine, Graphic, IngestedPage } from "./ingest.ts";
 import { joinWords } from "./words.ts";
+import { isAt } from "./xml-chars.ts";
 
 /**
  * What hOCR means, element by element, whatever parser delivers the elements: line elements are
@@ -16,6 +17,16 @@ const lineClasses = new Set(["ocr_line", "ocr_caption", "ocr_header", "ocr_textf
 const imageClasses = new Set(["ocr_photo", "ocr_image", "ocr_graphic", "ocr_linedrawing"]);
 const separatorClasses = new Set(["ocr_separator", "ocr_hseparator", "ocr_vseparator"]);
 const regionClasses = new Set(["ocr_carea", "ocrx_block", "ocr_column"]);
+
+const testedClasses = [
+  "ocrx_word",
+  "ocr_page",
+  "ocr_par",
+  ...lineClasses,
+  ...imageClasses,
+  ...separatorClasses,
+  ...regionClasses,
+];
 
 /** What an open element is to the reader; every element gets one, popped at its end tag. */
 type Frame = "page" | "region" | "par" | "line" | "word" | "other";
@@ -73,7 +84,16 @@ export function createHocrReader(): HocrReader {
   return {
     open(cls, title, attribute) {
       let kind: Frame = "other";
-      if (cls === "ocr_page") {
+      // Words first: most elements are words, and no other class test can match theirs.
+      if (cls === "ocrx_word") {
+        if (open && !word) {
+          kind = "word";
+          const box = title.box() ?? open.line.box ?? { x: 0, y: 0, w: 0, h: 0 };
+          word = { text: "", box };
+          const conf = title.number("x_wconf");
+          if (title.has("x_wconf") && Number.isFinite(conf)) word.conf = Math.min(1, Math.max(0, conf / 100));
+        }
+      } else if (cls === "ocr_page") {
         kind = "page";
         pages++;
         const box = title.box();
@@ -101,12 +121,6 @@ export function createHocrReader(): HocrReader {
         if (cls !== "ocr_line" && cls !== "ocrx_line") line.regionType = cls;
         if (paragraph) line.paragraph = paragraph;
         open = { line, words: [], loose: "" };
-      } else if (cls === "ocrx_word" && open && !word) {
-        kind = "word";
-        const box = title.box() ?? open.line.box ?? { x: 0, y: 0, w: 0, h: 0 };
-        word = { text: "", box };
-        const conf = title.number("x_wconf");
-        if (title.has("x_wconf") && Number.isFinite(conf)) word.conf = Math.min(1, Math.max(0, conf / 100));
       } else if (imageClasses.has(cls) || separatorClasses.has(cls)) {
         const box = title.box();
         if (box) {
@@ -172,21 +186,20 @@ export function ocrClass(classes: string): string {
  */
 export class OcrClasses {
   private readonly known: string[] = [];
-  /** The last attribute value read, as it stands (or null), and its class. */
-  private lastRaw: string | null = null;
-  private lastClass = "";
+  /** Attribute values read before, as they stand, each followed by its class: a page has a few. */
+  private readonly seen: string[] = [];
 
   /** `ocrClass(text.slice(from, to))`. */
   at(text: string, from: number, to: number): string {
-    // Most class attributes repeat the one before (every word's "ocrx_word").
-    const raw = this.lastRaw;
-    if (raw !== null && raw.length === to - from && text.startsWith(raw, from)) return this.lastClass;
-    const cls = this.find(text, from, to);
-    // Long values are rare and not worth keeping.
-    if (to - from <= 64) {
-      this.lastRaw = text.slice(from, to);
-      this.lastClass = cls;
+    const seen = this.seen;
+    const length = to - from;
+    for (let k = 0; k < seen.length; k += 2) {
+      const raw = seen[k]!;
+      if (raw.length === length && isAt(text, from, raw)) return seen[k + 1]!;
     }
+    const cls = this.find(text, from, to);
+    // Long values are rare and not worth keeping, nor more than a handful.
+    if (length <= 64 && seen.length < 16) seen.push(text.slice(from, to), cls);
     return cls;
   }
 
@@ -205,9 +218,11 @@ export class OcrClasses {
     const known = this.known;
     for (let i = 0; i < known.length; i++) {
       const name = known[i]!;
-      if (name.length === end - start && text.startsWith(name, start)) return name;
+      if (name.length === end - start && isAt(text, start, name)) return name;
     }
-    const name = text.slice(start, end);
+    const slice = text.slice(start, end);
+    // The classes tested for, as the constants they are tested against: equal by identity.
+    const name = testedClasses.find((c) => c === slice) ?? slice;
     known.push(name);
     return name;
   }

@@ -122,3 +122,12 @@ function isLowSurrogate(c: number): boolean {
 export function forbiddenReason(c: number): string {
   return `character U+${c.toString(16).padStart(4, "0")} is not allowed`;
 }
+
+/**
+ * `text.startsWith(s, at)`, compared a code unit at a time: for the short names of markup this
+ * loop, inlined where it is called, costs less than the call to the native search.
+ */
+export function isAt(text: string, at: number, s: string): boolean {
+  for (let k = 0; k < s.length; k++) if (text.charCodeAt(at + k) !== s.charCodeAt(k)) return false;
+  return true;
+}

@@ -1,3 +1,5 @@
+import { isAt } from "./xml-chars.ts";
+
 /**
  * Attribute layouts: the names, in order, an element has been seen with. OCR formats repeat one
  * element thousands of times with the same attributes in the same order (ALTO `String`:
@@ -24,7 +26,7 @@ const kept = 4;
  */
 export function isNextName(layout: AttributeLayout, index: number, text: string, at: number): boolean {
   const name = layout.names[index];
-  return name !== undefined && text.charCodeAt(at + name.length) === 0x3d && text.startsWith(name, at);
+  return name !== undefined && text.charCodeAt(at + name.length) === 0x3d && isAt(text, at, name);
 }
 
 /**

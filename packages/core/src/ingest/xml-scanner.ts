@@ -6,6 +6,7 @@ import {
   colon,
   forbidden,
   forbiddenReason,
+  isAt,
   isXmlSpace,
   nameChar,
   nameEnd,
@@ -317,7 +318,7 @@ export class XmlScanner {
     }
     const open = stack[stack.length - 1];
     let end = j;
-    if (open && text.startsWith(open.name, j) && isTagEnd(text.charCodeAt(j + open.name.length))) {
+    if (open && isAt(text, j, open.name) && isTagEnd(text.charCodeAt(j + open.name.length))) {
       end = j + open.name.length;
     } else {
       while (end < n && !isTagEnd(text.charCodeAt(end))) end++;
@@ -405,7 +406,7 @@ export class XmlScanner {
     // Length and first and last characters tell the few names of a format apart.
     const slot = (text.charCodeAt(start) * 7 + text.charCodeAt(end - 1) + (end - start) * 31) & (slots - 1);
     let e = this.names[slot];
-    while (e !== undefined && !(e.name.length === end - start && text.startsWith(e.name, start))) e = e.next;
+    while (e !== undefined && !(e.name.length === end - start && isAt(text, start, e.name))) e = e.next;
     if (e !== undefined) return e;
     const name = text.slice(start, end);
     const colon = name.indexOf(":");
