@@ -12,7 +12,9 @@ import type { BlockRole } from "./regions.ts";
  * picture (whose article is what stands above the picture) — unless a rule separates them.
  * A block with nothing above it in its band continues the article of the column to its left at
  * the same height: that is how a body runs on from one column into the next under a headline
- * that spans them, and why a headline spanning two columns never reaches a third.
+ * that spans them, and why a headline spanning two columns never reaches a third. Where the
+ * source gives a reading order (PAGE `ReadingOrder`), such a block continues the article of
+ * the block read just before it instead: the source says where the text runs on from.
  */
 
 /** The article of every non-furniture block, numbered from 0 in no particular order. */
@@ -20,6 +22,7 @@ export function groupArticles(
   page: PreparedPage,
   blocks: readonly LayoutBlock[],
   roles: ReadonlyMap<LayoutBlock, BlockRole>,
+  regionRank?: ReadonlyMap<string, number>,
 ): Map<LayoutBlock, number> {
   const article = new Map<LayoutBlock, number>();
   const rules = page.graphics
@@ -67,6 +70,7 @@ export function groupArticles(
     const over = near.above({ y0: g.y }, g.x, right(g));
     return over && "lines" in over ? assign(over) : undefined;
   };
+  const readBefore = regionRank ? precedingInOrder(content, regionRank) : null;
   const visiting = new Set<LayoutBlock>();
   const assign = (b: LayoutBlock): number => {
     const known = article.get(b);
@@ -80,7 +84,12 @@ export function groupArticles(
       const overPicture = near.above({ y0: up.y }, up.x, right(up));
       if (overPicture && "lines" in overPicture) id = assign(overPicture);
       else id = fromLeft(b.y0, up.x, content, images, pictureArticle, assign, page.bodySize);
-    } else id = fromLeft(b.y0, b.x0, content, images, pictureArticle, assign, page.bodySize);
+    } else {
+      const before = readBefore?.get(b);
+      id = before
+        ? assign(before)
+        : fromLeft(b.y0, b.x0, content, images, pictureArticle, assign, page.bodySize);
+    }
     const result = id ?? next++;
     article.set(b, result);
     visiting.delete(b);
@@ -88,6 +97,34 @@ export function groupArticles(
   };
   for (const b of [...content].sort((a, c) => a.y0 - c.y0 || a.x0 - c.x0)) assign(b);
   return article;
+}
+
+/**
+ * For each block, the block the source's reading order reads just before it: the last block of
+ * the region ranked before its own (of several, the lowest on the page). Blocks of regions
+ * outside the order have none.
+ */
+function precedingInOrder(
+  blocks: readonly LayoutBlock[],
+  regionRank: ReadonlyMap<string, number>,
+): Map<LayoutBlock, LayoutBlock> {
+  const ranked: Array<{ block: LayoutBlock; rank: number }> = [];
+  for (const b of blocks) {
+    let rank = Number.POSITIVE_INFINITY;
+    for (const l of b.lines)
+      rank = Math.min(rank, regionRank.get(l.line.region ?? "") ?? Number.POSITIVE_INFINITY);
+    if (rank < Number.POSITIVE_INFINITY) ranked.push({ block: b, rank });
+  }
+  ranked.sort((a, c) => a.rank - c.rank || a.block.y1 - c.block.y1);
+  const out = new Map<LayoutBlock, LayoutBlock>();
+  for (let i = 1; i < ranked.length; i++) {
+    // The last block of the nearest lower rank: a region's blocks sort together, lowest last.
+    let j = i - 1;
+    while (j >= 0 && ranked[j]!.rank === ranked[i]!.rank) j--;
+    if (j < 0) continue;
+    out.set(ranked[i]!.block, ranked[j]!.block);
+  }
+  return out;
 }
 
 /**

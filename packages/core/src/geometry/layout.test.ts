@@ -173,4 +173,26 @@ describe("layoutPage", () => {
     expect(stream[0]).toMatchObject({ indent: 2, gapBefore: "block" });
     expect(stream[3]!.fill).toBeCloseTo(5 / 12);
   });
+
+  it("continues a column with nothing above it from the block the reading order reads before it", () => {
+    // Column 1: headline A over a short body, headline B over a longer one; column 2 starts at
+    // the top with no headline. Both headlines span column 1 only.
+    const inRegion = (lines: GeoLine[], region: string) => lines.map((l) => ({ ...l, region }));
+    const lines = [
+      text("ha", 100, 300, 5, 60, "rha"),
+      ...inRegion(column("a", 100, 400, 4), "ra"),
+      text("hb", 100, 700, 5, 60, "rhb"),
+      ...inRegion(column("b", 100, 800, 8), "rb"),
+      ...inRegion(column("c", 500, 400, 8), "rc"),
+    ];
+    const spatial = layoutPage(page(lines)).stream;
+    // Without an order, the top of column 2 runs on from column 1 at its height: article A.
+    expect(hints(spatial, ["c1"])).toEqual(hints(spatial, ["a1"]));
+    const ordered = layoutPage(
+      page(lines, [], { format: "page", readingOrder: ["rha", "ra", "rhb", "rb", "rc"] }),
+    ).stream;
+    // With one, column 2 is read after B's body: it continues article B.
+    expect(hints(ordered, ["c1"])).toEqual(hints(ordered, ["b1"]));
+    expect(hints(ordered, ["c1"])).not.toEqual(hints(ordered, ["a1"]));
+  });
 });

@@ -72,9 +72,9 @@ export function layoutPage(page: IngestedPage, options: LayoutOptions = {}): Geo
   onStage?.("columns");
   const roles = classifyBlocks(prepared, blocks);
   onStage?.("regions");
-  const articles = groupArticles(prepared, blocks, roles);
-  onStage?.("articles");
   const rank = page.readingOrder ? new Map(page.readingOrder.map((id, i) => [id, i] as const)) : undefined;
+  const articles = groupArticles(prepared, blocks, roles, rank);
+  onStage?.("articles");
   const stream = buildStream(prepared, blocks, roles, articles, columns, rank);
   for (const line of prepared.loose) {
     // Object.assign, not a spread: V8 copies these many-field lines far faster this way.
