@@ -88,6 +88,32 @@ describe("assembleStream", () => {
     expect(articles[0]!.subheadline).toBeNull();
   });
 
+  it("never ends an article inside one paragraph region of the source (PAGE)", () => {
+    // As on the Reichsanzeiger page: two centred lines over a wider body, in one paragraph region.
+    const line = (id: string, text: string, measure: number, fill: number, gap: "block" | "line") => ({
+      id,
+      text,
+      measure,
+      fill,
+      gapBefore: gap,
+      roleHint: "body" as const,
+    });
+    const stream = [
+      line("1", "Deutsches Reich.", 631, 1, "block"),
+      line("2", "Aufruf.", 631, 0.48, "line"),
+      line("3", "Die neue Regierung hat die Führung der Geschäfte über-", 1576, 0.84, "block"),
+      line("4", "nommen, um das deutsche Volk vor Bürgerkrieg und Hungers-", 1576, 0.9, "line"),
+      line("5", "not zu bewahren und seine berechtigten Forderungen auf Selbst-", 1576, 0.9, "line"),
+      line("6", "bestimmung durchzusetzen.", 1576, 0.4, "line"),
+    ];
+    // Without regions, a short closed line over a much wider measure ends a unit.
+    expect(assembleStream(stream).articles.length).toBeGreaterThan(1);
+    const inRegion = stream.map((l) => ({ ...l, region: "r15", regionType: "paragraph" }));
+    const { articles } = assembleStream(inRegion);
+    expect(articles).toHaveLength(1);
+    expect(articles[0]!.paragraphs).toHaveLength(1);
+  });
+
   it("cuts two articles at a dateline after a closed sentence", () => {
     const { articles } = assembleStream(
       textStream(

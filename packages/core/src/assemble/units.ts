@@ -59,6 +59,9 @@ function cutsBetween(infos: readonly LineInfo[], h: number, i: number): boolean 
   ) {
     return true;
   }
+  // Lines of one paragraph region (PAGE) are one paragraph by the source's word: no article ends inside.
+  if (a.line.regionType === "paragraph" && a.line.region !== undefined && a.line.region === b.line.region)
+    return false;
   const closed = a.endsSentence || a.bylineEnd !== null || a.bylineLine !== null || isClosingName(infos, h);
   if (b.dateline && closed) return true;
   if (a.bylineEnd?.spaced && b.startsSentence) return true;

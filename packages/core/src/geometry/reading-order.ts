@@ -76,6 +76,8 @@ function decks(groups: LayoutBlock[][], roles: ReadonlyMap<LayoutBlock, BlockRol
     );
     for (const b of g) {
       if (roles.get(b) !== "text" || b.lines.length > 3 || b.ratio < 1.08) continue;
+      // A block the source itself puts in a paragraph region (PAGE) is text, whatever its type size.
+      if (b.lines.some((l) => bodyTypes.has(l.line.regionType ?? ""))) continue;
       if (heads.some((h) => h.y1 <= b.y0 + 2) && b.y1 <= bodyTop + 2) out.add(b);
     }
   }
@@ -112,7 +114,8 @@ function orderWithin(
 ): LayoutBlock[] {
   if (group.length < 2) return [...group];
   const bodyTop = Math.min(...group.filter((b) => roles.get(b) === "text" && isBodyLike(b)).map((b) => b.y0));
-  // Each block's sort key, worked out once: rank, stage (title, body, captions), column, top.
+  // Each block's sort key, worked out once: stage (title, body, captions), column, top; or, with
+  // a reading order, rank and source position.
   const keys = new Map<LayoutBlock, [number, number, number, number]>();
   for (const b of group) {
     const role = roles.get(b);
@@ -122,7 +125,9 @@ function orderWithin(
       (b.y1 <= bodyTop + 2 && !isBodyLike(b)) ||
       sitsOnHeading(b, group, roles);
     const stage = role === "caption" ? 2 : title ? 0 : 1;
-    keys.set(b, [rank ? rank(b) : 0, stage, stage === 1 ? (b.column ?? 0) : 0, b.y0]);
+    // With the source's reading order, its order of lines decides within a region too.
+    if (rank) keys.set(b, [rank(b), firstIndex(b), 0, 0]);
+    else keys.set(b, [0, stage, stage === 1 ? (b.column ?? 0) : 0, b.y0]);
   }
   return [...group].sort((a, b) => {
     const ka = keys.get(a)!;
@@ -130,6 +135,13 @@ function orderWithin(
     for (let i = 0; i < 4; i++) if (ka[i] !== kb[i]) return ka[i]! - kb[i]!;
     return a.x0 - b.x0;
   });
+}
+
+/** The position in the source of the block's first line. */
+function firstIndex(b: LayoutBlock): number {
+  let first = Number.POSITIVE_INFINITY;
+  for (const l of b.lines) if (l.index < first) first = l.index;
+  return first;
 }
 
 /**
