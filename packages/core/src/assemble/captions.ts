@@ -48,8 +48,8 @@ export function markCaptions(
     else if (
       prev !== undefined &&
       !prev.credit &&
-      free(i - 1) &&
       creditish.test(x.text) &&
+      free(i - 1) &&
       hasPhotoCredit(joinLines([prev.text, x.text]))
     ) {
       // A credit broken over two lines ("……编辑部。新" / "华社发"): both lines are the caption's.
@@ -60,6 +60,7 @@ export function markCaptions(
   if (dominantMeasure > 0) {
     let run: number[] = [];
     const flush = () => {
+      if (run.length === 0) return;
       const chars = run.reduce((s, j) => s + infos[j]!.chars, 0);
       const marked = run.some((j) => infos[j]!.dateline || infos[j]!.bylineEnd?.spaced);
       if (run.length >= 2 && chars <= 240 && !marked) add(run);
