@@ -47,7 +47,11 @@ export type ChannelTester = (
 
 /** An empty `GutterCache`. */
 export function createGutterCache(): GutterCache {
-  return { gaps: [], from: [], to: [] };
+  // The gaps array holds doubles from the start (emptied, it keeps that element kind): code
+  // optimized on one page's array then reads the next page's without being optimized again.
+  const gaps = [0.5];
+  gaps.length = 0;
+  return { gaps, from: [], to: [] };
 }
 
 /**
@@ -183,7 +187,8 @@ function cutLine(
   const chars = groups.map((g) => g.reduce((n, w) => n + w.text.length, 0));
   const keep = chars.indexOf(Math.max(...chars));
   let k = 1;
-  return groups.map((g, i) => {
+  const pieces: IndexedLine[] = [];
+  groups.forEach((g, i) => {
     const box = unionBoxes(g.map((w) => w.box))!;
     const id = i === keep ? x.line.id : `${x.line.id}+${++k}`;
     const { slope, paragraph, region, regionType, fontSize } = x.line;
@@ -193,8 +198,9 @@ function cutLine(
     if (region) piece.region = region;
     if (regionType) piece.regionType = regionType;
     if (fontSize) piece.fontSize = fontSize;
-    return { line: piece, index: x.index };
+    pieces.push({ line: piece, index: x.index });
   });
+  return pieces;
 }
 
 /**

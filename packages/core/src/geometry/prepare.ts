@@ -181,7 +181,10 @@ export function preparePage(
     if (Math.abs(l.ratio - 1) < 0.15 && measured[i]!.rawCells >= 6) cellWidths.push(l.cell);
   }
   const bodyCell = median(cellWidths) ?? bodySize;
-  const graphics = page.graphics.map((g) => ({ ...g, box: deskew(g.box, skew, cx, cy) }));
+  // A loop, not `map`: arrays made by `map` differ in their internal element kind from one
+  // compiler tier to the next, and code reading them would be optimized over and over.
+  const graphics: Graphic[] = [];
+  for (const g of page.graphics) graphics.push({ ...g, box: deskew(g.box, skew, cx, cy) });
   return { lines, loose, graphics, bodySize, bodyCell, width, height, skew };
 }
 

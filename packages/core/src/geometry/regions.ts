@@ -28,8 +28,12 @@ export const bodyTypes = new Set(["paragraph", "footnote", "footnote-continued",
 
 /** The rules that run across most of the text area, horizontally. */
 export function fullRules(page: PreparedPage, blocks: readonly LayoutBlock[]): Box[] {
-  const x0 = Math.min(...blocks.map((b) => b.x0));
-  const x1 = Math.max(...blocks.map((b) => b.x1));
+  let x0 = Number.POSITIVE_INFINITY;
+  let x1 = Number.NEGATIVE_INFINITY;
+  for (const b of blocks) {
+    x0 = Math.min(x0, b.x0);
+    x1 = Math.max(x1, b.x1);
+  }
   return page.graphics
     .filter((g) => g.kind === "separator" && g.box.w > 4 * g.box.h && g.box.w >= 0.6 * (x1 - x0))
     .map((g) => g.box);
@@ -41,23 +45,27 @@ export function classifyBlocks(
   blocks: readonly LayoutBlock[],
 ): Map<LayoutBlock, BlockRole> {
   const roles = new Map<LayoutBlock, BlockRole>();
+  // The page's fields are read once, here: optimized code checks the object's shape at each read.
+  const { height, graphics, bodySize } = page;
   const rules = fullRules(page, blocks);
-  const text = blocks.filter((b) => b.lines.length >= 3 && b.ratio > 0.8 && b.ratio < 1.2);
-  const contentTop = Math.min(...text.map((b) => b.y0), page.height);
-  const contentBottom = Math.max(...text.map((b) => b.y1), 0);
-  const topRule = rules
-    .filter((r) => r.y < page.height * 0.15 && r.y < contentTop)
-    .sort((a, b) => b.y - a.y)[0];
-  const bottomRule = rules
-    .filter((r) => r.y > page.height * 0.85 && r.y > contentBottom)
-    .sort((a, b) => a.y - b.y)[0];
-  const images = page.graphics.filter((g) => g.kind === "image");
+  let contentTop = height;
+  let contentBottom = 0;
   // Without a rule under the running head, furniture is what stands above every headline too.
-  const headingTop = Math.min(...blocks.filter((b) => b.ratio >= 1.25).map((b) => b.y0), page.height);
+  let headingTop = height;
+  for (const b of blocks) {
+    if (b.lines.length >= 3 && b.ratio > 0.8 && b.ratio < 1.2) {
+      contentTop = Math.min(contentTop, b.y0);
+      contentBottom = Math.max(contentBottom, b.y1);
+    }
+    if (b.ratio >= 1.25) headingTop = Math.min(headingTop, b.y0);
+  }
+  const topRule = rules.filter((r) => r.y < height * 0.15 && r.y < contentTop).sort((a, b) => b.y - a.y)[0];
+  const bottomRule = rules
+    .filter((r) => r.y > height * 0.85 && r.y > contentBottom)
+    .sort((a, b) => a.y - b.y)[0];
+  const images = graphics.filter((g) => g.kind === "image");
   // Separators are the same for every block: a caption test reads them from here.
-  const separators = page.graphics
-    .filter((g) => g.kind === "separator" && g.box.w > g.box.h)
-    .map((g) => g.box);
+  const separators = graphics.filter((g) => g.kind === "separator" && g.box.w > g.box.h).map((g) => g.box);
   for (const b of blocks) {
     const labels = countLabels(b);
     // More than half the block's lines labelled so.
@@ -71,13 +79,14 @@ export function classifyBlocks(
       small &&
       b.ratio < 1.25 &&
       b.y1 < Math.min(contentTop, headingTop) &&
-      b.y1 < page.height * 0.06
+      b.y1 < height * 0.06
     ) {
       roles.set(b, "furniture");
-    } else if (!bottomRule && small && b.ratio < 1.25 && b.y0 > contentBottom && b.y0 > page.height * 0.94) {
+    } else if (!bottomRule && small && b.ratio < 1.25 && b.y0 > contentBottom && b.y0 > height * 0.94) {
       roles.set(b, "furniture");
     } else if (labels.heading > half || (b.ratio >= 1.25 && !(labels.body > half))) roles.set(b, "heading");
-    else if (!(labels.body > half) && isCaption(b, images, separators, page, labels)) roles.set(b, "caption");
+    else if (!(labels.body > half) && isCaption(b, images, separators, bodySize, labels))
+      roles.set(b, "caption");
     else roles.set(b, "text");
   }
   return roles;
@@ -111,14 +120,14 @@ function isCaption(
   b: LayoutBlock,
   images: readonly Graphic[],
   rules: readonly Box[],
-  page: PreparedPage,
+  bodySize: number,
   labels: Labels,
 ): boolean {
   const share = (n: number) => n / b.lines.length;
   // PAGE's caption type is a human's (or a trained model's) word; take it as is.
   if (share(labels.caption) > 0.5 && b.ratio < 1.1) return true;
   const underPicture = images.some((g) => {
-    const below = b.y0 >= bottom(g.box) - page.bodySize && b.y0 - bottom(g.box) <= 2 * page.bodySize;
+    const below = b.y0 >= bottom(g.box) - bodySize && b.y0 - bottom(g.box) <= 2 * bodySize;
     if (!below || overlap(g.box.x, right(g.box), b.x0, b.x1) < 0.6 * (b.x1 - b.x0)) return false;
     // A rule between the picture and the text closes the picture's module: the text starts another.
     return !rules.some(
