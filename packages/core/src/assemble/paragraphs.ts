@@ -54,12 +54,19 @@ function startsParagraph(lines: readonly LineInfo[], k: number, before: number):
   const gap = x.line.gapBefore;
   // A paragraph gap where the line also starts short by an indent: OCR lost the closing mark.
   if (!closed && x.cjk && gap === "paragraph" && lostIndent(lines, k)) return true;
+  // The same at the top of a new block or column, where geometry measured the two-cell indent.
+  if (!closed && x.cjk && gap === "block" && !prev.endsHyphen && isCjkIndent(x.line.indent)) return true;
   if (!closed || prev.endsHyphen) return false;
   if (!x.cjk && x.startsLower) return false;
   if (shortOfMeasure(prev)) return true;
   if ((x.line.indent ?? 0) >= 1) return true;
   if (gap === "paragraph" || gap === "block") return true;
   return x.cjk && lostIndent(lines, k);
+}
+
+/** An indent of about two CJK cells, as a paragraph's first line is set. */
+function isCjkIndent(indent: number | undefined): boolean {
+  return indent !== undefined && indent >= 1.5 && indent <= 3;
 }
 
 /** The line starts about two cells short of the measure while the next line is full: an indent OCR dropped. */
