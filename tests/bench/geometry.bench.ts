@@ -5,7 +5,7 @@
  * happen on the one thread that is timed: one core, as the target says.
  * 1. Reconstruction per page, parsing included, for hOCR and ALTO pages of about 5,000 words (a
  *    rendered fixture's lines repeated down a taller page) and for the two real pages: median
- *    of 30 runs after 5 warm-ups, with the median of each stage as the pipeline's `onStage` hook
+ *    of 30 runs after 20 warm-ups (every JIT tier settled), with the median of each stage as the pipeline's `onStage` hook
  *    reports them, and of the geometry's own share (every stage but parsing and the line rules
  *    of `assembleStream`). Target: ≤ 20 ms per 5,000-word page.
  * 2. A 100-page batch through the CLI (`galley reconstruct --batch DIR --out OUT`), its progress
@@ -31,15 +31,16 @@ if (!process.execArgv.includes("--single-threaded")) {
 }
 
 const runs = 30;
+const warmups = 20;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[(sorted.length - 1) >> 1]!;
 }
 
-/** Median CPU milliseconds of `run` over `runs` runs after 5 warm-ups. */
+/** Median CPU milliseconds of `run` over `runs` runs after `warmups` warm-ups. */
 function time(run: () => void): number {
-  for (let i = 0; i < 5; i++) run();
+  for (let i = 0; i < warmups; i++) run();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = cpuMs();
@@ -52,12 +53,12 @@ function time(run: () => void): number {
 const ms = (n: number) => `${n.toFixed(1).padStart(6)} ms`;
 
 console.log(
-  `reconstruction CPU time per page, parsing included (median of ${runs} after 5 warm-ups; target ≤ 20 ms for 5,000 words)`,
+  `reconstruction CPU time per page, parsing included (median of ${runs} after ${warmups} warm-ups; target ≤ 20 ms for 5,000 words)`,
 );
 for (const { label, text } of benchPages()) {
   const total = time(() => reconstruct(text));
   const perStage = Object.fromEntries(stages.map((s) => [s, [] as number[]])) as Record<Stage, number[]>;
-  for (let i = 0; i < 5; i++) timeStages(text);
+  for (let i = 0; i < warmups; i++) timeStages(text);
   for (let i = 0; i < runs; i++) {
     const t = timeStages(text);
     for (const s of stages) perStage[s].push(t[s]);

@@ -361,17 +361,6 @@ function mayBeFolio(text: string): boolean {
   );
 }
 
-/** Whether the text may name a weekday: 星期, 周, 礼拜, or "day" / "DAY". */
-function mayNameWeekday(text: string): boolean {
-  return (
-    text.includes("day") ||
-    text.includes("DAY") ||
-    text.includes("星期") ||
-    text.includes("周") ||
-    text.includes("礼拜")
-  );
-}
-
 /**
  * What a short line of page furniture is, or null: a folio ("第6版", "A4", "Page 3"), a
  * running head with the date ("2021年10月20日 星期三", "TUESDAY, DECEMBER 29, 1992"), or a
@@ -385,11 +374,22 @@ export function matchFurniture(line: string): OtherKind | null {
   let digit = false;
   let trigger = false;
   let separator = false;
+  // Also noted on the way: an "@" (an e-mail address) and what a weekday's name needs.
+  let at = false;
+  let weekdayMark = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0x30 && c <= 0x39) digit = true;
     else if (c === 0x2f || c === 0xff0f || c === 0x3a || c === 0xff1a) separator = true;
-    else if ((c >= 0x41 && c <= 0x5a) || furnitureChars[c]) trigger = true;
+    else if ((c >= 0x41 && c <= 0x5a) || furnitureChars[c]) {
+      trigger = true;
+      if (c === 0x59 && text.charCodeAt(i - 1) === 0x41 && text.charCodeAt(i - 2) === 0x44)
+        weekdayMark = true;
+      else if (c === 0x661f || c === 0x5468) weekdayMark = true;
+    } else if (c === 0x79 && text.charCodeAt(i - 1) === 0x61 && text.charCodeAt(i - 2) === 0x64)
+      weekdayMark = true;
+    else if (c === 0x793c) weekdayMark = true;
+    else if (c === 0x40) at = true;
   }
   if (!digit && !trigger && !separator) return null;
   if (
@@ -416,7 +416,7 @@ export function matchFurniture(line: string): OtherKind | null {
   const hasDate =
     text.length <= 50 &&
     ((digit && (/\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/.test(text) || month.test(text))) ||
-      (mayNameWeekday(text) && weekday.test(text)));
+      (weekdayMark && weekday.test(text)));
   if (hasDate && !/[。！？]$/.test(text)) {
     const rest = text
       .replace(/\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/, "")
@@ -427,7 +427,12 @@ export function matchFurniture(line: string): OtherKind | null {
     if (!/[，。,]\s*\S{6,}/.test(rest) && !/\b[A-Za-z]?[a-z]{3,}\b/.test(rest)) return "running-head";
   }
   // A web address or e-mail alone on its line.
-  if (/^(?:https?:\/\/|www\.)\S+$|^[\w.+-]+@[\w-]+\.[\w.-]+$/.test(text)) return "running-head";
+  const c0 = text.charCodeAt(0);
+  if (
+    (at || c0 === 0x68 || c0 === 0x77) &&
+    /^(?:https?:\/\/|www\.)\S+$|^[\w.+-]+@[\w-]+\.[\w.-]+$/.test(text)
+  )
+    return "running-head";
   if (!digit) return null;
   // An issue number, or a running foot naming paper and page.
   if (/^(?:第\s*\d+\s*期|总第\s*\d+\s*期|Vol\.\s*\d+|No\.\s*\d+|VOL\.\s*\d+)/.test(text))
