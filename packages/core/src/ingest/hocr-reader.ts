@@ -2,7 +2,7 @@ import { InputError } from "../errors.ts";
 import type { SourceWord } from "../types.ts";
 import { type HocrTitle, isSpace } from "./hocr-title.ts";
 import type { GeoLine, Graphic, IngestedPage } from "./ingest.ts";
-import { joinWords } from "./words.ts";
+import { WordJoiner } from "./words.ts";
 import { isAt } from "./xml-chars.ts";
 
 /**
@@ -34,6 +34,7 @@ type Frame = "page" | "region" | "par" | "line" | "word" | "other";
 interface OpenLine {
   line: GeoLine;
   words: SourceWord[];
+  /** The line's text outside words, kept only until its first word (then it is not used). */
   loose: string;
 }
 
@@ -69,12 +70,14 @@ export function createHocrReader(): HocrReader {
   let open: OpenLine | null = null;
   let word: SourceWord | null = null;
   let anonymous = 0;
+  // The open line's word texts: one line is open at a time.
+  const joiner = new WordJoiner();
 
   const finishLine = (current: OpenLine) => {
     const { line, words } = current;
     if (words.length) {
       line.words = words;
-      line.text = joinWords(words.map((w) => w.text));
+      line.text = joiner.text();
     } else {
       line.text = current.loose.replace(/\s+/g, " ").trim();
     }
@@ -134,7 +137,7 @@ export function createHocrReader(): HocrReader {
     },
     text(data) {
       if (word) word.text += data;
-      else if (open) open.loose += data;
+      else if (open && open.words.length === 0) open.loose += data;
     },
     close() {
       const frame = stack.pop();
@@ -145,6 +148,7 @@ export function createHocrReader(): HocrReader {
           // The word object is the reader's own: set its text rather than copy it.
           word.text = text;
           open.words.push(word);
+          joiner.add(text);
         }
         word = null;
       } else if (frame === "line" && open) {

@@ -1,4 +1,5 @@
 import type { Box } from "../types.ts";
+import { readNumber } from "./xml-attributes.ts";
 
 /**
  * hOCR properties: an element's `title` holds them as "name value value; name value …"
@@ -115,6 +116,11 @@ export class HocrTitle {
     // Most titles open with a plain "bbox x0 y0 x1 y1" (every one Tesseract writes).
     const rest = this.leadingBox(text, from, to);
     let i = rest < 0 ? from : rest;
+    // And Tesseract follows it with its one word or line property.
+    if (rest >= 0 && rest < to) {
+      const next = this.nextSize(text, rest, to);
+      if (next >= 0) i = next;
+    }
     while (i <= to) {
       while (i < to && isSpace(text.charCodeAt(i))) i++;
       const key = i;
@@ -173,6 +179,29 @@ export class HocrTitle {
     }
     this.present[0] = true;
     return i;
+  }
+
+  /**
+   * Reads " x_wconf N" or " x_size N" at `from` (just past the leading box's `;`), N a run of
+   * digits and points ending the property, as the general reading would read it. Returns where
+   * the rest of the title starts (past the `;`, or beyond `to`), or -1 for anything else, which
+   * the general reading then reads from `from`.
+   */
+  private nextSize(text: string, from: number, to: number): number {
+    // " x_size N" is the shortest; nothing past `to` is compared.
+    if (to - from < 9 || text.charCodeAt(from) !== 0x20 || text.charCodeAt(from + 1) !== 0x78) return -1;
+    const k = isKeyAt("x_wconf ", text, from + 1) ? 2 : isKeyAt("x_size ", text, from + 1) ? 1 : -1;
+    if (k < 0) return -1;
+    const start = from + (k === 2 ? 9 : 8);
+    let i = start;
+    for (; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if ((c < 0x30 || c > 0x39) && c !== 0x2e) break;
+    }
+    if (i === start || (i < to && text.charCodeAt(i) !== 0x3b)) return -1;
+    this.present[k] = true;
+    this.values[k] = readNumber(text, start, i);
+    return i + 1;
   }
 
   /** Whether the title has the property. */

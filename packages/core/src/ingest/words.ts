@@ -32,6 +32,42 @@ export function joinWords(words: readonly string[]): string {
   return out;
 }
 
+/** Below this code unit no character is CJK (`isCjkCode`) nor half of a surrogate pair. */
+const cjkFloor = 0x2e80;
+
+/**
+ * `joinWords` of words added one at a time, for a reader that meets a line's words one by one.
+ * The texts are joined once, at `text`, and natively (`join(" ")`) when no word could meet its
+ * neighbour with a CJK character: the usual line, which then costs no string per word. Reusable:
+ * `text` starts the next line.
+ */
+export class WordJoiner {
+  private readonly words: string[] = [];
+  /** Whether some word starts or ends with a code unit at or above `cjkFloor`. */
+  private wide = false;
+
+  /** Adds the next word's text (not empty). */
+  add(word: string): void {
+    this.words.push(word);
+    if (word.charCodeAt(0) >= cjkFloor || word.charCodeAt(word.length - 1) >= cjkFloor) this.wide = true;
+  }
+
+  /** How many words were added since the last `text`. */
+  get size(): number {
+    return this.words.length;
+  }
+
+  /** `joinWords` of the words added since the last call; then starts over. */
+  text(): string {
+    const { words } = this;
+    // Without a wide code unit at an end no boundary is CJK: every pair gets its space.
+    const out = this.wide ? joinWords(words) : words.join(" ");
+    words.length = 0;
+    this.wide = false;
+    return out;
+  }
+}
+
 /**
  * The code point ending a string whose last code units are `before`, `last`, as `codePointAt`
  * reads it: a low surrogate reads back to its pair, or to the unit before it.
