@@ -138,6 +138,21 @@ function joinSplitDatelines(infos: LineInfo[]): void {
   }
 }
 
+/**
+ * A short ASCII token packed into one number, seven bits a character (no character is 0, so
+ * tokens of different lengths never share a key): a token is looked up without slicing it.
+ * Anything outside ASCII packs to -1.
+ */
+function asciiKey(text: string, from: number, to: number): number {
+  let key = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0 || c >= 0x80) return -1;
+    key = key * 128 + c;
+  }
+  return key;
+}
+
 const smallWords = new Set([
   "a",
   "an",
@@ -222,8 +237,34 @@ function charFacts(text: string): CharFacts {
       if (isCjkCode(text.codePointAt(i) ?? 0)) cjk++;
     } else if (isCjkCode(c)) cjk++;
   }
-  return { cjk, counted, spaces, clauses, letters, upper, lower, visible, nonAscii };
+  const f = factsScratch;
+  f.cjk = cjk;
+  f.counted = counted;
+  f.spaces = spaces;
+  f.clauses = clauses;
+  f.letters = letters;
+  f.upper = upper;
+  f.lower = lower;
+  f.visible = visible;
+  f.nonAscii = nonAscii;
+  return f;
 }
+
+/**
+ * The one `CharFacts` every call of `charFacts` fills: a line's facts are read at once by
+ * `describeLine`, so a fresh object per line would only be garbage to collect.
+ */
+const factsScratch: CharFacts = {
+  cjk: 0,
+  counted: 0,
+  spaces: 0,
+  clauses: 0,
+  letters: 0,
+  upper: 0,
+  lower: 0,
+  visible: 0,
+  nonAscii: 0,
+};
 
 /**
  * Adds the letters among the characters outside ASCII to `facts` (by Unicode class, one
@@ -241,6 +282,8 @@ function countOtherLetters(text: string, facts: CharFacts): void {
     }
   }
 }
+
+const smallWordKeys = new Set([...smallWords].map((w) => asciiKey(w, 0, w.length)));
 
 const letterPattern = /\p{L}/u;
 const upperPattern = /\p{Lu}/u;
@@ -272,16 +315,7 @@ function hasLetter(text: string, from: number, to: number): boolean {
 }
 
 /** Word-level facts of a Latin line: its word count, all capitals, title case, letter share. */
-function latinFacts(
-  text: string,
-  counts: CharFacts,
-): {
-  words: number;
-  allCaps: boolean;
-  titleCase: boolean;
-  letterShare: number;
-  visible: number;
-} {
+function latinFacts(text: string, counts: CharFacts): LatinFacts {
   let words = 0;
   let capitalised = 0;
   let small = 0;
@@ -293,21 +327,33 @@ function latinFacts(
       words++;
       const c = text.charCodeAt(from);
       if (c < 0x80 ? startsCapital(text[from]!) : startsCapital(text.slice(from, to))) capitalised++;
-      else if (to - from <= 4 && c >= 0x61 && c <= 0x7a && smallWords.has(text.slice(from, to))) small++;
+      else if (to - from <= 4 && c >= 0x61 && c <= 0x7a && smallWordKeys.has(asciiKey(text, from, to)))
+        small++;
     }
     from = to + 1;
   }
   countOtherLetters(text, counts);
   // Letters among the characters other than ASCII spaces and tabs (line ends count as visible).
   const visible = counts.visible;
-  return {
-    words,
-    allCaps: counts.letters >= 2 && counts.lower === 0 && counts.upper > 0,
-    titleCase: words > 0 && capitalised + small >= words && capitalised >= 1,
-    letterShare: visible ? counts.letters / visible : 0,
-    visible,
-  };
+  const l = latinScratch;
+  l.words = words;
+  l.allCaps = counts.letters >= 2 && counts.lower === 0 && counts.upper > 0;
+  l.titleCase = words > 0 && capitalised + small >= words && capitalised >= 1;
+  l.letterShare = visible ? counts.letters / visible : 0;
+  l.visible = visible;
+  return l;
 }
+
+/** What `latinFacts` tells of a line; one object, filled afresh for each line (see `factsScratch`). */
+interface LatinFacts {
+  words: number;
+  allCaps: boolean;
+  titleCase: boolean;
+  letterShare: number;
+  visible: number;
+}
+
+const latinScratch: LatinFacts = { words: 0, allCaps: false, titleCase: false, letterShare: 0, visible: 0 };
 
 /**
  * `LineInfo.junk` as far as the text tells (few letters: true), or null when the answer
