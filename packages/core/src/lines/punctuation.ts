@@ -1,38 +1,55 @@
-import { charTable, isCjk } from "../text/script.ts";
+import { charTable, isCjkCode } from "../text/script.ts";
 
 /**
  * Sentence-level punctuation tests on recognised line text. OCR mixes full-width and ASCII
  * punctuation in CJK text, so both are accepted everywhere.
  */
 
-const sentenceEnd = new Set(["。", "！", "？", "!", "?", "…", "．", ".", "；", ";"]);
-const softEnd = new Set(["：", ":"]);
-const closers = new Set(["”", "’", "」", "』", "）", ")", '"', "'", "】", "》", "〉", "]"]);
-const openers = new Set(["“", "‘", "「", "『", "（", "(", '"', "'", "【", "《", "〈", "["]);
+// What each punctuation mark can do, as bits in one table indexed by code unit.
+const sentenceEnd = 1;
+const softEnd = 2;
+const closer = 4;
+const opener = 8;
+const marks = new Uint8Array(0x10000);
+const mark = (chars: string, bit: number) => {
+  for (let i = 0; i < chars.length; i++) marks[chars.charCodeAt(i)]! |= bit;
+};
+mark("。！？!?…．.；;", sentenceEnd);
+mark("：:", softEnd);
+mark("”’」』）)\"'】》〉]", closer);
+mark("“‘「『（(\"'【《〈[", opener);
 
-/** The line without trailing closing quotes and brackets (`“开门红”。` → unchanged; `成效。”` → `成效。`). */
-function stripClosers(text: string): string {
-  let end = text.length;
-  while (end > 0 && closers.has(text[end - 1]!)) end--;
-  return text.slice(0, end);
+/** Where the line's text ends once trailing closing quotes and brackets are set aside (`成效。”` → before `”`). */
+function endBeforeClosers(t: string): number {
+  let end = t.length;
+  while (end > 0 && marks[t.charCodeAt(end - 1)]! & closer) end--;
+  return end;
 }
 
 /** Whether the line ends a sentence: 。！？.!?…; possibly followed by closing quotes or brackets. */
 export function endsSentence(text: string): boolean {
-  const t = stripClosers(text.trimEnd());
-  const last = t.at(-1);
-  if (last === undefined) return false;
-  if (!sentenceEnd.has(last)) return false;
+  const t = text.trimEnd();
+  const end = endBeforeClosers(t);
+  if (end === 0) return false;
+  const last = t.charCodeAt(end - 1);
+  if (!(marks[last]! & sentenceEnd)) return false;
   // "U.S." or "Fla." at a line end is usually still a sentence end in running text; a lone
   // initial ("J.") is not.
-  if (last === "." && /(^|\s)[A-Z]\.$/.test(t)) return false;
+  if (
+    last === 0x2e &&
+    end >= 2 &&
+    isCapital(t.charCodeAt(end - 2)) &&
+    (end === 2 || isSpace(t.charCodeAt(end - 3)))
+  )
+    return false;
   return true;
 }
 
 /** Whether the line ends with a colon (a paragraph that introduces what follows). */
 export function endsWithColon(text: string): boolean {
-  const last = stripClosers(text.trimEnd()).at(-1);
-  return last !== undefined && softEnd.has(last);
+  const t = text.trimEnd();
+  const end = endBeforeClosers(t);
+  return end > 0 && (marks[t.charCodeAt(end - 1)]! & softEnd) !== 0;
 }
 
 /** Whether the line ends with any punctuation at all (comma included). */
@@ -44,19 +61,42 @@ export function endsWithPunctuation(text: string): boolean {
 /** Whether the text starts like a new sentence: a capital, digit, opening quote, or any CJK. */
 export function startsSentence(text: string): boolean {
   const t = text.trimStart();
-  const first = t[0];
-  if (first === undefined) return false;
-  if (isCjk(first) || openers.has(first)) return true;
-  return /[\p{Lu}\p{N}]/u.test(first);
+  if (t.length === 0) return false;
+  // One code unit, as the first character of a string reads (half of a pair is no CJK, no capital).
+  const c = t.charCodeAt(0);
+  if (isCjkCode(c) || marks[c]! & opener) return true;
+  if (c < 0x80) return isCapital(c) || (c >= 0x30 && c <= 0x39);
+  return /[\p{Lu}\p{N}]/u.test(t[0]!);
 }
 
 /** Whether the text starts with a lower-case Latin letter (a continued sentence). */
 export function startsLower(text: string): boolean {
-  const first = text.trimStart()[0];
-  if (first === undefined) return false;
-  const c = first.charCodeAt(0);
+  const t = text.trimStart();
+  if (t.length === 0) return false;
+  const c = t.charCodeAt(0);
   if (c < 0x80) return c >= 0x61 && c <= 0x7a;
-  return /\p{Ll}/u.test(first);
+  return /\p{Ll}/u.test(t[0]!);
+}
+
+function isCapital(c: number): boolean {
+  return c >= 0x41 && c <= 0x5a;
+}
+
+/** White space as `\s` reads it. */
+function isSpace(c: number): boolean {
+  return (
+    c === 0x20 ||
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /** Whether the text ends with a hyphen that may split a word. */
