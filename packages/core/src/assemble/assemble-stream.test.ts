@@ -114,6 +114,25 @@ describe("assembleStream", () => {
     expect(articles[0]!.paragraphs).toHaveLength(1);
   });
 
+  it("reads a number alone on a line of body text as text, not as a folio", () => {
+    const line = (id: string, text: string, roleHint?: "body") => ({
+      id,
+      text,
+      gapBefore: "line" as const,
+      ...(roleHint ? { roleHint } : {}),
+    });
+    const lines = [
+      line("1", "2) Waren des Abschnitts XII des Zolltarifs, deren Durchfuhr"),
+      line("2", "verboten ist, Nummer"),
+      line("3", "708"),
+      line("4", "3) Waren des Abschnitts XIII des Zolltarifs, deren Durch-"),
+    ];
+    // Without evidence of body text, a bare number set apart is a folio.
+    expect(assembleStream(lines).other.map((b) => b.lines)).toEqual([["3"]]);
+    const body = lines.map((l) => ({ ...l, roleHint: "body" as const }));
+    expect(assembleStream(body).other).toEqual([]);
+  });
+
   it("cuts two articles at a dateline after a closed sentence", () => {
     const { articles } = assembleStream(
       textStream(

@@ -38,7 +38,8 @@ export function markFurniture(
       // A whole line that says where the story goes on is a jump line wherever it stands.
       kinds[i] = "jump";
       otherKind.set(i, "jump");
-    } else if (x.furniture && !x.endsSentence && isolated(infos, i)) {
+    } else if (x.furniture && !x.endsSentence && x.line.roleHint !== "body" && isolated(infos, i)) {
+      // A line the source or the layout sets as body text ("708" in a list) is no folio.
       kinds[i] = "furniture";
       otherKind.set(i, x.furniture);
     }
