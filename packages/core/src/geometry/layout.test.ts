@@ -195,4 +195,11 @@ describe("layoutPage", () => {
     expect(hints(ordered, ["c1"])).toEqual(hints(ordered, ["b1"]));
     expect(hints(ordered, ["c1"])).not.toEqual(hints(ordered, ["a1"]));
   });
+
+  it("reads a PAGE drop capital as text, not as a headline, whatever its size", () => {
+    const drop = { ...text("d", 100, 400, 1, 90), region: "rd", regionType: "drop-capital" };
+    const body = column("p", 200, 400, 6).map((l) => ({ ...l, region: "rp", regionType: "paragraph" }));
+    const { stream } = layoutPage(page([drop, ...body], [], { format: "page", readingOrder: ["rd", "rp"] }));
+    expect(stream.find((s) => s.id === "d")?.roleHint).toBe("body");
+  });
 });

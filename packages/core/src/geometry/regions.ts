@@ -23,8 +23,19 @@ const furnitureTypes = new Set([
   "marginalia",
 ]);
 const headingTypes = new Set(["heading", "title"]);
-/** PAGE region types that state running text: the source's word beats size and position. */
-export const bodyTypes = new Set(["paragraph", "footnote", "footnote-continued", "endnote", "TOC-entry"]);
+/**
+ * PAGE region types that state running text: the source's word beats size and position (a
+ * drop capital is set large but opens a paragraph; a list label numbers a list item).
+ */
+export const bodyTypes = new Set([
+  "paragraph",
+  "footnote",
+  "footnote-continued",
+  "endnote",
+  "TOC-entry",
+  "drop-capital",
+  "list-label",
+]);
 
 /** The rules that run across most of the text area, horizontally. */
 export function fullRules(page: PreparedPage, blocks: readonly LayoutBlock[]): Box[] {
