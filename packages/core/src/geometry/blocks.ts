@@ -1,6 +1,7 @@
 import type { Graphic } from "../ingest/ingest.ts";
 import { bottom, medianOf, overlap, right } from "./box.ts";
 import type { LayoutLine, PreparedPage } from "./prepare.ts";
+import { stableOrder } from "./stable-order.ts";
 
 /**
  * Blocks: runs of lines stacked in one column with one size and one measure, the unit the
@@ -45,15 +46,13 @@ function sortLines(lines: readonly LayoutLine[]): Sorted {
   const n = lines.length;
   const tops = new Float64Array(n);
   const lefts = new Float64Array(n);
-  const order: number[] = [];
   for (let i = 0; i < n; i++) {
     tops[i] = lines[i]!.box.y;
     lefts[i] = lines[i]!.box.x;
-    order.push(i);
   }
-  // Positions sorted on flat copies of the edges: the same comparisons as on the boxes, cheaper.
-  order.sort((a, b) => tops[a]! - tops[b]! || lefts[a]! - lefts[b]!);
-  const sorted = order.map((i) => lines[i]!);
+  const order = stableOrder(tops, lefts);
+  const sorted: LayoutLine[] = [];
+  for (let i = 0; i < n; i++) sorted.push(lines[order[i]!]!);
   const out: Sorted = {
     lines: sorted,
     x: new Float64Array(n),

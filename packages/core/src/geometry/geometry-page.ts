@@ -79,14 +79,21 @@ function isStray(text: string): boolean {
  * article before them in reading order (the first goes to the next), not articles.
  */
 function foldStrayArticles(articles: Article[], stream: readonly StreamLine[]): void {
-  const lineOf = new Map<string, StreamLine>();
-  for (const l of stream) lineOf.set(l.id, l);
+  // Built only when an article is in doubt: most pages have none, and it holds every line.
+  let lines: Map<string, StreamLine> | null = null;
+  const lineOf = (): Map<string, StreamLine> => {
+    if (lines === null) {
+      lines = new Map();
+      for (const l of stream) lines.set(l.id, l);
+    }
+    return lines;
+  };
   // Lines are tested again as their articles grow: each line's answer is kept.
   const strayById = new Map<string, boolean>();
   const strayLine = (id: string): boolean => {
     let stray = strayById.get(id);
     if (stray === undefined) {
-      stray = isStray(lineOf.get(id)?.text ?? "");
+      stray = isStray(lineOf().get(id)?.text ?? "");
       strayById.set(id, stray);
     }
     return stray;
@@ -103,7 +110,7 @@ function foldStrayArticles(articles: Article[], stream: readonly StreamLine[]): 
       a.paragraphs.every((p) => p.lines.every(strayLine)) ||
       (title.length === 0 && lineCount <= 6 && strayCount(a.paragraphs, strayLine) * 2 >= lineCount);
     if (!debris) continue;
-    const host = nearestArticle(articles, a, lineOf) ?? articles[k > 0 ? k - 1 : k + 1]!;
+    const host = nearestArticle(articles, a, lineOf()) ?? articles[k > 0 ? k - 1 : k + 1]!;
     const moved = [...title, ...a.paragraphs];
     if (k > 0) host.paragraphs.push(...moved);
     else host.paragraphs.unshift(...moved);

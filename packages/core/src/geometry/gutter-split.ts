@@ -1,6 +1,7 @@
 import type { GeoLine } from "../ingest/ingest.ts";
 import { joinWords } from "../ingest/words.ts";
 import { medianOf, unionBoxes } from "./box.ts";
+import { stableOrder } from "./stable-order.ts";
 
 /**
  * Cutting lines that OCR ran across a column gutter. A gap between two words (at least 0.6 of
@@ -226,9 +227,12 @@ export function channelTester(lines: readonly GeoLine[]): ChannelTester {
     }
     group[i] = g;
   }
-  const order: number[] = [];
-  for (let i = 0; i < lines.length; i++) if (lines[i]!.box) order.push(i);
-  order.sort((a, b) => lines[a]!.box!.y - lines[b]!.box!.y);
+  const boxed: number[] = [];
+  for (let i = 0; i < lines.length; i++) if (lines[i]!.box) boxed.push(i);
+  const ys = new Float64Array(boxed.length);
+  for (let k = 0; k < boxed.length; k++) ys[k] = lines[boxed[k]!]!.box!.y;
+  const order = stableOrder(ys, null);
+  for (let k = 0; k < order.length; k++) order[k] = boxed[order[k]!]!;
   const n = order.length;
   const tops = new Float64Array(n);
   const groups = new Int32Array(n);
@@ -249,16 +253,24 @@ export function channelTester(lines: readonly GeoLine[]): ChannelTester {
     start[k] = count;
     let x0 = Number.POSITIVE_INFINITY;
     let x1 = Number.NEGATIVE_INFINITY;
-    for (const w of l.words ?? []) {
-      wordLeft[count] = w.box.x;
-      wordRight[count] = w.box.x + w.box.w;
-      x0 = Math.min(x0, wordLeft[count]!);
-      x1 = Math.max(x1, wordRight[count]!);
+    // A NaN coordinate leaves the span open: such a line is searched.
+    let open = false;
+    const words = l.words;
+    const m = words ? words.length : 0;
+    for (let j = 0; j < m; j++) {
+      const b = words![j]!.box;
+      const a = b.x;
+      const z = a + b.w;
+      wordLeft[count] = a;
+      wordRight[count] = z;
+      if (a < x0) x0 = a;
+      else if (Number.isNaN(a)) open = true;
+      if (z > x1) x1 = z;
+      else if (Number.isNaN(z)) open = true;
       count++;
     }
-    // A NaN coordinate (Math.min/max pass it on) leaves the span open: such a line is searched.
-    left[k] = Number.isNaN(x0) ? Number.NEGATIVE_INFINITY : x0;
-    right[k] = Number.isNaN(x1) ? Number.POSITIVE_INFINITY : x1;
+    left[k] = open ? Number.NEGATIVE_INFINITY : x0;
+    right[k] = open ? Number.POSITIVE_INFINITY : x1;
   }
   start[n] = count;
   return (x, y, size, self) => {

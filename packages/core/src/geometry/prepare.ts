@@ -254,6 +254,22 @@ function weightedMedian(values: readonly number[], weights: readonly number[]): 
   if (values.some(Number.isNaN)) return weightedMedianOfPairs(values.map((v, i) => [v, weights[i]!]));
   const sorted = sortedNumbers(values);
   const at = new Float64Array(n);
+  const total = placeWeights(values, weights, sorted, at);
+  return firstReachingHalf(sorted, at, total);
+}
+
+/**
+ * Adds each weight at the first place of `sorted` holding its value; the total weight. Its own
+ * function: a loop this hot gets `weightedMedian` compiled on the stack (OSR) before the scan
+ * after it ever ran, and that code then left the compiled code again on every call.
+ */
+function placeWeights(
+  values: readonly number[],
+  weights: readonly number[],
+  sorted: ArrayLike<number>,
+  at: Float64Array,
+): number {
+  const n = values.length;
   let total = 0;
   for (let i = 0; i < n; i++) {
     const v = values[i]!;
@@ -268,6 +284,12 @@ function weightedMedian(values: readonly number[], weights: readonly number[]): 
     at[lo]! += weights[i]!;
     total += weights[i]!;
   }
+  return total;
+}
+
+/** The first value of `sorted` at which the weights placed so far reach half of `total`. */
+function firstReachingHalf(sorted: ArrayLike<number>, at: Float64Array, total: number): number {
+  const n = at.length;
   let seen = 0;
   for (let k = 0; k < n; k++) {
     seen += at[k]!;
