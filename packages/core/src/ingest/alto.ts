@@ -2,6 +2,7 @@ import { InputError } from "../errors.ts";
 import { isCjkCode } from "../text/script.ts";
 import type { Box, SourceWord } from "../types.ts";
 import { AttributeSlots } from "./attribute-slots.ts";
+import { isSpace } from "./hocr-title.ts";
 import type { GeoLine, Graphic, IngestedPage } from "./ingest.ts";
 import type { AttributeList, XmlAttributes } from "./xml-attributes.ts";
 import { XmlScanner } from "./xml-scanner.ts";
@@ -17,6 +18,12 @@ import { XmlScanner } from "./xml-scanner.ts";
 
 /** The attributes of a `String` that ingest reads, in `stringSlots` order. */
 const stringNames = ["HPOS", "VPOS", "WIDTH", "HEIGHT", "CONTENT", "WC", "SUBS_TYPE", "STYLEREFS", "STYLE"];
+
+/** The attributes of a `TextLine` that ingest reads, in `lineSlots` order. */
+const lineNames = ["ID", "HPOS", "VPOS", "WIDTH", "HEIGHT", "STYLEREFS", "STYLE"];
+
+/** The attributes of a `TextBlock` that ingest reads, in `blockSlots` order. */
+const blockNames = ["ID", "TYPE", "LANG", "STYLEREFS", "STYLE"];
 
 /** The resolution ALTO ingest assumes for unit conversion when the caller gives none. */
 export const defaultAltoDpi = 300;
@@ -63,14 +70,13 @@ export function ingestAlto(text: string, dpi = defaultAltoDpi): IngestedPage {
     if (Number.isNaN(x) || Number.isNaN(y) || Number.isNaN(w) || Number.isNaN(h)) return undefined;
     return { x, y, w: Math.max(0, w), h: Math.max(0, h) };
   };
-  const styleRefs = (a: XmlAttributes): string[] => {
-    const refs = a.get("STYLEREFS");
-    const style = a.get("STYLE");
-    if (refs === undefined && style === undefined) return [];
-    return `${refs ?? ""} ${style ?? ""}`.split(/\s+/).filter(Boolean);
-  };
-  // A page's `String`s share one layout or a few: their attributes are found once per layout.
+  // A page's `String`s share one layout or a few, as do its lines and blocks: their attributes
+  // are found once per layout.
   const stringSlots = new AttributeSlots(stringNames);
+  const lineSlots = new AttributeSlots(lineNames);
+  const blockSlots = new AttributeSlots(blockNames);
+  /** The value of the attribute at `i` (-1: absent). */
+  const valueAt = (a: AttributeList, i: number): string | undefined => (i < 0 ? undefined : a.valueOf(i));
   const slotNumber = (a: AttributeList, i: number): number => {
     const n = a.numberAt(i);
     return Number.isFinite(n) ? n * scale : Number.NaN;
@@ -91,65 +97,7 @@ export function ingestAlto(text: string, dpi = defaultAltoDpi): IngestedPage {
         return;
       }
       switch (name) {
-        case "MeasurementUnit":
-          unitText = "";
-          break;
-        case "TextStyle": {
-          const pt = Number(a.get("FONTSIZE"));
-          const id = a.get("ID");
-          if (id && pt > 0) fontSizes.set(id, pt);
-          break;
-        }
-        case "Page": {
-          const w = num(a, "WIDTH");
-          const h = num(a, "HEIGHT");
-          if (w > 0 && h > 0 && width === undefined) {
-            width = w;
-            height = h;
-          }
-          break;
-        }
-        case "TextBlock": {
-          const block: { id?: string; styles: string[]; type?: string } = { styles: styleRefs(a) };
-          const id = a.get("ID");
-          const type = a.get("TYPE");
-          if (id) block.id = id;
-          if (type) block.type = type;
-          if (!language) language = a.get("LANG") || undefined;
-          blocks.push(block);
-          break;
-        }
-        case "Illustration":
-        case "GraphicalElement": {
-          const box = boxOf(a);
-          if (box) {
-            const thin = box.w > 8 * box.h || box.h > 8 * box.w;
-            const g: Graphic = { kind: name === "GraphicalElement" && thin ? "separator" : "image", box };
-            const id = a.get("ID");
-            if (id) g.id = id;
-            graphics.push(g);
-          }
-          break;
-        }
-        case "TextLine": {
-          const block = blocks[blocks.length - 1];
-          const line: GeoLine = { id: a.get("ID") || `alto-line-${++anonymous}`, text: "" };
-          const box = boxOf(a);
-          if (box) line.box = box;
-          if (block?.id) line.region = block.id;
-          if (block?.type) line.regionType = block.type;
-          open = {
-            line,
-            words: [],
-            text: "",
-            last: Number.NaN,
-            spaced: false,
-            hyphen: false,
-            lastHypPart1: false,
-            styles: [...styleRefs(a), ...(block?.styles ?? [])],
-          };
-          break;
-        }
+        // Words first: most elements are `String`s.
         case "String": {
           if (!open) break;
           const at = stringSlots.read(a);
@@ -178,7 +126,74 @@ export function ingestAlto(text: string, dpi = defaultAltoDpi): IngestedPage {
           const subs = at[6]!;
           open.lastHypPart1 = subs >= 0 && a.valueOf(subs) === "HypPart1";
           if ((open.styles.length === 0 || !sizeOf(open.styles)) && (at[7]! >= 0 || at[8]! >= 0))
-            open.styles.push(...styleRefs(a));
+            styleRefs(a, at[7]!, at[8]!, open.styles);
+          break;
+        }
+        case "MeasurementUnit":
+          unitText = "";
+          break;
+        case "TextStyle": {
+          const pt = Number(a.get("FONTSIZE"));
+          const id = a.get("ID");
+          if (id && pt > 0) fontSizes.set(id, pt);
+          break;
+        }
+        case "Page": {
+          const w = num(a, "WIDTH");
+          const h = num(a, "HEIGHT");
+          if (w > 0 && h > 0 && width === undefined) {
+            width = w;
+            height = h;
+          }
+          break;
+        }
+        case "TextBlock": {
+          const at = blockSlots.read(a);
+          const block: { id?: string; styles: string[]; type?: string } = {
+            styles: styleRefs(a, at[3]!, at[4]!, []),
+          };
+          const id = valueAt(a, at[0]!);
+          const type = valueAt(a, at[1]!);
+          if (id) block.id = id;
+          if (type) block.type = type;
+          if (!language) language = valueAt(a, at[2]!) || undefined;
+          blocks.push(block);
+          break;
+        }
+        case "Illustration":
+        case "GraphicalElement": {
+          const box = boxOf(a);
+          if (box) {
+            const thin = box.w > 8 * box.h || box.h > 8 * box.w;
+            const g: Graphic = { kind: name === "GraphicalElement" && thin ? "separator" : "image", box };
+            const id = a.get("ID");
+            if (id) g.id = id;
+            graphics.push(g);
+          }
+          break;
+        }
+        case "TextLine": {
+          const block = blocks[blocks.length - 1];
+          const at = lineSlots.read(a);
+          const line: GeoLine = { id: valueAt(a, at[0]!) || `alto-line-${++anonymous}`, text: "" };
+          const x = slotNumber(a, at[1]!);
+          const y = slotNumber(a, at[2]!);
+          const w = slotNumber(a, at[3]!);
+          const h = slotNumber(a, at[4]!);
+          if (!Number.isNaN(x) && !Number.isNaN(y) && !Number.isNaN(w) && !Number.isNaN(h))
+            line.box = { x, y, w: Math.max(0, w), h: Math.max(0, h) };
+          if (block?.id) line.region = block.id;
+          if (block?.type) line.regionType = block.type;
+          open = {
+            line,
+            words: [],
+            text: "",
+            last: Number.NaN,
+            spaced: false,
+            hyphen: false,
+            lastHypPart1: false,
+            styles: styleRefs(a, at[5]!, at[6]!, []).concat(block?.styles ?? []),
+          };
           break;
         }
         case "SP":
@@ -224,6 +239,28 @@ export function ingestAlto(text: string, dpi = defaultAltoDpi): IngestedPage {
   }
   if (language) page.language = language;
   return page;
+}
+
+/**
+ * Adds to `out` the style ids of `STYLEREFS` (at `refs`) and then `STYLE` (at `style`), the
+ * attributes' positions in `a` (-1: absent), split at white space (what `\s` matches); returns
+ * `out`.
+ */
+function styleRefs(a: AttributeList, refs: number, style: number, out: string[]): string[] {
+  if (refs >= 0) splitSpaces(a.valueOf(refs), out);
+  if (style >= 0) splitSpaces(a.valueOf(style), out);
+  return out;
+}
+
+/** Adds to `out` the runs of `text` between white space (what `\s` matches). */
+function splitSpaces(text: string, out: string[]): void {
+  let i = 0;
+  while (i < text.length) {
+    while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+    const start = i;
+    while (i < text.length && !isSpace(text.charCodeAt(i))) i++;
+    if (i > start) out.push(text.slice(start, i));
+  }
 }
 
 /** Pixels per ALTO unit for a `MeasurementUnit` value at `dpi`; unknown units count as pixels. */
