@@ -100,7 +100,7 @@ export function fitSlope(points: ReadonlyArray<readonly [number, number]>): numb
 export function median(values: readonly number[]): number | null {
   const n = values.length;
   if (n === 0) return null;
-  if (n > 24) return sortedNumbers(values)[(n - 1) >> 1] ?? null;
+  if (n > 24) return middleOfMany(values);
   // Most calls are over a line's few words: a stable insertion sort with no callback, the same
   // order the ascending sort gives (NaN, which no order holds, takes the general path).
   const sorted: number[] = [];
@@ -115,6 +115,34 @@ export function median(values: readonly number[]): number | null {
     sorted[k] = v;
   }
   return sorted[(n - 1) >> 1] ?? null;
+}
+
+/**
+ * `median` of more than a few values: sorted as a typed array, without a callback. That sort
+ * orders -0 before 0 where the callback sort keeps zeros as they came; so a zero in the middle
+ * is taken from the values in their order, at its place among the zeros. (Baseline slopes of a
+ * level page are mostly zeros: the callback sort was the price of every page.)
+ */
+function middleOfMany(values: readonly number[]): number {
+  const n = values.length;
+  const sorted = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    // NaN has no order: the callback sort places it as it does.
+    if (Number.isNaN(v)) return [...values].sort((a, b) => a - b)[(n - 1) >> 1]!;
+    sorted[i] = v;
+  }
+  sorted.sort();
+  const k = (n - 1) >> 1;
+  const m = sorted[k]!;
+  if (m !== 0) return m;
+  let below = 0;
+  for (let i = 0; i < n; i++) if (values[i]! < 0) below++;
+  let zeros = k - below;
+  for (let i = 0; i < n; i++) {
+    if (values[i] === 0 && zeros-- === 0) return values[i]!;
+  }
+  return m;
 }
 
 /**

@@ -215,18 +215,10 @@ function cutLine(
  * objects are scattered.
  */
 export function channelTester(lines: readonly GeoLine[]): ChannelTester {
-  // Lines that share an id share a group number.
-  const groupOf = new Map<string, number>();
-  const group = new Int32Array(lines.length);
-  for (let i = 0; i < lines.length; i++) {
-    const id = lines[i]!.id;
-    let g = groupOf.get(id);
-    if (g === undefined) {
-      g = groupOf.size;
-      groupOf.set(id, g);
-    }
-    group[i] = g;
-  }
+  // Lines that share an id share a hash of it (a string hashed per line costs far less than a
+  // map of the ids); a test compares the ids themselves only where the hashes agree.
+  const hashOf = new Int32Array(lines.length);
+  for (let i = 0; i < lines.length; i++) hashOf[i] = hashId(lines[i]!.id);
   const boxed: number[] = [];
   for (let i = 0; i < lines.length; i++) if (lines[i]!.box) boxed.push(i);
   const ys = new Float64Array(boxed.length);
@@ -235,7 +227,8 @@ export function channelTester(lines: readonly GeoLine[]): ChannelTester {
   for (let k = 0; k < order.length; k++) order[k] = boxed[order[k]!]!;
   const n = order.length;
   const tops = new Float64Array(n);
-  const groups = new Int32Array(n);
+  const hashes = new Int32Array(n);
+  const ids: string[] = [];
   // The words of the k-th line by top: `wordLeft`/`wordRight` from `start[k]` to `start[k + 1]`;
   // `left`/`right` span them all (a vertical line outside never crosses a word).
   const start = new Int32Array(n + 1);
@@ -249,7 +242,8 @@ export function channelTester(lines: readonly GeoLine[]): ChannelTester {
   for (let k = 0; k < n; k++) {
     const l = lines[order[k]!]!;
     tops[k] = l.box!.y;
-    groups[k] = group[order[k]!]!;
+    hashes[k] = hashOf[order[k]!]!;
+    ids.push(l.id);
     start[k] = count;
     let x0 = Number.POSITIVE_INFINITY;
     let x1 = Number.NEGATIVE_INFINITY;
@@ -274,10 +268,11 @@ export function channelTester(lines: readonly GeoLine[]): ChannelTester {
   }
   start[n] = count;
   return (x, y, size, self) => {
-    const own = group[self];
+    const ownHash = hashOf[self];
+    const ownId = lines[self]!.id;
     let neighbours = 0;
     for (let k = upper(tops, y - 8 * size); k < n && tops[k]! <= y + 8 * size; k++) {
-      if (groups[k] === own) continue;
+      if (hashes[k] === ownHash && ids[k] === ownId) continue;
       neighbours++;
       if (!(left[k]! < x && right[k]! > x)) continue;
       for (let j = start[k]!; j < start[k + 1]!; j++) {
@@ -286,6 +281,13 @@ export function channelTester(lines: readonly GeoLine[]): ChannelTester {
     }
     return neighbours >= 6 ? "clear" : "alone";
   };
+}
+
+/** A 32-bit FNV-1a hash of the string's UTF-16 code units. */
+function hashId(id: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  return h;
 }
 
 /** The first index whose value is above `v` in an ascending array. */
