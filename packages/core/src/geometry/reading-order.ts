@@ -190,6 +190,18 @@ function measureOf(b: LayoutBlock, columns: readonly LayoutColumn[]): number {
     : own;
 }
 
+/** The role a line of block `b` (of role `role`) is certain to have, if any. */
+function roleHintOf(l: LayoutLine, b: LayoutBlock, role: BlockRole): StreamLine["roleHint"] {
+  if (role === "furniture") return "furniture";
+  if (role === "caption") return "caption";
+  if (role === "heading") return "heading";
+  // Inside a run of body text (four lines or more at body size) a line is body, not a title;
+  // so is a line the source itself puts in a paragraph region (PAGE).
+  if (bodyTypes.has(l.line.regionType ?? "")) return "body";
+  if (isBodyLike(b) && b.lines.length >= 4 && Math.abs(l.ratio - 1) < 0.15) return "body";
+  return undefined;
+}
+
 function streamLine(
   l: LayoutLine,
   b: LayoutBlock,
@@ -201,7 +213,10 @@ function streamLine(
 ): StreamLine {
   // Object.assign, not a spread: V8 copies these many-field lines far faster this way (~10×).
   const s: StreamLine = Object.assign({}, l.line);
-  if (b.column !== undefined) s.column = b.column;
+  // Every field the layout adds is set on every line, in one order, even when undefined: lines
+  // then share one shape per source line shape, where optional fields made up to twenty, and the
+  // code reading them (here and in the line rules) was optimized again for each new one.
+  s.column = b.column;
   // A printed line OCR cut in pieces: the pieces after the first follow with no gap and no indent,
   // and all of them report the fill of the whole printed line.
   let first = i;
@@ -226,13 +241,7 @@ function streamLine(
   const indent = l.partOfRow ? 0 : (rowStart.box.x - b.x0) / Math.max(1, l.cell);
   s.indent = Math.max(0, Math.round(indent * 10) / 10);
   s.sizeRatio = Math.round(l.ratio * 1000) / 1000;
-  if (hint !== undefined) s.articleHint = hint;
-  if (role === "furniture") s.roleHint = "furniture";
-  else if (role === "caption") s.roleHint = "caption";
-  else if (role === "heading") s.roleHint = "heading";
-  // Inside a run of body text (four lines or more at body size) a line is body, not a title;
-  // so is a line the source itself puts in a paragraph region (PAGE).
-  else if (bodyTypes.has(l.line.regionType ?? "")) s.roleHint = "body";
-  else if (isBodyLike(b) && b.lines.length >= 4 && Math.abs(l.ratio - 1) < 0.15) s.roleHint = "body";
+  s.articleHint = hint;
+  s.roleHint = roleHintOf(l, b, role);
   return s;
 }
