@@ -104,6 +104,65 @@ export class HocrTitle {
   /** Where `value` stopped: the end of the value it read. */
   private cursor = 0;
 
+  /** Where the title `readFrom` read whole stands in its document ([-1, -1]: none). */
+  private readStart = -1;
+  private readEnd = -1;
+
+  /**
+   * Reads a title the way Tesseract writes them, "bbox x0 y0 x1 y1" then optionally
+   * "; x_wconf N" or "; x_size N", from `start` in `text`, to wherever that form stops (its
+   * end unknown: for a scanner that has not found the value's end yet); returns where it
+   * stopped. It steps only over digits, points, ASCII letters, `_`, `;` and spaces. When the
+   * title turns out to end there, `isRead` tells, and the title is read as `readAt` reads it.
+   */
+  readFrom(text: string, start: number): number {
+    this.readStart = this.readEnd = -1;
+    if (
+      text.charCodeAt(start) !== 0x62 ||
+      text.charCodeAt(start + 1) !== 0x62 ||
+      text.charCodeAt(start + 2) !== 0x6f ||
+      text.charCodeAt(start + 3) !== 0x78 ||
+      text.charCodeAt(start + 4) !== 0x20
+    )
+      return start;
+    const { values, present } = this;
+    let i = start + 5;
+    let c = 0;
+    for (let v = 0; v < 4; v++) {
+      const from = i;
+      let n = 0;
+      for (c = text.charCodeAt(i); c >= 0x30 && c <= 0x39; c = text.charCodeAt(++i)) n = n * 10 + (c - 0x30);
+      if (i === from || i - from > 15 || (v < 3 && c !== 0x20)) return i;
+      if (v === 0) values[0] = n;
+      else if (v === 1) this.y0 = n;
+      else if (v === 2) this.x1 = n;
+      else this.y1 = n;
+      if (v < 3) i++;
+    }
+    present[0] = true;
+    present[1] = present[2] = present[3] = false;
+    if (c === 0x3b) {
+      // "; x_wconf N" or "; x_size N", N digits and points, ending the title.
+      if (text.charCodeAt(i + 1) !== 0x20 || text.charCodeAt(i + 2) !== 0x78) return i;
+      const k = isKeyAt("x_wconf ", text, i + 2) ? 2 : isKeyAt("x_size ", text, i + 2) ? 1 : -1;
+      if (k < 0) return i;
+      const from = i + (k === 2 ? 10 : 9);
+      i = from;
+      for (c = text.charCodeAt(i); (c >= 0x30 && c <= 0x39) || c === 0x2e; c = text.charCodeAt(++i));
+      if (i === from) return i;
+      present[k] = true;
+      values[k] = readNumber(text, from, i);
+    }
+    this.readStart = start;
+    this.readEnd = i;
+    return i;
+  }
+
+  /** Whether `readFrom` read the title `text[from..to)` whole: then it is the title read. */
+  isRead(from: number, to: number): boolean {
+    return from === this.readStart && to === this.readEnd;
+  }
+
   /** Reads `title`, forgetting the one before. */
   read(title: string): this {
     return this.readAt(title, 0, title.length);
@@ -111,6 +170,7 @@ export class HocrTitle {
 
   /** Reads the title that stands in `text[from..to)`, forgetting the one before. */
   readAt(text: string, from: number, to: number): this {
+    this.readStart = this.readEnd = -1;
     const present = this.present;
     present[0] = present[1] = present[2] = present[3] = false;
     // Most titles open with a plain "bbox x0 y0 x1 y1" (every one Tesseract writes).

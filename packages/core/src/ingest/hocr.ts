@@ -45,12 +45,17 @@ export function ingestHocr(text: string): IngestedPage {
                 : ocrClass(a.valueOf(c));
           const t = cls ? at[1]! : -1;
           if (t < 0) title.read("");
-          else if (a.isPlain(t)) title.readAt(text, a.valueStart(t), a.valueEnd(t));
-          else title.read(a.valueOf(t));
+          else if (a.isPlain(t)) {
+            const from = a.valueStart(t);
+            const to = a.valueEnd(t);
+            if (!title.isRead(from, to)) title.readAt(text, from, to);
+          } else title.read(a.valueOf(t));
           fast.open(cls, title, attribute);
         },
         close: () => fast.close(),
         text: (data) => fast.text(data),
+        // Tesseract's titles are read as the scanner meets them, each character once.
+        value: { name: "title", read: (doc, start) => title.readFrom(doc, start) },
       },
       true,
     ).run();

@@ -56,6 +56,15 @@ export interface ScanHandlers {
   open: (name: string, attributes: AttributeList) => void;
   close: (name: string) => void;
   text?: (text: string) => void;
+  /**
+   * A reader for the values of attributes with this (qualified) name, called where such a value
+   * starts in a tag whose names follow a kept layout: `read(text, start)` reads what it can and
+   * returns where it stopped. It may step only over characters that stand for themselves in a
+   * value (no quote, `<`, `&`, white space other than the space, nor anything forbidden); the
+   * scanner checks the value from there on. For a reader that would read the value anyway:
+   * each character is then read once.
+   */
+  value?: { name: string; read: (text: string, start: number) => number };
 }
 
 /** Hash slots for element names (a power of two). */
@@ -75,6 +84,9 @@ export class XmlScanner {
   private doctypeSeen = false;
   /** Short text runs that needed decoding, each followed by what it decodes to. */
   private readonly runs: string[] = [];
+  /** The layout `valueAt` was found for, and where `handlers.value.name` stands in it (-1: not). */
+  private valueLayout: AttributeLayout | null = null;
+  private valueAt = -1;
 
   constructor(
     private readonly text: string,
@@ -229,9 +241,19 @@ export class XmlScanner {
       else {
         const end = j + layout.names[count]!.length;
         attributes.name(j, j + layout.locals[count]!, end);
-        j = this.attributeValue(end);
+        j = this.attributeValue(end, count === this.valueSlot(layout));
       }
     }
+  }
+
+  /** Where in `layout` the attribute `handlers.value` reads stands, or -1. */
+  private valueSlot(layout: AttributeLayout): number {
+    if (layout !== this.valueLayout) {
+      const value = this.handlers.value;
+      this.valueLayout = layout;
+      this.valueAt = value === undefined ? -1 : layout.names.indexOf(value.name);
+    }
+    return this.valueAt;
   }
 
   /** Gives the tag just read its layout, recording a new one when it has no kept one. */
@@ -273,9 +295,12 @@ export class XmlScanner {
     return this.attributeValue(j);
   }
 
-  /** The `="value"` of the attribute just named, from `from` just past its name; returns the offset past it. */
-  private attributeValue(from: number): number {
-    const { text, n, attributes } = this;
+  /**
+   * The `="value"` of the attribute just named, from `from` just past its name; returns the
+   * offset past it. `read`: `handlers.value` reads it first.
+   */
+  private attributeValue(from: number, read = false): number {
+    const { text, attributes } = this;
     const cls = charClass;
     let j = from;
     while ((cls[text.charCodeAt(j) | 0]! & space) !== 0) j++;
@@ -285,8 +310,23 @@ export class XmlScanner {
     const quote = text.charCodeAt(j);
     if (quote !== 0x22 && quote !== 0x27) this.noValue(j);
     const valueStart = j + 1;
+    let k = read ? this.handlers.value!.read(text, valueStart) : valueStart;
+    while ((cls[text.charCodeAt(k) | 0]! & valueStop) === 0) k++;
+    if (text.charCodeAt(k) === quote) attributes.value(valueStart, k, true);
+    else k = this.valueTail(valueStart, k, quote);
+    return k + 1;
+  }
+
+  /**
+   * The rest of the value from `valueStart`, from its first stop at `from` (which is not the
+   * closing quote), given to `attributes`; returns the offset of the closing quote. Apart from
+   * `attributeValue`, which then stays small enough to be inlined where it is called.
+   */
+  private valueTail(valueStart: number, from: number, quote: number): number {
+    const { text, n, attributes } = this;
+    const cls = charClass;
     let plain = true;
-    let k = valueStart;
+    let k = from;
     for (;;) {
       while ((cls[text.charCodeAt(k) | 0]! & valueStop) === 0) k++;
       if (k >= n) this.unfinished();
@@ -304,7 +344,7 @@ export class XmlScanner {
     // Checked now, decoded when asked for.
     if (!plain) decodeXmlText(text, valueStart, k, "attribute", this.fail, this.html);
     attributes.value(valueStart, k, plain);
-    return k + 1;
+    return k;
   }
 
   private endTag(): void {
