@@ -112,7 +112,7 @@ function precedingInOrder(
   for (const b of blocks) {
     let rank = Number.POSITIVE_INFINITY;
     for (const l of b.lines)
-      rank = Math.min(rank, regionRank.get(l.line.region ?? "") ?? Number.POSITIVE_INFINITY);
+      rank = Math.min(rank, regionRank.get(l.region ?? "") ?? Number.POSITIVE_INFINITY);
     if (rank < Number.POSITIVE_INFINITY) ranked.push({ block: b, rank });
   }
   ranked.sort((a, c) => a.rank - c.rank || a.block.y1 - c.block.y1);

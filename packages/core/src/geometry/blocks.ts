@@ -207,7 +207,7 @@ function bridged(at: Sorted, i: number, x: number, size: number, x0: number, x1:
 /** Whether line `k` (-1 for none) spans `x0..x1` and carries a word (or its box) across `x`. */
 function crosses(at: Sorted, k: number, x: number, size: number, x0: number, x1: number): boolean {
   if (k < 0 || !(at.x[k]! <= x0 + size && at.right[k]! >= x1 - size)) return false;
-  const words = at.lines[k]!.line.words;
+  const words = at.lines[k]!.words;
   if (!words) return at.x[k]! < x && at.x[k]! + at.w[k]! > x;
   for (let j = 0; j < words.length; j++) {
     const b = words[j]!.box;
@@ -265,8 +265,8 @@ function canJoin(
   }
   if (!inLastRow) return false;
   // Regions the source labels differently (PAGE heading over paragraph) stay apart.
-  const t0 = above.line.regionType;
-  const t1 = line.line.regionType;
+  const t0 = above.regionType;
+  const t1 = line.regionType;
   if (t0 && t1 && t0 !== t1) return false;
   // Compare with the block's usual size: one line OCR measured large does not break a column,
   // as long as it fills the column's measure like its neighbours.

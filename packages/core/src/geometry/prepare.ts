@@ -33,6 +33,14 @@ export interface LayoutLine {
   cell: number;
   /** Set on a piece that continues the printed line of the layout line before it (same row). */
   partOfRow?: boolean;
+  /**
+   * `line`'s words, region and region type, copied: the layout reads them from here, one shape
+   * of object on every page, where each format's lines have a shape of their own (code reading
+   * the source lines was optimized again for each new format).
+   */
+  words: GeoLine["words"];
+  region: string | undefined;
+  regionType: string | undefined;
 }
 
 /** The prepared page. */
@@ -166,7 +174,18 @@ export function preparePage(
     const fallback = cjk ? box.h * scale : useFont && line.fontSize ? line.fontSize : box.h;
     const size = Math.max(1, latin ?? advance ?? fallback);
     // partOfRow is set from the start so every layout line has one shape (blocks.ts flags some).
-    lines.push({ index, line, box, size, ratio: 1, cell: box.w / cells, partOfRow: false });
+    lines.push({
+      index,
+      line,
+      box,
+      size,
+      ratio: 1,
+      cell: box.w / cells,
+      partOfRow: false,
+      words: line.words,
+      region: line.region,
+      regionType: line.regionType,
+    });
     const weight = Math.min(40, Math.round(rawCells));
     if (weight >= 6) {
       weighted.push(size);

@@ -26,7 +26,7 @@ export function buildStream(
     if (!regionRank) return 0;
     let best = Number.POSITIVE_INFINITY;
     for (const l of b.lines)
-      best = Math.min(best, regionRank.get(l.line.region ?? "") ?? Number.POSITIVE_INFINITY);
+      best = Math.min(best, regionRank.get(l.region ?? "") ?? Number.POSITIVE_INFINITY);
     return best;
   };
   const furniture = blocks.filter((b) => roles.get(b) === "furniture");
@@ -77,7 +77,7 @@ function decks(groups: LayoutBlock[][], roles: ReadonlyMap<LayoutBlock, BlockRol
     for (const b of g) {
       if (roles.get(b) !== "text" || b.lines.length > 3 || b.ratio < 1.08) continue;
       // A block the source itself puts in a paragraph region (PAGE) is text, whatever its type size.
-      if (b.lines.some((l) => bodyTypes.has(l.line.regionType ?? ""))) continue;
+      if (b.lines.some((l) => bodyTypes.has(l.regionType ?? ""))) continue;
       if (heads.some((h) => h.y1 <= b.y0 + 2) && b.y1 <= bodyTop + 2) out.add(b);
     }
   }
@@ -197,7 +197,7 @@ function roleHintOf(l: LayoutLine, b: LayoutBlock, role: BlockRole): StreamLine[
   if (role === "heading") return "heading";
   // Inside a run of body text (four lines or more at body size) a line is body, not a title;
   // so is a line the source itself puts in a paragraph region (PAGE).
-  if (bodyTypes.has(l.line.regionType ?? "")) return "body";
+  if (bodyTypes.has(l.regionType ?? "")) return "body";
   if (isBodyLike(b) && b.lines.length >= 4 && Math.abs(l.ratio - 1) < 0.15) return "body";
   return undefined;
 }

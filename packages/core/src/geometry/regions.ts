@@ -115,7 +115,7 @@ interface Labels {
 function countLabels(b: LayoutBlock): Labels {
   const labels: Labels = { furniture: 0, heading: 0, body: 0, caption: 0, ocrCaption: 0 };
   for (const l of b.lines) {
-    const t = l.line.regionType;
+    const t = l.regionType;
     // Most lines carry no label (hOCR and ALTO give none but Tesseract's caption).
     if (!t) continue;
     if (furnitureTypes.has(t)) labels.furniture++;
