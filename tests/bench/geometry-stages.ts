@@ -24,8 +24,8 @@ export function cpuMs(): number {
   return (u.user + u.system) / 1000;
 }
 
-/** Runs the geometry path on `text` once; the CPU milliseconds each stage took. */
-export function timeStages(text: string): Record<Stage, number> {
+/** Runs the geometry path on an OCR file's bytes (or text) once; the CPU milliseconds each stage took. */
+export function timeStages(text: string | Uint8Array): Record<Stage, number> {
   const times = Object.fromEntries(stages.map((s) => [s, 0])) as Record<Stage, number>;
   let t0 = cpuMs();
   const lap = (stage: Stage) => {

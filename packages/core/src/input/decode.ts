@@ -18,15 +18,25 @@ export function decodeInput(input: string | Uint8Array, maxBytes = defaultMaxByt
   if (input[0] === 0xff && input[1] === 0xfe) text = decodeStrict("utf-16le", input.subarray(2));
   else if (input[0] === 0xfe && input[1] === 0xff) text = decodeStrict("utf-16be", input.subarray(2));
   else {
-    if (looksBinary(input)) throw new InputError("binary", "the input is binary data, not OCR text or XML");
-    try {
-      text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(input);
-    } catch {
-      throw new InputError("encoding", `the input is not valid UTF-8 (${firstBadByte(input)})`);
+    if (looksBinary(input) || input.indexOf(0) >= 0)
+      throw new InputError("binary", "the input is binary data, not OCR text or XML");
+    // The lenient decoder is the fast one; a replacement character in its output sends the bytes
+    // through the strict decoder, which tells a broken sequence from a U+FFFD the file holds.
+    text = lenient.decode(input);
+    if (text.includes("\uFFFD")) {
+      try {
+        text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(input);
+      } catch {
+        throw new InputError("encoding", `the input is not valid UTF-8 (${firstBadByte(input)})`);
+      }
     }
+    // No NUL byte, so no NUL character: only the emptiness test is left.
+    return checkNotEmpty(text);
   }
   return checkText(text);
 }
+
+const lenient = new TextDecoder("utf-8", { ignoreBOM: false });
 
 function tooLarge(size: number, max: number): InputError {
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
@@ -62,9 +72,14 @@ function firstBadByte(bytes: Uint8Array): string {
 }
 
 function checkText(text: string): string {
-  if (!text.trim()) throw new InputError("empty", "the input has no text");
+  checkNotEmpty(text);
   if (text.includes("\u0000"))
     throw new InputError("binary", "the input is binary data, not OCR text or XML");
+  return text;
+}
+
+function checkNotEmpty(text: string): string {
+  if (!text.trim()) throw new InputError("empty", "the input has no text");
   return text;
 }
 
