@@ -21,15 +21,9 @@ import { fileURLToPath } from "node:url";
 import { reconstruct } from "@galley/core";
 import { benchPages, rendered, root } from "./geometry-pages.ts";
 import { cpuMs, type Stage, stages, timeStages } from "./geometry-stages.ts";
+import { onOneCore } from "./one-core.ts";
 
-if (!process.execArgv.includes("--single-threaded")) {
-  const self = spawnSync(
-    process.execPath,
-    ["--single-threaded", "--import", "tsx", fileURLToPath(import.meta.url), ...process.argv.slice(2)],
-    { stdio: "inherit" },
-  );
-  process.exit(self.status ?? 1);
-}
+onOneCore(import.meta.url);
 
 const runs = 60;
 const warmups = 20;

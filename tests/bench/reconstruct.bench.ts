@@ -8,23 +8,14 @@
  * figure is one core's.
  * Run: `pnpm bench reconstruct` or `pnpm exec tsx tests/bench/reconstruct.bench.ts`.
  */
-import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { reconstruct } from "@galley/core";
 import { composeStream, type StreamPool, type StreamSpec } from "../tools/compose-stream.ts";
+import { onOneCore } from "./one-core.ts";
 
-// One core, as the target says: under --single-threaded, garbage collection and compilation run
-// on the timed thread, so the CPU time below is all the work a page costs, on one core.
-if (!process.execArgv.includes("--single-threaded")) {
-  const self = spawnSync(
-    process.execPath,
-    ["--single-threaded", "--import", "tsx", fileURLToPath(import.meta.url), ...process.argv.slice(2)],
-    { stdio: "inherit" },
-  );
-  process.exit(self.status ?? 1);
-}
+onOneCore(import.meta.url);
 
 const here = dirname(fileURLToPath(import.meta.url));
 // The seed page as its file's bytes, as the CLI and the server hand a page over (decoding timed too).

@@ -1,18 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { seededRandom } from "../test-support/random.ts";
 import type { Box } from "../types.ts";
 import type { LayoutBlock } from "./blocks.ts";
 import { nearBlocks } from "./near-blocks.ts";
-
-/** A seeded generator (mulberry32), so a failure replays. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A block spanning x0..x1 and y0..y1 (no lines needed by the searches). */
 function block(id: number, x0: number, y0: number, x1: number, y1: number): LayoutBlock {
@@ -81,7 +71,7 @@ describe("nearBlocks", () => {
   it("finds what a scan of every block finds, ties included, over random pages", () => {
     let found = 0;
     for (let seed = 1; seed <= 40; seed++) {
-      const next = random(seed);
+      const next = seededRandom(seed);
       const blocks = page(next, 60);
       const images: Box[] = [{ x: 100, y: 150, w: 120, h: 40 }];
       const rules: Box[] = [{ x: 0, y: 200 + Math.floor(next() * 5) * 20, w: 300, h: 2 }];

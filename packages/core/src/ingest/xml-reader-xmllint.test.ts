@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { isInputError } from "../errors.ts";
+import { seededRandom } from "../test-support/random.ts";
 import { readXml } from "./xml-reader.ts";
 
 /**
@@ -16,18 +17,6 @@ import { readXml } from "./xml-reader.ts";
  */
 
 const hasXmllint = spawnSync("xmllint", ["--version"]).status === 0;
-
-/** A small generator with a seed (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function string(id: string, x: number, content: string): string {
   return `<String ID="${id}" HPOS="${x}" VPOS="10" WIDTH="40" HEIGHT="20" WC="0.9" CONTENT="${content}"/>`;
@@ -118,7 +107,7 @@ describe.skipIf(!hasXmllint)("readXml against xmllint", () => {
   ])("agrees on the %s document and 130 mutations of it", (what, doc, seed) => {
     expect(readsWell(doc)).toBe(true);
     expect(xmllintReadsWell(doc, `${what}.xml`)).toBe(true);
-    const next = random(seed);
+    const next = seededRandom(seed);
     const disagreements: string[] = [];
     for (let k = 0; k < 130; k++) {
       let mutated = mutate(doc, next);
