@@ -112,10 +112,12 @@ export function ingestAlto(text: string, dpi = defaultAltoDpi): IngestedPage {
             Number.isNaN(x) || Number.isNaN(y) || Number.isNaN(w) || Number.isNaN(h)
               ? (open.line.box ?? { x: 0, y: 0, w: 0, h: 0 })
               : { x, y, w: Math.max(0, w), h: Math.max(0, h) };
-          const word: SourceWord = { text: content, box };
-          // NaN when absent, as `Number` of the value otherwise.
+          // NaN when absent, as `Number` of the value otherwise. The word is made whole at once:
+          // a field added afterwards would cost every word a second allocation.
           const wc = a.numberAt(at[5]!);
-          if (Number.isFinite(wc)) word.conf = Math.min(1, Math.max(0, wc));
+          const word: SourceWord = Number.isFinite(wc)
+            ? { text: content, box, conf: Math.min(1, Math.max(0, wc)) }
+            : { text: content, box };
           if (open.text && open.spaced && !isCjkCode(open.last) && !isCjkCode(content.charCodeAt(0)))
             open.text += " ";
           open.text += content;

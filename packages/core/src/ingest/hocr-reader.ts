@@ -92,9 +92,12 @@ export function createHocrReader(): HocrReader {
         if (open && !word) {
           kind = "word";
           const box = title.box() ?? open.line.box ?? { x: 0, y: 0, w: 0, h: 0 };
-          word = { text: "", box };
           const conf = title.number("x_wconf");
-          if (title.has("x_wconf") && Number.isFinite(conf)) word.conf = Math.min(1, Math.max(0, conf / 100));
+          // Made whole at once: a field added afterwards would cost every word a second allocation.
+          word =
+            title.has("x_wconf") && Number.isFinite(conf)
+              ? { text: "", box, conf: Math.min(1, Math.max(0, conf / 100)) }
+              : { text: "", box };
         }
       } else if (cls === "ocr_page") {
         kind = "page";
