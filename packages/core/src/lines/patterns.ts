@@ -122,26 +122,15 @@ function mayHoldDateline(line: string): boolean {
     // A line terminator stops "." in the pattern this stands for; none occur inside a line.
     if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) return capitalsThenDash(line, end);
     if (c === 0x2014 || c === 0x2013 || c === 0x2d || c === 0x3a) dash = i;
-    // `dash` is now the first dash at or after i.
-    if (i + 1 < end && isCapital(c) && isCapital(line.charCodeAt(i + 1))) {
-      let j = dash;
-      if (j >= 0 && j < i + 2) j = firstDash(line, i + 2, end);
-      if (j >= 0 && j <= i + 62) return true;
-    }
+    // `dash` is the first dash at or after i: past i + 1 where capitals stand at i and i + 1.
+    if (i + 1 < end && isCapital(c) && isCapital(line.charCodeAt(i + 1)) && dash >= 0 && dash <= i + 62)
+      return true;
   }
   return false;
 }
 
 function isCapital(c: number): boolean {
   return c >= 0x41 && c <= 0x5a;
-}
-
-function firstDash(line: string, from: number, end: number): number {
-  for (let j = from; j < end; j++) {
-    const c = line.charCodeAt(j);
-    if (c === 0x2014 || c === 0x2013 || c === 0x2d || c === 0x3a) return j;
-  }
-  return -1;
 }
 
 function capitalsThenDash(line: string, end: number): boolean {
