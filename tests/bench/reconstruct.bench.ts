@@ -2,8 +2,9 @@
  * Plain-text reconstruction benchmark. Prints the median time to reconstruct the seed page
  * (target ≤ 2 ms per seed-sized page on one core) and a synthetic archive of 200 composed
  * text pages, with the time per page for 50 and 200 pages and their ratio beside the ratio of
- * the lines they hold (time must grow linearly with input: the two ratios about equal). Times
- * are CPU time of this process, run under `--single-threaded` (garbage collection and
+ * the lines they hold (time must grow linearly with input: the two ratios about equal), and the
+ * same 200 pages timed as four batches of 50 (the pages differ, so this isolates batch size).
+ * Times are CPU time of this process, run under `--single-threaded` (garbage collection and
  * compilation on the timed thread), so a busy machine inflates them less than wall time and the
  * figure is one core's.
  * Run: `pnpm bench reconstruct` or `pnpm exec tsx tests/bench/reconstruct.bench.ts`.
@@ -74,21 +75,24 @@ for (let k = 0; k < 200; k++) {
   pages.push(composeStream(spec, spec.lang === "zh" ? zhPool : en).text);
 }
 const lines = pages.reduce((s, p) => s + p.split("\n").length, 0);
-const run = (n: number) =>
+const run = (from: number, to: number) =>
   time(() => {
-    for (const p of pages.slice(0, n)) reconstruct(p);
+    for (const p of pages.slice(from, to)) reconstruct(p);
   });
-// Warm up on the archive itself, so neither batch pays for compilation; then the two batch
-// sizes take turns, so a slow spell of the machine does not fall on one of them only.
+// Warm up on the archive itself, so neither batch pays for compilation; then the batch sizes
+// take turns, so a slow spell of the machine does not fall on one of them only.
 for (const p of pages) reconstruct(p);
 const times50: number[] = [];
 const times200: number[] = [];
+const timesChunked: number[] = [];
 for (let r = 0; r < 7; r++) {
-  times50.push(run(50));
-  times200.push(run(200));
+  times50.push(run(0, 50));
+  times200.push(run(0, 200));
+  timesChunked.push(run(0, 50) + run(50, 100) + run(100, 150) + run(150, 200));
 }
 const t50 = median(times50);
 const t200 = median(times200);
+const tChunked = median(timesChunked);
 // The composed pages differ in length, so linearity is judged against the lines each batch holds.
 const lines50 = pages.slice(0, 50).reduce((s, p) => s + p.split("\n").length, 0);
 const perK = (t: number, n: number) => ((t / n) * 1000).toFixed(2);
@@ -101,4 +105,8 @@ console.log(
 );
 console.log(
   `  ratio 200/50: time ${(t200 / t50).toFixed(2)} for input ${(lines / lines50).toFixed(2)} (linear: equal)`,
+);
+// The same 200 pages in four batches of 50: what the batch size alone costs, whatever the pages hold.
+console.log(
+  `  the same 200 pages as four batches of 50: ${tChunked.toFixed(1)} ms; 200 at once / four 50s = ${(t200 / tChunked).toFixed(2)} (linear: 1)`,
 );
