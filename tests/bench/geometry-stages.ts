@@ -8,7 +8,7 @@ import {
   type GeometryStage,
   geometryStages,
 } from "../../packages/core/src/geometry/geometry-page.ts";
-import { ingestDecoded } from "../../packages/core/src/ingest/ingest.ts";
+import { ingestBytes, ingestDecoded } from "../../packages/core/src/ingest/ingest.ts";
 import { decodeInput } from "../../packages/core/src/input/decode.ts";
 import { detectFormat } from "../../packages/core/src/input/detect.ts";
 
@@ -33,11 +33,17 @@ export function timeStages(text: string | Uint8Array): Record<Stage, number> {
     times[stage] += t1 - t0;
     t0 = t1;
   };
-  const decoded = decodeInput(text);
-  const format = detectFormat(decoded);
-  if (!format || format === "text") throw new TypeError(`not an OCR file with geometry: ${format}`);
-  const page = ingestDecoded(decoded, format);
+  // As `reconstruct` reads it: byte for byte when it can, else decoded first.
+  const page = (typeof text !== "string" && ingestBytes(text)) || ingestText(text);
   lap("parse");
   assembleGeometryPage(page, { onStage: (stage: GeometryStage) => lap(stage) });
   return times;
+}
+
+/** The ordinary reading: decoded, its format detected, then parsed. */
+function ingestText(text: string | Uint8Array) {
+  const decoded = decodeInput(text);
+  const format = detectFormat(decoded);
+  if (!format || format === "text") throw new TypeError(`not an OCR file with geometry: ${format}`);
+  return ingestDecoded(decoded, format);
 }

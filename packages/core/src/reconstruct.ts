@@ -1,7 +1,7 @@
 import { assembleTextPage } from "./assemble/text-page.ts";
 import { InputError } from "./errors.ts";
 import { assembleGeometryPage } from "./geometry/geometry-page.ts";
-import { ingestDecoded } from "./ingest/ingest.ts";
+import { ingestBytes, ingestDecoded } from "./ingest/ingest.ts";
 import { countTextLines, ingestText } from "./ingest/text.ts";
 import { decodeInput, defaultMaxBytes } from "./input/decode.ts";
 import { detectFormat } from "./input/detect.ts";
@@ -31,6 +31,10 @@ export interface ReconstructOptions {
  * over `maxBytes`); never returns a partial page.
  */
 export function reconstruct(input: string | Uint8Array, options: ReconstructOptions = {}): ReconstructedPage {
+  if (typeof input !== "string") {
+    const page = ingestBytes(input, options.format, options);
+    if (page) return assembleGeometryPage(page, options);
+  }
   const text = decodeInput(input, options.maxBytes ?? defaultMaxBytes);
   const format = options.format ?? detectFormat(text);
   if (!format) throw new InputError("unknown-format", "the input is markup but not hOCR, ALTO or PAGE XML");

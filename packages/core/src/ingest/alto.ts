@@ -1,4 +1,5 @@
 import { InputError } from "../errors.ts";
+import type { ByteText } from "../input/byte-text.ts";
 import { isCjkCode } from "../text/script.ts";
 import type { Box, SourceWord } from "../types.ts";
 import { AttributeSlots } from "./attribute-slots.ts";
@@ -42,9 +43,10 @@ interface OpenLine {
 
 /**
  * Parses ALTO into lines (document order), page size, and illustrations/graphical elements.
- * Broken XML or a root that is not `alto` is an `InputError("malformed")`.
+ * Broken XML or a root that is not `alto` is an `InputError("malformed")`. `bytes`: `text` is
+ * the document read byte for byte (see `byte-text.ts`).
  */
-export function ingestAlto(text: string, dpi = defaultAltoDpi): IngestedPage {
+export function ingestAlto(text: string, dpi = defaultAltoDpi, bytes: ByteText | null = null): IngestedPage {
   const lines: GeoLine[] = [];
   const graphics: Graphic[] = [];
   const fontSizes = new Map<string, number>();
@@ -231,7 +233,7 @@ export function ingestAlto(text: string, dpi = defaultAltoDpi): IngestedPage {
       }
     },
   };
-  new XmlScanner(text, "ALTO", handlers, false).run();
+  new XmlScanner(text, "ALTO", handlers, false, bytes).run();
   if (root === null) throw new InputError("malformed", "not ALTO: no root element");
   if (lines.length === 0) throw new InputError("malformed", "the ALTO has no text lines (TextLine/String)");
   const page: IngestedPage = { format: "alto", lines, graphics };

@@ -1,5 +1,6 @@
 import { Parser } from "htmlparser2";
 import { isInputError } from "../errors.ts";
+import type { ByteText } from "../input/byte-text.ts";
 import { AttributeSlots } from "./attribute-slots.ts";
 import { createHocrReader, OcrClasses, ocrClass } from "./hocr-reader.ts";
 import { HocrTitle } from "./hocr-title.ts";
@@ -18,9 +19,10 @@ import { XmlScanner } from "./xml-scanner.ts";
 /**
  * Parses hOCR into lines (document order) with word boxes and confidences, page size, image
  * and separator regions. Throws `InputError("malformed")` when no hOCR line or word is found,
- * and `InputError("unsupported")` for a file with several `ocr_page`s.
+ * and `InputError("unsupported")` for a file with several `ocr_page`s. `bytes`: `text` is the
+ * document read byte for byte (see `byte-text.ts`); a document that is not XHTML then throws.
  */
-export function ingestHocr(text: string): IngestedPage {
+export function ingestHocr(text: string, bytes: ByteText | null = null): IngestedPage {
   const fast = createHocrReader();
   const classes = new OcrClasses();
   const title = new HocrTitle();
@@ -58,9 +60,11 @@ export function ingestHocr(text: string): IngestedPage {
         value: { name: "title", read: (doc, start) => title.readFrom(doc, start) },
       },
       true,
+      bytes,
     ).run();
   } catch (error) {
-    if (!isInputError(error) || error.code !== "malformed") throw error;
+    // Read byte for byte, any error is for the ordinary path to judge (see `byte-text.ts`).
+    if (!isInputError(error) || error.code !== "malformed" || bytes !== null) throw error;
     return ingestHocrAsHtml(text);
   }
   return fast.finish();

@@ -1,6 +1,7 @@
 import { InputError } from "../errors.ts";
-import { decodeInput, defaultMaxBytes } from "../input/decode.ts";
-import { detectFormat } from "../input/detect.ts";
+import { type ByteText, readByteText } from "../input/byte-text.ts";
+import { decodeInput, defaultMaxBytes, passesByteChecks } from "../input/decode.ts";
+import { detectFormat, detectFormatOf } from "../input/detect.ts";
 import type { Box, SourceFormat, SourceLine } from "../types.ts";
 import { ingestAlto } from "./alto.ts";
 import { ingestHocr } from "./hocr.ts";
@@ -59,21 +60,56 @@ export function ingest(
   format?: SourceFormat,
   options: IngestOptions = {},
 ): IngestedPage {
+  if (typeof input !== "string") {
+    const page = ingestBytes(input, format, options);
+    if (page) return page;
+  }
   const text = decodeInput(input, options.maxBytes ?? defaultMaxBytes);
   const found = format ?? detectFormat(text);
   if (!found) throw new InputError("unknown-format", "the input is markup but not hOCR, ALTO or PAGE XML");
   return ingestDecoded(text, found, options);
 }
 
-/** `ingest` for an already decoded text whose format is known. */
-export function ingestDecoded(text: string, format: SourceFormat, options: IngestOptions = {}): IngestedPage {
+/**
+ * `ingest` of an OCR file with geometry read byte for byte (see `byte-text.ts`), which is
+ * faster for a mostly ASCII file: the page, or null when the bytes are for the ordinary path
+ * (`decodeInput`, `detectFormat`, `ingestDecoded`) to read, whose verdict stands — plain text,
+ * text that is not mostly ASCII, or anything reading byte for byte refuses.
+ */
+export function ingestBytes(
+  bytes: Uint8Array,
+  format?: SourceFormat,
+  options: IngestOptions = {},
+): IngestedPage | null {
+  if (format === "text" || !passesByteChecks(bytes, options.maxBytes ?? defaultMaxBytes)) return null;
+  const source = readByteText(bytes);
+  if (source === null) return null;
+  const found = format ?? detectFormatOf(source.prefix);
+  if (found === null || found === "text") return null;
+  try {
+    return ingestDecoded(source.text, found, options, source);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * `ingest` for an already decoded text whose format is known. `bytes`: `text` is the document
+ * read byte for byte (see `byte-text.ts`), for the formats with geometry.
+ */
+export function ingestDecoded(
+  text: string,
+  format: SourceFormat,
+  options: IngestOptions = {},
+  bytes: ByteText | null = null,
+): IngestedPage {
   switch (format) {
     case "hocr":
-      return ingestHocr(text);
+      return ingestHocr(text, bytes);
     case "alto":
-      return ingestAlto(text, options.dpi);
+      return ingestAlto(text, options.dpi, bytes);
     case "page":
-      return ingestPageXml(text, options.dpi);
+      return ingestPageXml(text, options.dpi, bytes);
     case "text":
       return { format: "text", lines: ingestText(text), graphics: [] };
   }

@@ -1,5 +1,6 @@
 import { InputError } from "../errors.ts";
 import { boxOfPoints, fitSlope } from "../geometry/box.ts";
+import type { ByteText } from "../input/byte-text.ts";
 import type { Box, SourceWord } from "../types.ts";
 import { defaultAltoDpi } from "./alto.ts";
 import { isSpace } from "./hocr-title.ts";
@@ -54,8 +55,13 @@ const imageRegions = new Set([
 /**
  * Parses PAGE XML into lines (document order), page size, non-text regions and the stated
  * reading order. Broken XML or a root that is not `PcGts` is an `InputError("malformed")`.
+ * `bytes`: `text` is the document read byte for byte (see `byte-text.ts`).
  */
-export function ingestPageXml(text: string, dpi = defaultAltoDpi): IngestedPage {
+export function ingestPageXml(
+  text: string,
+  dpi = defaultAltoDpi,
+  bytes: ByteText | null = null,
+): IngestedPage {
   const lines: GeoLine[] = [];
   const graphics: Graphic[] = [];
   const stack: Element[] = [];
@@ -73,182 +79,187 @@ export function ingestPageXml(text: string, dpi = defaultAltoDpi): IngestedPage 
     return undefined;
   };
 
-  readXml(text, "PAGE XML", {
-    open(name, a) {
-      if (root === null) {
-        root = name;
-        if (name !== "PcGts")
-          throw new InputError("malformed", `not PAGE XML: the root element is <${name}>`);
-      }
-      const el: Element = { name };
-      const parent = stack[stack.length - 1];
-      switch (name) {
-        case "Page": {
-          const w = Number(a.get("imageWidth"));
-          const h = Number(a.get("imageHeight"));
-          if (w > 0 && h > 0) {
-            width = w;
-            height = h;
+  readXml(
+    text,
+    "PAGE XML",
+    {
+      open(name, a) {
+        if (root === null) {
+          root = name;
+          if (name !== "PcGts")
+            throw new InputError("malformed", `not PAGE XML: the root element is <${name}>`);
+        }
+        const el: Element = { name };
+        const parent = stack[stack.length - 1];
+        switch (name) {
+          case "Page": {
+            const w = Number(a.get("imageWidth"));
+            const h = Number(a.get("imageHeight"));
+            if (w > 0 && h > 0) {
+              width = w;
+              height = h;
+            }
+            language = a.get("primaryLanguage") || language;
+            break;
           }
-          language = a.get("primaryLanguage") || language;
-          break;
-        }
-        case "TextRegion": {
-          el.region = {};
-          const id = a.get("id");
-          if (id) el.region.id = id;
-          el.region.type =
-            a.get("type") ||
-            /structure\s*\{[^}]*type:([^;}]+)/.exec(a.get("custom") ?? "")?.[1]?.trim() ||
-            undefined;
-          if (!el.region.type) delete el.region.type;
-          if (!language) language = a.get("primaryLanguage") || undefined;
-          el.points = [];
-          break;
-        }
-        case "TextLine":
-        case "Word":
-          el.points = [];
-          el.equivs = [];
-          if (name === "TextLine") el.words = [];
-          break;
-        case "Coords":
-        case "Baseline":
-          el.points = parsePoints(a.get("points") ?? "");
-          break;
-        case "Point":
-          if (parent?.points) parent.points.push([Number(a.get("x")), Number(a.get("y"))]);
-          break;
-        case "TextEquiv": {
-          el.equivs = [];
-          el.equivIndex = indexOf(a, Number.POSITIVE_INFINITY);
-          const conf = a.get("conf");
-          if (conf !== undefined && Number.isFinite(Number(conf))) el.equivConf = Number(conf);
-          break;
-        }
-        case "Unicode":
-          unicode = "";
-          break;
-        case "TextStyle": {
-          const pt = Number(a.get("fontSize"));
-          const holder =
-            parent && (parent.name === "TextLine" || parent.name === "TextRegion") ? parent : undefined;
-          if (holder && pt > 0) holder.fontSize = (pt * dpi) / 72;
-          break;
-        }
-        case "SeparatorRegion":
-          el.points = [];
-          break;
-        case "OrderedGroup":
-        case "UnorderedGroup":
-        case "OrderedGroupIndexed":
-        case "UnorderedGroupIndexed": {
-          const node: OrderNode = { ordered: name.startsWith("Ordered"), children: [] };
-          const up = orderStack[orderStack.length - 1];
-          if (up) up.children.push({ index: indexOf(a, up.children.length), group: node });
-          else if (!order) order = node;
-          orderStack.push(node);
-          break;
-        }
-        case "RegionRefIndexed":
-        case "RegionRef": {
-          const up = orderStack[orderStack.length - 1];
-          const ref = a.get("regionRef");
-          if (up && ref) up.children.push({ index: indexOf(a, up.children.length), ref });
-          break;
-        }
-        default:
-          if (imageRegions.has(name)) el.points = [];
-      }
-      if (name === "TextLine") {
-        const region = nearest((e) => e.name === "TextRegion")?.region;
-        const line: GeoLine = { id: a.get("id") || `page-line-${++anonymous}`, text: "" };
-        if (region?.id) line.region = region.id;
-        if (region?.type) line.regionType = region.type;
-        lineOf.set(el, line);
-      }
-      stack.push(el);
-    },
-    text(t) {
-      if (unicode !== null) unicode += t;
-    },
-    close(name) {
-      const el = stack.pop();
-      if (!el) return;
-      const parent = stack[stack.length - 1];
-      switch (name) {
-        case "Unicode": {
-          if (parent?.name === "TextEquiv" && parent.equivs && unicode !== null) {
-            const equiv: Equiv = { index: parent.equivIndex ?? Number.POSITIVE_INFINITY, text: unicode };
-            if (parent.equivConf !== undefined) equiv.conf = parent.equivConf;
-            parent.equivs.push(equiv);
+          case "TextRegion": {
+            el.region = {};
+            const id = a.get("id");
+            if (id) el.region.id = id;
+            el.region.type =
+              a.get("type") ||
+              /structure\s*\{[^}]*type:([^;}]+)/.exec(a.get("custom") ?? "")?.[1]?.trim() ||
+              undefined;
+            if (!el.region.type) delete el.region.type;
+            if (!language) language = a.get("primaryLanguage") || undefined;
+            el.points = [];
+            break;
           }
-          unicode = null;
-          break;
-        }
-        case "TextEquiv": {
-          const chosen = el.equivs?.[0];
-          if (chosen && parent?.equivs) parent.equivs.push(chosen);
-          break;
-        }
-        case "Coords":
-          if (parent?.points && el.points && parent.points.length === 0) parent.points.push(...el.points);
-          break;
-        case "Baseline": {
-          const line = parent && lineOf.get(parent);
-          if (line && el.points) {
-            const slope = fitSlope(el.points);
-            if (slope !== null) line.slope = slope;
-            if (!parent.points?.length) baselineBox.set(line, boxOfPoints(el.points));
+          case "TextLine":
+          case "Word":
+            el.points = [];
+            el.equivs = [];
+            if (name === "TextLine") el.words = [];
+            break;
+          case "Coords":
+          case "Baseline":
+            el.points = parsePoints(a.get("points") ?? "");
+            break;
+          case "Point":
+            if (parent?.points) parent.points.push([Number(a.get("x")), Number(a.get("y"))]);
+            break;
+          case "TextEquiv": {
+            el.equivs = [];
+            el.equivIndex = indexOf(a, Number.POSITIVE_INFINITY);
+            const conf = a.get("conf");
+            if (conf !== undefined && Number.isFinite(Number(conf))) el.equivConf = Number(conf);
+            break;
           }
-          break;
-        }
-        case "Word": {
-          const equiv = lowest(el.equivs);
-          const box = boxOfPoints(el.points ?? []);
-          if (equiv && parent?.words) {
-            const word: SourceWord = { text: equiv.text.trim(), box: box ?? { x: 0, y: 0, w: 0, h: 0 } };
-            if (equiv.conf !== undefined) word.conf = Math.min(1, Math.max(0, equiv.conf));
-            if (word.text) parent.words.push(word);
+          case "Unicode":
+            unicode = "";
+            break;
+          case "TextStyle": {
+            const pt = Number(a.get("fontSize"));
+            const holder =
+              parent && (parent.name === "TextLine" || parent.name === "TextRegion") ? parent : undefined;
+            if (holder && pt > 0) holder.fontSize = (pt * dpi) / 72;
+            break;
           }
-          break;
-        }
-        case "TextLine": {
-          const line = lineOf.get(el);
-          if (!line) break;
-          const equiv = lowest(el.equivs);
-          const words = el.words ?? [];
-          line.text = (equiv?.text ?? joinWords(words.map((w) => w.text))).replace(/\s+/g, " ").trim();
-          const box: Box | null = boxOfPoints(el.points ?? []) ?? baselineBox.get(line) ?? null;
-          if (box) line.box = box;
-          if (words.length) {
-            for (const w of words) if (w.box.w === 0 && w.box.h === 0 && box) w.box = box;
-            line.words = words;
+          case "SeparatorRegion":
+            el.points = [];
+            break;
+          case "OrderedGroup":
+          case "UnorderedGroup":
+          case "OrderedGroupIndexed":
+          case "UnorderedGroupIndexed": {
+            const node: OrderNode = { ordered: name.startsWith("Ordered"), children: [] };
+            const up = orderStack[orderStack.length - 1];
+            if (up) up.children.push({ index: indexOf(a, up.children.length), group: node });
+            else if (!order) order = node;
+            orderStack.push(node);
+            break;
           }
-          const size = el.fontSize ?? nearest((e) => e.name === "TextRegion")?.fontSize;
-          if (size) line.fontSize = size;
-          if (line.text) lines.push(line);
-          break;
+          case "RegionRefIndexed":
+          case "RegionRef": {
+            const up = orderStack[orderStack.length - 1];
+            const ref = a.get("regionRef");
+            if (up && ref) up.children.push({ index: indexOf(a, up.children.length), ref });
+            break;
+          }
+          default:
+            if (imageRegions.has(name)) el.points = [];
         }
-        case "SeparatorRegion": {
-          const box = boxOfPoints(el.points ?? []);
-          if (box) graphics.push({ kind: "separator", box });
-          break;
+        if (name === "TextLine") {
+          const region = nearest((e) => e.name === "TextRegion")?.region;
+          const line: GeoLine = { id: a.get("id") || `page-line-${++anonymous}`, text: "" };
+          if (region?.id) line.region = region.id;
+          if (region?.type) line.regionType = region.type;
+          lineOf.set(el, line);
         }
-        case "OrderedGroup":
-        case "UnorderedGroup":
-        case "OrderedGroupIndexed":
-        case "UnorderedGroupIndexed":
-          orderStack.pop();
-          break;
-        default:
-          if (imageRegions.has(name)) {
+        stack.push(el);
+      },
+      text(t) {
+        if (unicode !== null) unicode += t;
+      },
+      close(name) {
+        const el = stack.pop();
+        if (!el) return;
+        const parent = stack[stack.length - 1];
+        switch (name) {
+          case "Unicode": {
+            if (parent?.name === "TextEquiv" && parent.equivs && unicode !== null) {
+              const equiv: Equiv = { index: parent.equivIndex ?? Number.POSITIVE_INFINITY, text: unicode };
+              if (parent.equivConf !== undefined) equiv.conf = parent.equivConf;
+              parent.equivs.push(equiv);
+            }
+            unicode = null;
+            break;
+          }
+          case "TextEquiv": {
+            const chosen = el.equivs?.[0];
+            if (chosen && parent?.equivs) parent.equivs.push(chosen);
+            break;
+          }
+          case "Coords":
+            if (parent?.points && el.points && parent.points.length === 0) parent.points.push(...el.points);
+            break;
+          case "Baseline": {
+            const line = parent && lineOf.get(parent);
+            if (line && el.points) {
+              const slope = fitSlope(el.points);
+              if (slope !== null) line.slope = slope;
+              if (!parent.points?.length) baselineBox.set(line, boxOfPoints(el.points));
+            }
+            break;
+          }
+          case "Word": {
+            const equiv = lowest(el.equivs);
             const box = boxOfPoints(el.points ?? []);
-            if (box) graphics.push({ kind: "image", box });
+            if (equiv && parent?.words) {
+              const word: SourceWord = { text: equiv.text.trim(), box: box ?? { x: 0, y: 0, w: 0, h: 0 } };
+              if (equiv.conf !== undefined) word.conf = Math.min(1, Math.max(0, equiv.conf));
+              if (word.text) parent.words.push(word);
+            }
+            break;
           }
-      }
+          case "TextLine": {
+            const line = lineOf.get(el);
+            if (!line) break;
+            const equiv = lowest(el.equivs);
+            const words = el.words ?? [];
+            line.text = (equiv?.text ?? joinWords(words.map((w) => w.text))).replace(/\s+/g, " ").trim();
+            const box: Box | null = boxOfPoints(el.points ?? []) ?? baselineBox.get(line) ?? null;
+            if (box) line.box = box;
+            if (words.length) {
+              for (const w of words) if (w.box.w === 0 && w.box.h === 0 && box) w.box = box;
+              line.words = words;
+            }
+            const size = el.fontSize ?? nearest((e) => e.name === "TextRegion")?.fontSize;
+            if (size) line.fontSize = size;
+            if (line.text) lines.push(line);
+            break;
+          }
+          case "SeparatorRegion": {
+            const box = boxOfPoints(el.points ?? []);
+            if (box) graphics.push({ kind: "separator", box });
+            break;
+          }
+          case "OrderedGroup":
+          case "UnorderedGroup":
+          case "OrderedGroupIndexed":
+          case "UnorderedGroupIndexed":
+            orderStack.pop();
+            break;
+          default:
+            if (imageRegions.has(name)) {
+              const box = boxOfPoints(el.points ?? []);
+              if (box) graphics.push({ kind: "image", box });
+            }
+        }
+      },
     },
-  });
+    bytes ? { bytes } : {},
+  );
   if (root === null) throw new InputError("malformed", "not PAGE XML: no root element");
   if (lines.length === 0)
     throw new InputError("malformed", "the PAGE XML has no text lines (TextLine/TextEquiv)");

@@ -1,3 +1,4 @@
+import type { ByteText } from "../input/byte-text.ts";
 import type { AttributeLayout } from "./xml-layout.ts";
 import { decodeXmlText } from "./xml-text.ts";
 
@@ -27,10 +28,15 @@ export class AttributeList implements XmlAttributes {
    */
   layout: AttributeLayout | null = null;
 
-  /** `qualified`: attributes are looked up by their full name, prefix and all. */
+  /**
+   * `qualified`: attributes are looked up by their full name, prefix and all. `bytes`: `text` is
+   * a document read byte for byte, where a value with a non-ASCII byte is not plain and is
+   * decoded from UTF-8 when asked for.
+   */
   constructor(
     private readonly text: string,
     private readonly qualified: boolean,
+    private readonly bytes: ByteText | null = null,
   ) {}
 
   clear(): void {
@@ -148,12 +154,15 @@ export class AttributeList implements XmlAttributes {
   valueOf(i: number): string {
     const start = this.offsets[i * 5 + 3]!;
     const end = this.offsets[i * 5 + 4]!;
-    return this.plain[i]
-      ? this.text.slice(start, end)
-      : decodeXmlText(this.text, start, end, "attribute", () => {
-          throw new RangeError("attribute values are checked as they are read");
-        });
+    if (this.plain[i]) return this.text.slice(start, end);
+    if (this.bytes === null) return decodeXmlText(this.text, start, end, "attribute", checked);
+    const value = this.bytes.utf8(start, end);
+    return decodeXmlText(value, 0, value.length, "attribute", checked);
   }
+}
+
+function checked(): never {
+  throw new RangeError("attribute values are checked as they are read");
 }
 
 /** Powers of ten that are exact doubles. */

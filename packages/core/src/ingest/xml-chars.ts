@@ -22,12 +22,28 @@ export const nameSurrogate = 64;
 export const upper = 128;
 /** The colon, which separates a name's prefix. */
 export const colon = 256;
+/** In `byteClass` only: a byte at or above 0x80, part of a UTF-8 sequence (see `byte-text.ts`). */
+export const high = 512;
 
 /**
  * The class bits of every UTF-16 code unit. Scanners index it with `charCodeAt(i) | 0`: past
  * the end that reads NUL's class, which stops every run, so loops need no bounds test.
  */
 export const charClass: Uint16Array = buildTable();
+
+/**
+ * `charClass` for a document read byte for byte (`ByteText`): ASCII as there; every byte at or
+ * above 0x80 stops text and value runs and is `high`, and starts or continues no name (such a
+ * name is left to the ordinary path).
+ */
+export const byteClass: Uint16Array = buildByteTable();
+
+function buildByteTable(): Uint16Array {
+  const t = new Uint16Array(0x100);
+  t.set(charClass.subarray(0, 0x80));
+  t.fill(high | textStop | valueStop, 0x80);
+  return t;
+}
 
 function buildTable(): Uint16Array {
   const t = new Uint16Array(0x10000);

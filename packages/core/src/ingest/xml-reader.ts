@@ -1,3 +1,4 @@
+import type { ByteText } from "../input/byte-text.ts";
 import type { XmlAttributes } from "./xml-attributes.ts";
 import { XmlScanner } from "./xml-scanner.ts";
 
@@ -11,6 +12,8 @@ export interface XmlReadOptions {
    * reading XHTML fast where the HTML parser is the reference.
    */
   html?: boolean;
+  /** `text` is this document read byte for byte (see `byte-text.ts`). */
+  bytes?: ByteText;
 }
 
 /** Callbacks for `readXml`; element names arrive without their namespace prefix. */
@@ -39,5 +42,5 @@ export function readXml(
   handlers: XmlHandlers,
   options: XmlReadOptions = {},
 ): void {
-  new XmlScanner(text, what, handlers, options.html === true).run();
+  new XmlScanner(text, what, handlers, options.html === true, options.bytes ?? null).run();
 }

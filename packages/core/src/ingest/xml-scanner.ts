@@ -1,11 +1,14 @@
 import { InputError } from "../errors.ts";
+import { type ByteText, utf8SequenceEnd } from "../input/byte-text.ts";
 import { htmlDifference } from "./html-compat.ts";
 import { AttributeList } from "./xml-attributes.ts";
 import {
+  byteClass,
   charClass,
   colon,
   forbidden,
   forbiddenReason,
+  high,
   isAt,
   isXmlSpace,
   nameChar,
@@ -87,15 +90,24 @@ export class XmlScanner {
   /** The layout `valueAt` was found for, and where `handlers.value.name` stands in it (-1: not). */
   private valueLayout: AttributeLayout | null = null;
   private valueAt = -1;
+  /** The character classes: `charClass`, or `byteClass` for a document read byte for byte. */
+  private readonly cls: Uint16Array;
 
+  /**
+   * `bytes`: `text` is that document read byte for byte (see `byte-text.ts`); strings handed out
+   * are decoded from UTF-8, and every sequence is validated where it is met. Any error then
+   * means only that the ordinary path must read the document: its message is not the one to show.
+   */
   constructor(
     private readonly text: string,
     private readonly what: string,
     private readonly handlers: ScanHandlers,
     private readonly html: boolean,
+    private readonly bytes: ByteText | null = null,
   ) {
     this.n = text.length;
-    this.attributes = new AttributeList(text, html);
+    this.attributes = new AttributeList(text, html, bytes);
+    this.cls = bytes === null ? charClass : byteClass;
   }
 
   /** Reads the whole document, calling the handlers; throws `InputError("malformed")` when broken. */
@@ -134,11 +146,11 @@ export class XmlScanner {
 
   /** Character data inside an element, up to the next `<`, delivered to `handlers.text`. */
   private content(): void {
-    const { text, n } = this;
-    const cls = charClass;
+    const { text, n, cls } = this;
     const start = this.i;
     let i = start;
     let decode = false;
+    let wide = false;
     for (;;) {
       while ((cls[text.charCodeAt(i) | 0]! & textStop) === 0) i++;
       if (i >= n) break;
@@ -148,16 +160,31 @@ export class XmlScanner {
         if (i - 2 >= start && text.charCodeAt(i - 1) === 0x5d && text.charCodeAt(i - 2) === 0x5d)
           this.fail('"]]>" in text', i - 2);
       } else if (c === 0x26 || c === 0x0d) decode = true;
-      else this.fail(forbiddenReason(c), i);
+      else if ((cls[c]! & high) !== 0) {
+        i = this.sequenceEnd(i) - 1;
+        wide = true;
+      } else this.fail(forbiddenReason(c), i);
       i++;
     }
     this.i = i;
     if (i === start) return;
     const onText = this.handlers.text;
-    if (decode) {
+    if (decode || wide) {
       const decoded = this.decodeRun(start, i);
       if (onText) onText(decoded);
     } else if (onText) onText(text.slice(start, i));
+  }
+
+  /** The end of the UTF-8 sequence at `i` of a document read byte for byte (see `byte-text.ts`). */
+  private sequenceEnd(i: number): number {
+    const end = utf8SequenceEnd(this.text, i);
+    if (end < 0) this.fail("not UTF-8", i);
+    return end;
+  }
+
+  /** `text[start..end)` as a string: decoded from UTF-8 when the document is read byte for byte. */
+  private str(start: number, end: number): string {
+    return this.bytes === null ? this.text.slice(start, end) : this.bytes.utf8(start, end);
   }
 
   /**
@@ -167,20 +194,26 @@ export class XmlScanner {
   private decodeRun(start: number, end: number): string {
     const { text, runs } = this;
     const length = end - start;
-    if (length > 64) return decodeXmlText(text, start, end, "text", this.fail, this.html);
+    if (length > 64) return this.decodeText(start, end);
     for (let k = 0; k < runs.length; k += 2) {
       const raw = runs[k]!;
       if (raw.length === length && text.startsWith(raw, start)) return runs[k + 1]!;
     }
-    const decoded = decodeXmlText(text, start, end, "text", this.fail, this.html);
+    const decoded = this.decodeText(start, end);
     // A handful is enough for the indent levels of a page.
     if (runs.length < 32) runs.push(text.slice(start, end), decoded);
     return decoded;
   }
 
+  /** `decodeXmlText` of the text run `text[start..end)`, UTF-8 decoded first when read byte for byte. */
+  private decodeText(start: number, end: number): string {
+    if (this.bytes === null) return decodeXmlText(this.text, start, end, "text", this.fail, this.html);
+    const run = this.bytes.utf8(start, end);
+    return decodeXmlText(run, 0, run.length, "text", this.fail, this.html);
+  }
+
   private startTag(): void {
-    const { text, n } = this;
-    const cls = charClass;
+    const { text, n, cls } = this;
     const lt = this.i;
     const start = lt + 1;
     let j = start;
@@ -208,8 +241,7 @@ export class XmlScanner {
    * While the tag's names follow a layout the element had before, each is only compared there.
    */
   private attributeList(from: number, element: ElementName): void {
-    const { text, n, attributes } = this;
-    const cls = charClass;
+    const { text, n, attributes, cls } = this;
     let layout = element.layouts[0] ?? null;
     let j = from;
     for (;;) {
@@ -267,8 +299,7 @@ export class XmlScanner {
 
   /** One attribute `name="value"` starting at `start`; returns the offset past its value. */
   private attribute(start: number): number {
-    const { text, n, attributes } = this;
-    const cls = charClass;
+    const { text, n, attributes, cls } = this;
     let j = start;
     let seen = 0;
     let bits = cls[text.charCodeAt(j) | 0]!;
@@ -300,8 +331,7 @@ export class XmlScanner {
    * offset past it. `read`: `handlers.value` reads it first.
    */
   private attributeValue(from: number, read = false): number {
-    const { text, attributes } = this;
-    const cls = charClass;
+    const { text, attributes, cls } = this;
     let j = from;
     while ((cls[text.charCodeAt(j) | 0]! & space) !== 0) j++;
     if (text.charCodeAt(j) !== 0x3d) this.noValue(j);
@@ -323,8 +353,7 @@ export class XmlScanner {
    * `attributeValue`, which then stays small enough to be inlined where it is called.
    */
   private valueTail(valueStart: number, from: number, quote: number): number {
-    const { text, n, attributes } = this;
-    const cls = charClass;
+    const { text, n, attributes, cls } = this;
     let plain = true;
     let k = from;
     for (;;) {
@@ -337,6 +366,9 @@ export class XmlScanner {
       else if (c === 0x09 || c === 0x0a || c === 0x0d) {
         // HTML keeps line ends and tabs that XML turns into spaces.
         if (this.html) this.fail("a line end or tab in an attribute value", k);
+        plain = false;
+      } else if ((cls[c]! & high) !== 0) {
+        k = this.sequenceEnd(k) - 1;
         plain = false;
       } else if (c !== 0x22 && c !== 0x27) this.fail(forbiddenReason(c), k);
       k++;
@@ -386,6 +418,7 @@ export class XmlScanner {
     else if (text.startsWith("<!DOCTYPE", lt) && !this.rootSeen && !this.doctypeSeen) {
       this.doctypeSeen = true;
       this.i = checkDoctype(text, lt, this.fail);
+      this.asciiOnly(lt, this.i);
     } else this.fail("a markup declaration out of place", lt);
   }
 
@@ -412,7 +445,7 @@ export class XmlScanner {
     if (this.stack.length === 0) this.fail("CDATA outside the root element", start);
     this.checkChars(start, end);
     this.i = end + 3;
-    if (this.handlers.text && end > start) this.handlers.text(normaliseLineEnds(text.slice(start, end)));
+    if (this.handlers.text && end > start) this.handlers.text(normaliseLineEnds(this.str(start, end)));
   }
 
   /** `<?`: a processing instruction (the XML declaration, at the start, is read by `run`). */
@@ -427,16 +460,29 @@ export class XmlScanner {
       this.fail("an XML declaration not at the start", start);
     const end = text.indexOf("?>", j);
     if (end < 0) this.fail("an unclosed processing instruction", this.i);
+    this.asciiOnly(start, end);
     this.checkChars(j, end);
     this.i = end + 2;
   }
 
-  /** Refuses forbidden characters in `text[from..to)`. */
+  /**
+   * Read byte for byte, refuses (for the ordinary path to read) any non-ASCII byte in
+   * `text[from..to)`: the doctype's and instructions' names are checked with `charClass`, which
+   * would read a UTF-8 sequence's bytes as Latin-1 name characters.
+   */
+  private asciiOnly(from: number, to: number): void {
+    if (this.bytes === null) return;
+    for (let i = from; i < to; i++) if (this.text.charCodeAt(i) >= 0x80) this.fail("not ASCII", i);
+  }
+
+  /** Refuses forbidden characters (and, read byte for byte, broken UTF-8) in `text[from..to)`. */
   private checkChars(from: number, to: number): void {
-    const { text } = this;
+    const { text, cls } = this;
     for (let i = from; i < to; i++) {
       const c = text.charCodeAt(i);
-      if ((charClass[c]! & forbidden) !== 0) this.fail(forbiddenReason(c), i);
+      const k = cls[c]!;
+      if ((k & high) !== 0) i = this.sequenceEnd(i) - 1;
+      else if ((k & forbidden) !== 0) this.fail(forbiddenReason(c), i);
     }
   }
 
