@@ -102,6 +102,9 @@ describe("reading OCR markup byte for byte", () => {
     const cases = [
       // A name with a non-ASCII character.
       alto.replace("<SP/>", "<Spä/>"),
+      // Binary: a NUL in a word, control characters.
+      alto.replace("plain", "pl\u0000ain"),
+      alto.replace("words", "\u0007".repeat(200)),
       // A control character in a comment; U+FFFF, which XML forbids, in a word.
       hocr.replace("Tesseract — 5.3", "Tesseract \u0001"),
       page.replace("aus Köln", "aus K\uFFFFln"),
@@ -134,6 +137,8 @@ describe("reading OCR markup byte for byte", () => {
       [0x80],
       [0xc3],
       [0xef, 0xbf, 0xbf],
+      [0x00],
+      [0x07],
     ];
     const ascii = [..."<>\"'&/=;!? -:x#"].map((c) => [c.charCodeAt(0)]);
     const all = [...pieces, ...ascii];

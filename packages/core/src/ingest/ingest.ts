@@ -1,6 +1,6 @@
 import { InputError } from "../errors.ts";
 import { type ByteText, readByteText } from "../input/byte-text.ts";
-import { decodeInput, defaultMaxBytes, passesByteChecks } from "../input/decode.ts";
+import { decodeInput, defaultMaxBytes } from "../input/decode.ts";
 import { detectFormat, detectFormatOf } from "../input/detect.ts";
 import type { Box, SourceFormat, SourceLine } from "../types.ts";
 import { ingestAlto } from "./alto.ts";
@@ -81,7 +81,9 @@ export function ingestBytes(
   format?: SourceFormat,
   options: IngestOptions = {},
 ): IngestedPage | null {
-  if (format === "text" || !passesByteChecks(bytes, options.maxBytes ?? defaultMaxBytes)) return null;
+  // Binary data needs no test of its own: NUL and the other control characters it holds are
+  // forbidden in XML, so the scanner refuses them wherever they stand.
+  if (format === "text" || bytes.byteLength > (options.maxBytes ?? defaultMaxBytes)) return null;
   const source = readByteText(bytes);
   if (source === null) return null;
   const found = format ?? detectFormatOf(source.prefix);

@@ -38,14 +38,6 @@ export function decodeInput(input: string | Uint8Array, maxBytes = defaultMaxByt
 
 const lenient = new TextDecoder("utf-8", { ignoreBOM: false });
 
-/**
- * Whether `decodeInput` would find nothing wrong with the bytes before decoding them: within
- * `maxBytes`, not empty, not binary. For readers of the bytes themselves (`byte-text.ts`).
- */
-export function passesByteChecks(bytes: Uint8Array, maxBytes = defaultMaxBytes): boolean {
-  return bytes.byteLength > 0 && bytes.byteLength <= maxBytes && !looksBinary(bytes) && bytes.indexOf(0) < 0;
-}
-
 function tooLarge(size: number, max: number): InputError {
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
   return new InputError("too-large", `the input is ${mb(size)}, over the limit of ${mb(max)}`);
