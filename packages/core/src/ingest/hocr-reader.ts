@@ -2,6 +2,7 @@ import { InputError } from "../errors.ts";
 import type { SourceWord } from "../types.ts";
 import { type HocrTitle, isSpace } from "./hocr-title.ts";
 import type { GeoLine, Graphic, IngestedPage } from "./ingest.ts";
+import { smallInt } from "./small-int.ts";
 import { WordJoiner } from "./words.ts";
 import { isAt } from "./xml-chars.ts";
 
@@ -120,7 +121,7 @@ export function createHocrReader(): HocrReader {
         const box = title.box();
         if (box) line.box = box;
         const size = title.number("x_size");
-        if (size > 0) line.fontSize = size;
+        if (size > 0) line.fontSize = smallInt(size);
         const slope = title.number("baseline");
         if (Number.isFinite(slope) && title.has("baseline")) line.slope = slope;
         if (region) line.region = region;
