@@ -98,15 +98,20 @@ function titleByText(x: LineInfo): boolean {
   if (hint === "heading") return true;
   if (hint === "body" || hint === "caption" || hint === "furniture") return false;
   if (x.dateline || x.bylineLine || x.jump || x.bylineEnd || x.endsHyphen) return false;
-  if (/[，、,;；]$/.test(x.text)) return false;
-  if (x.endsSentence && !/[！？!?]["”’]?$/.test(x.text)) return false;
+  if (endsClause.test(x.text)) return false;
+  if (x.endsSentence && !endsExclamation.test(x.text)) return false;
   if (x.cjk) return x.chars <= 40 && x.clauses <= 2;
   if (x.words > 18) return false;
   // A headline's second line may open with a small word ("and Mars-like Tests").
-  if (x.startsLower)
-    return x.titleCase && /^(?:and|or|of|the|for|to|in|on|with|at|by|as|a|an|from|vs\.?)\s/.test(x.text);
-  return /^[\p{Lu}\p{N}"“‘'(]/u.test(x.text);
+  if (x.startsLower) return x.titleCase && smallWordFirst.test(x.text);
+  return opensTitle.test(x.text);
 }
+
+// Made once: a regular expression literal in a function body is a new object on every call.
+const endsClause = /[，、,;；]$/;
+const endsExclamation = /[！？!?]["”’]?$/;
+const smallWordFirst = /^(?:and|or|of|the|for|to|in|on|with|at|by|as|a|an|from|vs\.?)\s/;
+const opensTitle = /^[\p{Lu}\p{N}"“‘'(]/u;
 
 /** `LineInfo.junk`, settled on first reading. */
 export function isJunkLine(x: LineInfo): boolean {
@@ -301,8 +306,10 @@ function startsCapital(token: string): boolean {
   if ((c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x22 || c === 0x27 || c === 0x28)
     return true;
   if (c < 0x80) return false;
-  return /^[\p{Lu}\p{N}“‘]/u.test(token);
+  return capitalFirst.test(token);
 }
+
+const capitalFirst = /^[\p{Lu}\p{N}“‘]/u;
 
 /** Whether `text[from..to)` holds a letter. */
 function hasLetter(text: string, from: number, to: number): boolean {

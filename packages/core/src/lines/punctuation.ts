@@ -55,7 +55,7 @@ export function endsWithColon(text: string): boolean {
 /** Whether the line ends with any punctuation at all (comma included). */
 export function endsWithPunctuation(text: string): boolean {
   const last = text.trimEnd().at(-1);
-  return last !== undefined && /[\p{P}]/u.test(last);
+  return last !== undefined && punctuation.test(last);
 }
 
 /** Whether the text starts like a new sentence: a capital, digit, opening quote, or any CJK. */
@@ -66,7 +66,7 @@ export function startsSentence(text: string): boolean {
   const c = t.charCodeAt(0);
   if (isCjkCode(c) || marks[c]! & opener) return true;
   if (c < 0x80) return isCapital(c) || (c >= 0x30 && c <= 0x39);
-  return /[\p{Lu}\p{N}]/u.test(t[0]!);
+  return capitalOrDigit.test(t[0]!);
 }
 
 /** Whether the text starts with a lower-case Latin letter (a continued sentence). */
@@ -75,7 +75,7 @@ export function startsLower(text: string): boolean {
   if (t.length === 0) return false;
   const c = t.charCodeAt(0);
   if (c < 0x80) return c >= 0x61 && c <= 0x7a;
-  return /\p{Ll}/u.test(t[0]!);
+  return smallLetter.test(t[0]!);
 }
 
 function isCapital(c: number): boolean {
@@ -104,8 +104,14 @@ export function endsWithHyphen(text: string): boolean {
   const t = text.trimEnd();
   const last = t.charCodeAt(t.length - 1);
   if (last !== 0x2d && last !== 0xad && last !== 0x2010) return false;
-  return /[\p{L}\p{N}][-\u00AD\u2010]$/u.test(t);
+  return wordHyphen.test(t);
 }
+
+// Made once: a regular expression literal in a function body is a new object on every call.
+const punctuation = /[\p{P}]/u;
+const capitalOrDigit = /[\p{Lu}\p{N}]/u;
+const smallLetter = /\p{Ll}/u;
+const wordHyphen = /[\p{L}\p{N}][-\u00AD\u2010]$/u;
 
 /** Count of clause punctuation (commas, enumeration commas, semicolons, colons) inside the text. */
 export function clausePunctuationCount(text: string): number {

@@ -16,6 +16,9 @@ export interface JoinOptions {
   hyphenated?: ReadonlySet<string>;
 }
 
+const compound = /\p{L}+(?:-\p{L}+)+/gu;
+const smallFirst = /^\p{Ll}/u;
+const letterOrDigit = /[\p{L}\p{N}]/u;
 const lineEndHyphen = /([\p{L}\p{N}]+)[-\u00AD\u2010]$/u;
 const leadingWord = /^([\p{L}\p{N}]+)/u;
 
@@ -24,7 +27,7 @@ export function collectHyphenatedWords(texts: Iterable<string>): Set<string> {
   const words = new Set<string>();
   for (const text of texts) {
     if (!hasInnerHyphen(text)) continue;
-    for (const m of text.matchAll(/\p{L}+(?:-\p{L}+)+/gu)) {
+    for (const m of text.matchAll(compound)) {
       // A hyphen at the very end of the line is not evidence of a compound.
       if (m.index !== undefined && m.index + m[0].length < text.trimEnd().length)
         words.add(m[0].toLowerCase());
@@ -63,13 +66,13 @@ export function lineJoint(before: string, after: string, options: JoinOptions = 
   if (hyphen) {
     const head = hyphen[1] ?? "";
     const tail = leadingWord.exec(b)?.[1] ?? "";
-    if (isLatinLetter(head.slice(-1)) && tail && /^\p{Ll}/u.test(tail)) {
+    if (isLatinLetter(head.slice(-1)) && tail && smallFirst.test(tail)) {
       const compound = `${head}-${tail}`.toLowerCase();
       if (options.hyphenated?.has(compound)) return "";
       return "hyphen";
     }
     // "UH-" + "60A", "Anglo-" + "Saxon": the hyphen is part of the word; no space.
-    if (tail && /[\p{L}\p{N}]/u.test(head.slice(-1))) return "";
+    if (tail && letterOrDigit.test(head.slice(-1))) return "";
   }
   if (isCjk(lowSurrogateSafe(a, last)) || isCjk(first)) return "";
   return " ";

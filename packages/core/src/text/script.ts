@@ -103,8 +103,10 @@ export function tallyScript(text: string, tally: ScriptTally): void {
 
 /** Whether the character is a Latin letter (ASCII or Latin-1/Extended). */
 export function isLatinLetter(ch: string | undefined): boolean {
-  return ch !== undefined && /\p{Script=Latin}/u.test(ch);
+  return ch !== undefined && latinScript.test(ch);
 }
+
+const latinScript = /\p{Script=Latin}/u;
 
 /**
  * A set of characters of the Basic Multilingual Plane as a table indexed by code unit: a
