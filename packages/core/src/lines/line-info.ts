@@ -2,13 +2,16 @@ import type { StreamLine } from "../assemble/stream.ts";
 import { isCjkCode } from "../text/script.ts";
 import type { OtherKind } from "../types.ts";
 import {
+  type FurnitureFacts,
+  furnitureChars,
   hasPhotoCredit,
   isBareCjkName,
   isJumpLine,
   matchBylineEnd,
   matchBylineLine,
   matchDateline,
-  matchFurniture,
+  matchDatelineUngated,
+  matchFurnitureWith,
   opensCaption,
   type SpanMatch,
 } from "./patterns.ts";
@@ -178,8 +181,11 @@ const smallWords = new Set([
   "vs.",
 ]);
 
-/** What one pass over a line's characters tells: its script mix, spaces, clauses and letters. */
-interface CharFacts {
+/**
+ * What one pass over a line's characters tells: its script mix, spaces, clauses and letters,
+ * and the cheap tests the furniture and dateline patterns run before any expression.
+ */
+interface CharFacts extends FurnitureFacts {
   /** CJK characters, and all non-space characters, as `cjkShare` counts them. */
   cjk: number;
   counted: number;
@@ -193,11 +199,40 @@ interface CharFacts {
   visible: number;
   /** Characters outside ASCII; their letters are counted only on demand (`countOtherLetters`). */
   nonAscii: number;
+  /**
+   * The line passes `matchDateline`'s gate by a 讯 or 电 in its first 48 characters, or by two
+   * capitals followed within 60 characters (in the first 80) by a dash or colon.
+   */
+  datelineMark: boolean;
+  /** A line terminator in the first 80 characters: the dateline gate is left to the pattern. */
+  terminator: boolean;
 }
+
+// What a character outside ASCII can tell the furniture and dateline gates, as bits by code unit.
+const separatorBit = 1;
+const furnitureBit = 2;
+const weekdayBit = 4;
+const datelineBit = 8;
+const dashBit = 16;
+const terminatorBit = 32;
+const otherMarks = new Uint8Array(0x10000);
+for (let c = 0x80; c < 0x10000; c++) if (furnitureChars[c]) otherMarks[c] = furnitureBit;
+otherMarks[0xff0f] = separatorBit; // ／
+otherMarks[0xff1a] = separatorBit; // ：
+otherMarks[0x661f]! |= weekdayBit; // 星
+otherMarks[0x5468]! |= weekdayBit; // 周
+otherMarks[0x793c] = weekdayBit; // 礼
+otherMarks[0x8baf] = datelineBit; // 讯
+otherMarks[0x7535] = datelineBit; // 电
+otherMarks[0x2014] = dashBit;
+otherMarks[0x2013] = dashBit;
+otherMarks[0x2028] = terminatorBit;
+otherMarks[0x2029] = terminatorBit;
 
 /**
  * The character-level facts of a line in one pass, by code: ASCII first, anything else by
- * Unicode class. Agrees with `cjkShare` and `clausePunctuationCount`, which other callers use.
+ * Unicode class. Agrees with `cjkShare` and `clausePunctuationCount`, which other callers use,
+ * and with the gates of `matchFurniture` and `matchDateline` (`mayHoldDateline`).
  */
 function charFacts(text: string): CharFacts {
   let cjk = 0;
@@ -209,6 +244,16 @@ function charFacts(text: string): CharFacts {
   let lower = 0;
   let visible = 0;
   let nonAscii = 0;
+  let digit = false;
+  let trigger = false;
+  let separator = false;
+  let at = false;
+  let weekdayMark = false;
+  let datelineMark = false;
+  let terminator = false;
+  // The last capital, and where the last two capitals in a row start (far before the line: none).
+  let capital = -1000;
+  let pair = -1000;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80) {
@@ -217,15 +262,34 @@ function charFacts(text: string): CharFacts {
         continue;
       }
       visible++;
-      if (c === 10 || c === 13) continue;
+      if (c === 10 || c === 13) {
+        if (i < 80) terminator = true;
+        continue;
+      }
       counted++;
       if (c >= 0x41 && c <= 0x5a) {
         letters++;
         upper++;
+        if (capital === i - 1) pair = capital;
+        capital = i;
+        // "DAY" of a weekday's name.
+        if (c === 0x59 && text.charCodeAt(i - 1) === 0x41 && text.charCodeAt(i - 2) === 0x44)
+          weekdayMark = true;
       } else if (c >= 0x61 && c <= 0x7a) {
         letters++;
         lower++;
-      } else if (c === 0x2c || c === 0x3b || c === 0x3a) clauses++;
+        if (c === 0x79 && text.charCodeAt(i - 1) === 0x61 && text.charCodeAt(i - 2) === 0x64)
+          weekdayMark = true;
+      } else if (c >= 0x30 && c <= 0x39) digit = true;
+      else if (c === 0x2c || c === 0x3b) clauses++;
+      else if (c === 0x3a) {
+        clauses++;
+        separator = true;
+        if (i < 80 && i - pair <= 62) datelineMark = true;
+      } else if (c === 0x2d) {
+        if (i < 80 && i - pair <= 62) datelineMark = true;
+      } else if (c === 0x2f) separator = true;
+      else if (c === 0x40) at = true;
       continue;
     }
     visible++;
@@ -235,6 +299,15 @@ function charFacts(text: string): CharFacts {
       continue;
     }
     if (clauseMarks[c]) clauses++;
+    const marks = otherMarks[c]!;
+    if (marks !== 0) {
+      if (marks & separatorBit) separator = true;
+      if (marks & furnitureBit) trigger = true;
+      if (marks & weekdayBit) weekdayMark = true;
+      if (marks & datelineBit && i < 48) datelineMark = true;
+      if (marks & dashBit && i < 80 && i - pair <= 62) datelineMark = true;
+      if (marks & terminatorBit && i < 80) terminator = true;
+    }
     // The second half of a pair is counted with the first.
     if (c >= 0xdc00 && c <= 0xdfff) continue;
     counted++;
@@ -252,6 +325,13 @@ function charFacts(text: string): CharFacts {
   f.lower = lower;
   f.visible = visible;
   f.nonAscii = nonAscii;
+  f.digit = digit;
+  f.trigger = trigger || upper > 0;
+  f.separator = separator;
+  f.at = at;
+  f.weekdayMark = weekdayMark;
+  f.datelineMark = datelineMark;
+  f.terminator = terminator;
   return f;
 }
 
@@ -269,7 +349,29 @@ const factsScratch: CharFacts = {
   lower: 0,
   visible: 0,
   nonAscii: 0,
+  digit: false,
+  trigger: false,
+  separator: false,
+  at: false,
+  weekdayMark: false,
+  datelineMark: false,
+  terminator: false,
 };
+
+/**
+ * The line's dateline (`matchDateline`), its gate read from the facts of the line's characters.
+ * A 日 ending the line also opens the gate; so may a line terminator, left to the pattern.
+ */
+function datelineOf(text: string, facts: CharFacts): SpanMatch | null {
+  if (facts.terminator) return matchDateline(text);
+  if (facts.datelineMark || text.charCodeAt(text.length - 1) === 0x65e5) return matchDatelineUngated(text);
+  return null;
+}
+
+/** The line's furniture kind (`matchFurniture`), its characters' tests read from the facts. */
+function furnitureOf(text: string, facts: CharFacts): OtherKind | null {
+  return text.length === 0 || text.length > 80 ? null : matchFurnitureWith(text, facts);
+}
 
 /**
  * Adds the letters among the characters outside ASCII to `facts` (by Unicode class, one
@@ -408,11 +510,11 @@ function describeLine(line: StreamLine, index: number): LineInfo {
     startsLower: !cjk && startsLower(text),
     startsSentence: startsSentence(text),
     clauses: facts.clauses,
-    dateline: matchDateline(text),
+    dateline: datelineOf(text, facts),
     bylineEnd: matchBylineEnd(text),
     bylineLine: matchBylineLine(text),
     bareName: cjk && isBareCjkName(text),
-    furniture: matchFurniture(text),
+    furniture: furnitureOf(text, facts),
     jump: isJumpLine(text),
     credit: hasPhotoCredit(text),
     opensCaption: opensCaption(text),

@@ -63,7 +63,14 @@ const threeCapitals = /[A-Z]{3}/;
  */
 export function matchDateline(line: string): SpanMatch | null {
   // Every dateline has a 讯, 电 or 日 in its first characters, or a dash after capitals.
-  if (!mayHoldDateline(line)) return null;
+  return mayHoldDateline(line) ? matchDatelineUngated(line) : null;
+}
+
+/**
+ * `matchDateline` without its cheap gate (`mayHoldDateline`), for a caller that has run the
+ * gate's tests in its own pass over the line's characters: a line that fails them is no dateline.
+ */
+export function matchDatelineUngated(line: string): SpanMatch | null {
   const lead = line.length - line.trimStart().length;
   const text = line.slice(lead);
   // OCR spaces digits off from CJK ("新华社杭州 4 月 12 日电"): match without them.
@@ -348,7 +355,7 @@ const month =
   /\b(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2},?\s+\d{4}\b/;
 
 /** CJK characters some kind of furniture needs (版, 编辑, 日期…). */
-const furnitureChars = charTable("版编校审照设视美期年月日星周");
+export const furnitureChars = charTable("版编校审照设视美期年月日星周");
 
 /**
  * The cheap test every folio passes: it starts with 第, a digit, a dash, a capital and a digit
@@ -390,7 +397,34 @@ const runningFoot = /^[A-Z\s.'’&-]+[-–—|·]\s*(?:PAGE|Page)\s+[A-Z]?\d{1,3
 export function matchFurniture(line: string): OtherKind | null {
   const text = line.trim();
   if (!text || text.length > 80) return null;
-  // Every kind below needs a digit, a Latin capital, or one of these characters.
+  return matchFurnitureWith(text, furnitureFacts(text));
+}
+
+/**
+ * What `matchFurniture` reads of a line's characters before any pattern: every kind of
+ * furniture needs a digit, a Latin capital or a character of `furnitureChars` (`trigger`), or
+ * a separator (/ ／ : ：); an "@" (an e-mail address) and a weekday's name ("DAY", "day", 星,
+ * 周, 礼) are noted on the way.
+ */
+export interface FurnitureFacts {
+  digit: boolean;
+  trigger: boolean;
+  separator: boolean;
+  at: boolean;
+  weekdayMark: boolean;
+}
+
+/** The one `FurnitureFacts` `furnitureFacts` fills: read at once, a fresh object would be garbage. */
+const furnitureScratch: FurnitureFacts = {
+  digit: false,
+  trigger: false,
+  separator: false,
+  at: false,
+  weekdayMark: false,
+};
+
+/** Reads the `FurnitureFacts` of a (trimmed) line in one pass by character code. */
+function furnitureFacts(text: string): FurnitureFacts {
   let digit = false;
   let trigger = false;
   let separator = false;
@@ -411,7 +445,22 @@ export function matchFurniture(line: string): OtherKind | null {
     else if (c === 0x793c) weekdayMark = true;
     else if (c === 0x40) at = true;
   }
-  if (!digit && !trigger && !separator) return null;
+  const f = furnitureScratch;
+  f.digit = digit;
+  f.trigger = trigger;
+  f.separator = separator;
+  f.at = at;
+  f.weekdayMark = weekdayMark;
+  return f;
+}
+
+/**
+ * `matchFurniture` for a trimmed line of 1 to 80 characters whose `FurnitureFacts` the caller
+ * has read in its own pass over the characters.
+ */
+export function matchFurnitureWith(text: string, facts: FurnitureFacts): OtherKind | null {
+  const { digit, separator, at, weekdayMark } = facts;
+  if (!digit && !facts.trigger && !separator) return null;
   if (mayBeFolio(text) && folio.test(text)) {
     if (folioBeside.test(text) && !folioBesideLabel.test(text)) {
       return null;
