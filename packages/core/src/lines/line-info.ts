@@ -200,6 +200,13 @@ interface CharFacts extends FurnitureFacts {
   /** Characters outside ASCII; their letters are counted only on demand (`countOtherLetters`). */
   nonAscii: number;
   /**
+   * Words between single ASCII spaces, those starting like a capitalised word, and small words
+   * ("of", "the") among the others: what `latinFacts` counts, exact where `nonAscii` is 0.
+   */
+  words: number;
+  capitalised: number;
+  small: number;
+  /**
    * The line passes `matchDateline`'s gate by a 讯 or 电 in its first 48 characters, or by two
    * capitals followed within 60 characters (in the first 80) by a dash or colon.
    */
@@ -235,15 +242,17 @@ otherMarks[0x2029] = terminatorBit;
  * and with the gates of `matchFurniture` and `matchDateline` (`mayHoldDateline`).
  */
 function charFacts(text: string): CharFacts {
+  const length = text.length;
   let cjk = 0;
-  let counted = 0;
-  let spaces = 0;
   let clauses = 0;
-  let letters = 0;
   let upper = 0;
   let lower = 0;
-  let visible = 0;
   let nonAscii = 0;
+  // ASCII spaces and tabs; other spaces; line ends (ASCII); second halves of pairs.
+  let blanks = 0;
+  let wideSpaces = 0;
+  let lineEnds = 0;
+  let lowHalves = 0;
   let digit = false;
   let trigger = false;
   let separator = false;
@@ -254,32 +263,44 @@ function charFacts(text: string): CharFacts {
   // The last capital, and where the last two capitals in a row start (far before the line: none).
   let capital = -1000;
   let pair = -1000;
-  for (let i = 0; i < text.length; i++) {
+  // Words between single ASCII spaces, as `latinFacts` counts them (exact while the line is ASCII).
+  let words = 0;
+  let capitalised = 0;
+  let small = 0;
+  let from = 0;
+  let wordLetter = false;
+  for (let i = 0; i < length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80) {
-      if (c === 32 || c === 9) {
-        spaces++;
-        continue;
-      }
-      visible++;
-      if (c === 10 || c === 13) {
-        if (i < 80) terminator = true;
-        continue;
-      }
-      counted++;
-      if (c >= 0x41 && c <= 0x5a) {
-        letters++;
-        upper++;
-        if (capital === i - 1) pair = capital;
-        capital = i;
-        // "DAY" of a weekday's name.
-        if (c === 0x59 && text.charCodeAt(i - 1) === 0x41 && text.charCodeAt(i - 2) === 0x44)
-          weekdayMark = true;
-      } else if (c >= 0x61 && c <= 0x7a) {
-        letters++;
+      if (c >= 0x61 && c <= 0x7a) {
         lower++;
+        wordLetter = true;
+        // "day" of a weekday's name.
         if (c === 0x79 && text.charCodeAt(i - 1) === 0x61 && text.charCodeAt(i - 2) === 0x64)
           weekdayMark = true;
+      } else if (c >= 0x41 && c <= 0x5a) {
+        upper++;
+        wordLetter = true;
+        if (capital === i - 1) pair = capital;
+        capital = i;
+        if (c === 0x59 && text.charCodeAt(i - 1) === 0x41 && text.charCodeAt(i - 2) === 0x44)
+          weekdayMark = true;
+      } else if (c === 32) {
+        blanks++;
+        if (wordLetter) {
+          words++;
+          const first = text.charCodeAt(from);
+          if (capitalStart(first)) capitalised++;
+          else if (
+            i - from <= 4 &&
+            first >= 0x61 &&
+            first <= 0x7a &&
+            smallWordKeys.has(asciiKey(text, from, i))
+          )
+            small++;
+          wordLetter = false;
+        }
+        from = i + 1;
       } else if (c >= 0x30 && c <= 0x39) digit = true;
       else if (c === 0x2c || c === 0x3b) clauses++;
       else if (c === 0x3a) {
@@ -288,14 +309,17 @@ function charFacts(text: string): CharFacts {
         if (i < 80 && i - pair <= 62) datelineMark = true;
       } else if (c === 0x2d) {
         if (i < 80 && i - pair <= 62) datelineMark = true;
+      } else if (c === 9) blanks++;
+      else if (c === 10 || c === 13) {
+        lineEnds++;
+        if (i < 80) terminator = true;
       } else if (c === 0x2f) separator = true;
       else if (c === 0x40) at = true;
       continue;
     }
-    visible++;
     nonAscii++;
     if (c === 0x3000 || c === 0xa0) {
-      spaces++;
+      wideSpaces++;
       continue;
     }
     if (clauseMarks[c]) clauses++;
@@ -308,23 +332,37 @@ function charFacts(text: string): CharFacts {
       if (marks & dashBit && i < 80 && i - pair <= 62) datelineMark = true;
       if (marks & terminatorBit && i < 80) terminator = true;
     }
-    // The second half of a pair is counted with the first.
-    if (c >= 0xdc00 && c <= 0xdfff) continue;
-    counted++;
     if (c >= 0xd800 && c <= 0xdbff) {
       if (isCjkCode(text.codePointAt(i) ?? 0)) cjk++;
-    } else if (isCjkCode(c)) cjk++;
+    } else if (c >= 0xdc00 && c <= 0xdfff) lowHalves++;
+    else if (isCjkCode(c)) cjk++;
+  }
+  if (wordLetter) {
+    words++;
+    const first = text.charCodeAt(from);
+    if (capitalStart(first)) capitalised++;
+    else if (
+      length - from <= 4 &&
+      first >= 0x61 &&
+      first <= 0x7a &&
+      smallWordKeys.has(asciiKey(text, from, length))
+    )
+      small++;
   }
   const f = factsScratch;
   f.cjk = cjk;
-  f.counted = counted;
-  f.spaces = spaces;
+  // A second half of a pair is counted with the first.
+  f.counted = length - blanks - lineEnds - wideSpaces - lowHalves;
+  f.spaces = blanks + wideSpaces;
   f.clauses = clauses;
-  f.letters = letters;
+  f.letters = upper + lower;
   f.upper = upper;
   f.lower = lower;
-  f.visible = visible;
+  f.visible = length - blanks;
   f.nonAscii = nonAscii;
+  f.words = words;
+  f.capitalised = capitalised;
+  f.small = small;
   f.digit = digit;
   f.trigger = trigger || upper > 0;
   f.separator = separator;
@@ -333,6 +371,11 @@ function charFacts(text: string): CharFacts {
   f.datelineMark = datelineMark;
   f.terminator = terminator;
   return f;
+}
+
+/** Whether an ASCII code starts a capitalised word (`startsCapital`: a capital, a digit, " ' or (). */
+function capitalStart(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x22 || c === 0x27 || c === 0x28;
 }
 
 /**
@@ -349,6 +392,9 @@ const factsScratch: CharFacts = {
   lower: 0,
   visible: 0,
   nonAscii: 0,
+  words: 0,
+  capitalised: 0,
+  small: 0,
   digit: false,
   trigger: false,
   separator: false,
@@ -378,7 +424,6 @@ function furnitureOf(text: string, facts: CharFacts): OtherKind | null {
  * UTF-16 unit at a time: a surrogate half is no letter). Only Latin lines need letter counts.
  */
 function countOtherLetters(text: string, facts: CharFacts): void {
-  if (facts.nonAscii === 0) return;
   for (let i = 0; i < text.length; i++) {
     if (text.charCodeAt(i) < 0x80) continue;
     const kind = letterOf(text[i]!);
@@ -405,9 +450,7 @@ function letterOf(ch: string): number {
 /** Whether a token starts like a capitalised word (a capital, a digit, an opening quote or bracket). */
 function startsCapital(token: string): boolean {
   const c = token.charCodeAt(0);
-  if ((c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x22 || c === 0x27 || c === 0x28)
-    return true;
-  if (c < 0x80) return false;
+  if (c < 0x80) return capitalStart(c);
   return capitalFirst.test(token);
 }
 
@@ -425,10 +468,31 @@ function hasLetter(text: string, from: number, to: number): boolean {
 
 /** Word-level facts of a Latin line: its word count, all capitals, title case, letter share. */
 function latinFacts(text: string, counts: CharFacts): LatinFacts {
+  // `charFacts` counted words and letters by ASCII classes; others need Unicode classes.
+  if (counts.nonAscii > 0) {
+    countWords(text, counts);
+    countOtherLetters(text, counts);
+  }
+  const { words, capitalised, small } = counts;
+  // Letters among the characters other than ASCII spaces and tabs (line ends count as visible).
+  const visible = counts.visible;
+  const l = latinScratch;
+  l.words = words;
+  l.allCaps = counts.letters >= 2 && counts.lower === 0 && counts.upper > 0;
+  l.titleCase = words > 0 && capitalised + small >= words && capitalised >= 1;
+  l.letterShare = visible ? counts.letters / visible : 0;
+  l.visible = visible;
+  return l;
+}
+
+/**
+ * Counts the words of a line with characters outside ASCII into `counts`, letters and capitals
+ * read by Unicode class: tokens between single ASCII spaces, as `text.split(" ")` gives them.
+ */
+function countWords(text: string, counts: CharFacts): void {
   let words = 0;
   let capitalised = 0;
   let small = 0;
-  // Tokens between single ASCII spaces, as `text.split(" ")` gives them.
   for (let from = 0; from <= text.length; ) {
     let to = text.indexOf(" ", from);
     if (to < 0) to = text.length;
@@ -441,16 +505,9 @@ function latinFacts(text: string, counts: CharFacts): LatinFacts {
     }
     from = to + 1;
   }
-  countOtherLetters(text, counts);
-  // Letters among the characters other than ASCII spaces and tabs (line ends count as visible).
-  const visible = counts.visible;
-  const l = latinScratch;
-  l.words = words;
-  l.allCaps = counts.letters >= 2 && counts.lower === 0 && counts.upper > 0;
-  l.titleCase = words > 0 && capitalised + small >= words && capitalised >= 1;
-  l.letterShare = visible ? counts.letters / visible : 0;
-  l.visible = visible;
-  return l;
+  counts.words = words;
+  counts.capitalised = capitalised;
+  counts.small = small;
 }
 
 /** What `latinFacts` tells of a line; one object, filled afresh for each line (see `factsScratch`). */
