@@ -2,9 +2,11 @@ import type { StreamLine } from "../assemble/stream.ts";
 import { isCjkCode } from "../text/script.ts";
 import type { OtherKind } from "../types.ts";
 import {
+  cjkCreditChars,
   type FurnitureFacts,
   furnitureChars,
-  hasPhotoCredit,
+  hasCjkPhotoCredit,
+  hasLatinPhotoCredit,
   isBareCjkName,
   isJumpLine,
   matchBylineEnd,
@@ -22,6 +24,7 @@ import {
   endsWithHyphen,
   startsLower,
   startsSentence,
+  trimmed,
 } from "./punctuation.ts";
 
 /** What the rules know of one line: its stream evidence plus what its text says. */
@@ -213,6 +216,8 @@ interface CharFacts extends FurnitureFacts {
   datelineMark: boolean;
   /** A line terminator in the first 80 characters: the dateline gate is left to the pattern. */
   terminator: boolean;
+  /** One of `cjkCreditChars`, which a CJK photo credit needs. */
+  creditMark: boolean;
 }
 
 // What a character outside ASCII can tell the furniture and dateline gates, as bits by code unit.
@@ -222,6 +227,7 @@ const weekdayBit = 4;
 const datelineBit = 8;
 const dashBit = 16;
 const terminatorBit = 32;
+const creditBit = 64;
 const otherMarks = new Uint8Array(0x10000);
 for (let c = 0x80; c < 0x10000; c++) if (furnitureChars[c]) otherMarks[c] = furnitureBit;
 otherMarks[0xff0f] = separatorBit; // ／
@@ -235,6 +241,7 @@ otherMarks[0x2014] = dashBit;
 otherMarks[0x2013] = dashBit;
 otherMarks[0x2028] = terminatorBit;
 otherMarks[0x2029] = terminatorBit;
+for (const ch of cjkCreditChars) otherMarks[ch.charCodeAt(0)]! |= creditBit;
 
 /**
  * The character-level facts of a line in one pass, by code: ASCII first, anything else by
@@ -260,6 +267,7 @@ function charFacts(text: string): CharFacts {
   let weekdayMark = false;
   let datelineMark = false;
   let terminator = false;
+  let creditMark = false;
   // The last capital, and where the last two capitals in a row start (far before the line: none).
   let capital = -1000;
   let pair = -1000;
@@ -331,6 +339,7 @@ function charFacts(text: string): CharFacts {
       if (marks & datelineBit && i < 48) datelineMark = true;
       if (marks & dashBit && i < 80 && i - pair <= 62) datelineMark = true;
       if (marks & terminatorBit && i < 80) terminator = true;
+      if (marks & creditBit) creditMark = true;
     }
     if (c >= 0xd800 && c <= 0xdbff) {
       if (isCjkCode(text.codePointAt(i) ?? 0)) cjk++;
@@ -370,6 +379,7 @@ function charFacts(text: string): CharFacts {
   f.weekdayMark = weekdayMark;
   f.datelineMark = datelineMark;
   f.terminator = terminator;
+  f.creditMark = creditMark;
   return f;
 }
 
@@ -402,6 +412,7 @@ const factsScratch: CharFacts = {
   weekdayMark: false,
   datelineMark: false,
   terminator: false,
+  creditMark: false,
 };
 
 /**
@@ -550,7 +561,7 @@ function doubtedWords(line: StreamLine): boolean {
 }
 
 function describeLine(line: StreamLine, index: number): LineInfo {
-  const text = line.text.trim();
+  const text = trimmed(line.text);
   const facts = charFacts(text);
   const cjk = facts.counted > 0 && facts.cjk / facts.counted >= 0.3;
   const latin = cjk ? null : latinFacts(text, facts);
@@ -573,7 +584,7 @@ function describeLine(line: StreamLine, index: number): LineInfo {
     bareName: cjk && isBareCjkName(text),
     furniture: furnitureOf(text, facts),
     jump: isJumpLine(text),
-    credit: hasPhotoCredit(text),
+    credit: (facts.creditMark && hasCjkPhotoCredit(text)) || hasLatinPhotoCredit(text),
     opensCaption: opensCaption(text),
     junk: junkByText(line, latin),
     allCaps: latin?.allCaps ?? false,

@@ -1,5 +1,6 @@
 import { charTable } from "../text/script.ts";
 import type { OtherKind } from "../types.ts";
+import { isSpace, trimmed, trimmedEnd } from "./punctuation.ts";
 
 /**
  * Recognisers for the conventional text of news pages: datelines, bylines, photo credits,
@@ -231,7 +232,7 @@ const nameAfterSentence = new RegExp(`([。！？!?…][”」』）)]?)\\s*(${c
  * span, or null. Whether the line really ends the article is the caller's decision.
  */
 export function matchBylineEnd(line: string): SpanMatch | null {
-  const text = line.trimEnd();
+  const text = trimmedEnd(line);
   const last = text.charCodeAt(text.length - 1);
   // A byline ends in a name (an ideograph) or a closing bracket.
   if (!(last >= 0x3400 && last <= 0x9fff) && last !== 0xff09 && last !== 0x29 && last !== 0x3009) return null;
@@ -266,11 +267,19 @@ const latinRole =
  * `allowBareName` (the caller knows the line closes an article).
  */
 export function matchBylineLine(line: string, allowBareName = false): string | null {
-  const text = line.trim();
+  const text = trimmed(line);
   if (!text || text.length > 60) return null;
+  const marks = bylineMarks(text);
   // A byline line names a role (记者, 文/, By…) or, in Latin script, a name and a title.
-  if (!allowBareName && !namesRole(text)) return null;
-  if (cjkBylineLine.test(text) || latinBy.test(text) || (hasRoleWord(text) && latinRole.test(text)))
+  if (!allowBareName && (marks & (latinMark | roleMark)) === 0) return null;
+  // Each pattern is tried only where the text has what it needs: a CJK role's character, a
+  // "By" opening, a capital opening and a separator after the name.
+  const c0 = text.charCodeAt(0);
+  if (
+    (marks & roleMark && cjkBylineLine.test(text)) ||
+    ((c0 === 0x42 || c0 === 0x62) && latinBy.test(text)) ||
+    (c0 >= 0x41 && c0 <= 0x5a && marks & separatorMark && hasRoleWord(text) && latinRole.test(text))
+  )
     return text;
   if (allowBareName && bareCjkName.test(text)) return text;
   return null;
@@ -281,19 +290,28 @@ export function matchBylineLine(line: string, allowBareName = false): string | n
  * `matchBylineLine(line, true)` accepts beyond what it accepts by default.
  */
 export function isBareCjkName(line: string): boolean {
-  return bareCjkName.test(line.trim());
+  return bareCjkName.test(trimmed(line));
 }
 
 /** The first characters of the roles a CJK byline line names (记者, 通讯员, 摄影, 文/…). */
 const roleChars = charTable("记通实摄编撰作文图评特首");
 
-/** Whether the text has a Latin letter or a character a CJK role starts with. */
-function namesRole(text: string): boolean {
+// What `bylineMarks` finds: a Latin letter, a character a CJK role starts with, a separator
+// `latinRole` needs between a name and its title (, | / — -).
+const latinMark = 1;
+const roleMark = 2;
+const separatorMark = 4;
+
+/** The marks of the text's characters (`latinMark`, `roleMark`, `separatorMark`), in one pass. */
+function bylineMarks(text: string): number {
+  let marks = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || roleChars[c]) return true;
+    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) marks |= latinMark;
+    else if (c === 0x2c || c === 0x7c || c === 0x2f || c === 0x2014 || c === 0x2d) marks |= separatorMark;
+    else if (roleChars[c]) marks |= roleMark;
   }
-  return false;
+  return marks;
 }
 
 /** Every `latinRole` line names a role, an agency, or "Special to" / "For" a paper. */
@@ -306,8 +324,13 @@ function hasRoleWord(text: string): boolean {
 
 /** Whether the line opens a caption by convention ("图为……", "上图：", "Above: …"). */
 export function opensCaption(line: string): boolean {
-  return captionOpening.test(line);
+  let i = 0;
+  while (isSpace(line.charCodeAt(i))) i++;
+  return captionStarts[line.charCodeAt(i)] === 1 && captionOpening.test(line);
 }
+
+/** The characters `captionOpening` can start with (after white space). */
+const captionStarts = charTable("（(图上下左右ABLRTIP");
 
 // Patterns are made once, here: a regular expression literal in a function body is a new
 // object each time the function runs, and these run on every line of every page.
@@ -328,19 +351,41 @@ const latinCreditHint = /[Pp]hoto|Courtesy|Getty|AP\)/;
 
 /** Whether the text holds a photo credit ("（摄影 张明）", "新华社发", "Photo by X", "(NASA photo)"). */
 export function hasPhotoCredit(line: string): boolean {
-  if (cjkCreditHint.test(line) && cjkCredit.test(line)) return true;
+  return hasCjkPhotoCredit(line) || hasLatinPhotoCredit(line);
+}
+
+/** The CJK half of `hasPhotoCredit`; it needs one of `cjkCreditChars`. */
+export function hasCjkPhotoCredit(line: string): boolean {
+  return cjkCreditHint.test(line) && cjkCredit.test(line);
+}
+
+/** The Latin half of `hasPhotoCredit` ("Photo by X", "(NASA photo)", "Getty Images"). */
+export function hasLatinPhotoCredit(line: string): boolean {
   return latinCreditHint.test(line) && latinCredit.test(line);
 }
+
+/** Every `cjkCreditHint` holds one of these: a line without them has no CJK photo credit. */
+export const cjkCreditChars = "摄发图资供视";
 
 /** The characters a jump line can start with (a bracket, 下转/上接/转/接/续, Continued, See, Turn, Please). */
 const jumpStarts = charTable("（(下上转接续CSTPcstp");
 
 /** A jump line ("下转第4版", "上接第一版", "Continued on Page 4", "See FLIGHT, Page A6"). */
 export function isJumpLine(line: string): boolean {
-  const text = line.trim();
-  if (text.length > 60 || !jumpStarts[text.charCodeAt(0)]) return false;
-  return jumpCjk.test(text) || jumpContinued.test(text) || jumpSee.test(text) || jumpPlease.test(text);
+  const text = trimmed(line);
+  const c = text.charCodeAt(0);
+  if (text.length > 60 || !jumpStarts[c]) return false;
+  // Each pattern is tried only on a line that starts as it must.
+  return (
+    (jumpCjkStarts[c] === 1 && jumpCjk.test(text)) ||
+    ((c === 0xff08 || c === 0x28 || c === 0x43) && jumpContinued.test(text)) ||
+    ((c === 0x53 || c === 0x54) && jumpSee.test(text)) ||
+    (jumpPleaseStarts[c] === 1 && jumpPlease.test(text))
+  );
 }
+
+const jumpCjkStarts = charTable("（(下上转接续");
+const jumpPleaseStarts = charTable("PpSsTt");
 
 const jumpCjk =
   /^[（(]?\s*(?:下转|上接|转|接|续)\s*(?:第|A|B|C|D)?\s*[0-9一二三四五六七八九十]+\s*(?:版|页)(?:[）)])?/;
@@ -395,7 +440,7 @@ const runningFoot = /^[A-Z\s.'’&-]+[-–—|·]\s*(?:PAGE|Page)\s+[A-Z]?\d{1,3
  * a kicker by their text alone; the caller decides those by position.
  */
 export function matchFurniture(line: string): OtherKind | null {
-  const text = line.trim();
+  const text = trimmed(line);
   if (!text || text.length > 80) return null;
   return matchFurnitureWith(text, furnitureFacts(text));
 }

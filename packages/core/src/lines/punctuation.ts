@@ -28,7 +28,7 @@ function endBeforeClosers(t: string): number {
 
 /** Whether the line ends a sentence: 。！？.!?…; possibly followed by closing quotes or brackets. */
 export function endsSentence(text: string): boolean {
-  const t = text.trimEnd();
+  const t = trimmedEnd(text);
   const end = endBeforeClosers(t);
   if (end === 0) return false;
   const last = t.charCodeAt(end - 1);
@@ -47,20 +47,20 @@ export function endsSentence(text: string): boolean {
 
 /** Whether the line ends with a colon (a paragraph that introduces what follows). */
 export function endsWithColon(text: string): boolean {
-  const t = text.trimEnd();
+  const t = trimmedEnd(text);
   const end = endBeforeClosers(t);
   return end > 0 && (marks[t.charCodeAt(end - 1)]! & softEnd) !== 0;
 }
 
 /** Whether the line ends with any punctuation at all (comma included). */
 export function endsWithPunctuation(text: string): boolean {
-  const last = text.trimEnd().at(-1);
+  const last = trimmedEnd(text).at(-1);
   return last !== undefined && punctuation.test(last);
 }
 
 /** Whether the text starts like a new sentence: a capital, digit, opening quote, or any CJK. */
 export function startsSentence(text: string): boolean {
-  const t = text.trimStart();
+  const t = trimmedStart(text);
   if (t.length === 0) return false;
   // One code unit, as the first character of a string reads (half of a pair is no CJK, no capital).
   const c = t.charCodeAt(0);
@@ -71,7 +71,7 @@ export function startsSentence(text: string): boolean {
 
 /** Whether the text starts with a lower-case Latin letter (a continued sentence). */
 export function startsLower(text: string): boolean {
-  const t = text.trimStart();
+  const t = trimmedStart(text);
   if (t.length === 0) return false;
   const c = t.charCodeAt(0);
   if (c < 0x80) return c >= 0x61 && c <= 0x7a;
@@ -82,8 +82,8 @@ function isCapital(c: number): boolean {
   return c >= 0x41 && c <= 0x5a;
 }
 
-/** White space as `\s` reads it. */
-function isSpace(c: number): boolean {
+/** White space as `\s` reads it, and as `trim` removes it. */
+export function isSpace(c: number): boolean {
   return (
     c === 0x20 ||
     (c >= 0x09 && c <= 0x0d) ||
@@ -99,9 +99,27 @@ function isSpace(c: number): boolean {
   );
 }
 
+/**
+ * `text.trim()`, without the call where neither end is white space: the texts the line rules
+ * read are trimmed already, and each test trims again for its other callers.
+ */
+export function trimmed(text: string): string {
+  return isSpace(text.charCodeAt(0)) || isSpace(text.charCodeAt(text.length - 1)) ? text.trim() : text;
+}
+
+/** `text.trimEnd()`, without the call where the text does not end in white space. */
+export function trimmedEnd(text: string): string {
+  return isSpace(text.charCodeAt(text.length - 1)) ? text.trimEnd() : text;
+}
+
+/** `text.trimStart()`, without the call where the text does not start with white space. */
+export function trimmedStart(text: string): string {
+  return isSpace(text.charCodeAt(0)) ? text.trimStart() : text;
+}
+
 /** Whether the text ends with a hyphen that may split a word. */
 export function endsWithHyphen(text: string): boolean {
-  const t = text.trimEnd();
+  const t = trimmedEnd(text);
   const last = t.charCodeAt(t.length - 1);
   if (last !== 0x2d && last !== 0xad && last !== 0x2010) return false;
   return wordHyphen.test(t);
