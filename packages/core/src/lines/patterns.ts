@@ -269,16 +269,15 @@ const latinRole =
 export function matchBylineLine(line: string, allowBareName = false): string | null {
   const text = trimmed(line);
   if (!text || text.length > 60) return null;
-  const marks = bylineMarks(text);
   // A byline line names a role (记者, 文/, By…) or, in Latin script, a name and a title.
-  if (!allowBareName && (marks & (latinMark | roleMark)) === 0) return null;
-  // Each pattern is tried only where the text has what it needs: a CJK role's character, a
-  // "By" opening, a capital opening and a separator after the name.
-  const c0 = text.charCodeAt(0);
+  if (!allowBareName && !namesRole(text)) return null;
+  // Each pattern is tried only on a line that starts as it must (and, for a name with its
+  // title, holds the separator between them).
+  const c = text.charCodeAt(0);
   if (
-    (marks & roleMark && cjkBylineLine.test(text)) ||
-    ((c0 === 0x42 || c0 === 0x62) && latinBy.test(text)) ||
-    (c0 >= 0x41 && c0 <= 0x5a && marks & separatorMark && hasRoleWord(text) && latinRole.test(text))
+    (cjkBylineStarts[c] === 1 && cjkBylineLine.test(text)) ||
+    ((c === 0x42 || c === 0x62) && latinBy.test(text)) ||
+    (c >= 0x41 && c <= 0x5a && hasNameSeparator(text) && hasRoleWord(text) && latinRole.test(text))
   )
     return text;
   if (allowBareName && bareCjkName.test(text)) return text;
@@ -296,22 +295,25 @@ export function isBareCjkName(line: string): boolean {
 /** The first characters of the roles a CJK byline line names (记者, 通讯员, 摄影, 文/…). */
 const roleChars = charTable("记通实摄编撰作文图评特首");
 
-// What `bylineMarks` finds: a Latin letter, a character a CJK role starts with, a separator
-// `latinRole` needs between a name and its title (, | / — -).
-const latinMark = 1;
-const roleMark = 2;
-const separatorMark = 4;
+/** What `cjkBylineLine` can start with: a bracket, or the first character of a role (本报记者, 文/…). */
+const cjkBylineStarts = charTable("（(〈<［[本特实首记通摄作编撰文图评");
 
-/** The marks of the text's characters (`latinMark`, `roleMark`, `separatorMark`), in one pass. */
-function bylineMarks(text: string): number {
-  let marks = 0;
+/** Whether the text has a Latin letter or a character a CJK role starts with. */
+function namesRole(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) marks |= latinMark;
-    else if (c === 0x2c || c === 0x7c || c === 0x2f || c === 0x2014 || c === 0x2d) marks |= separatorMark;
-    else if (roleChars[c]) marks |= roleMark;
+    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || roleChars[c]) return true;
   }
-  return marks;
+  return false;
+}
+
+/** Whether the text has a separator `latinRole` needs between a name and its title (, | / — -). */
+function hasNameSeparator(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2c || c === 0x7c || c === 0x2f || c === 0x2014 || c === 0x2d) return true;
+  }
+  return false;
 }
 
 /** Every `latinRole` line names a role, an agency, or "Special to" / "For" a paper. */
