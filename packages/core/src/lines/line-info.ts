@@ -1,5 +1,5 @@
 import type { StreamLine } from "../assemble/stream.ts";
-import { isCjkCode } from "../text/script.ts";
+import { isCjkCode, trimmed } from "../text/script.ts";
 import type { OtherKind } from "../types.ts";
 import {
   cjkCreditChars,
@@ -24,7 +24,6 @@ import {
   endsWithHyphen,
   startsLower,
   startsSentence,
-  trimmed,
 } from "./punctuation.ts";
 
 /** What the rules know of one line: its stream evidence plus what its text says. */

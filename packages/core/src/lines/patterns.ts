@@ -1,6 +1,5 @@
-import { charTable } from "../text/script.ts";
+import { charTable, isSpace, trimmed, trimmedEnd } from "../text/script.ts";
 import type { OtherKind } from "../types.ts";
-import { isSpace, trimmed, trimmedEnd } from "./punctuation.ts";
 
 /**
  * Recognisers for the conventional text of news pages: datelines, bylines, photo credits,

@@ -1,4 +1,4 @@
-import { charTable, isCjkCode } from "../text/script.ts";
+import { charTable, isCjkCode, isSpace, trimmedEnd, trimmedStart } from "../text/script.ts";
 
 /**
  * Sentence-level punctuation tests on recognised line text. OCR mixes full-width and ASCII
@@ -80,41 +80,6 @@ export function startsLower(text: string): boolean {
 
 function isCapital(c: number): boolean {
   return c >= 0x41 && c <= 0x5a;
-}
-
-/** White space as `\s` reads it, and as `trim` removes it. */
-export function isSpace(c: number): boolean {
-  return (
-    c === 0x20 ||
-    (c >= 0x09 && c <= 0x0d) ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
-
-/**
- * `text.trim()`, without the call where neither end is white space: the texts the line rules
- * read are trimmed already, and each test trims again for its other callers.
- */
-export function trimmed(text: string): string {
-  return isSpace(text.charCodeAt(0)) || isSpace(text.charCodeAt(text.length - 1)) ? text.trim() : text;
-}
-
-/** `text.trimEnd()`, without the call where the text does not end in white space. */
-export function trimmedEnd(text: string): string {
-  return isSpace(text.charCodeAt(text.length - 1)) ? text.trimEnd() : text;
-}
-
-/** `text.trimStart()`, without the call where the text does not start with white space. */
-export function trimmedStart(text: string): string {
-  return isSpace(text.charCodeAt(0)) ? text.trimStart() : text;
 }
 
 /** Whether the text ends with a hyphen that may split a word. */
