@@ -20,11 +20,20 @@ export interface ArticleDraft {
  */
 function normaliseCredit(text: string): string {
   return text
-    .replace(/[〈<［]/g, "（")
-    .replace(/[〉>］]/g, "）")
-    .replace(/（([^（）()]*)\)/g, "（$1）")
-    .replace(/\(([^（）()]*)）/g, "（$1）");
+    .replace(openBrackets, "（")
+    .replace(closeBrackets, "）")
+    .replace(fullOpenHalfClose, "（$1）")
+    .replace(halfOpenFullClose, "（$1）");
 }
+
+// Made once: a regular expression literal in a function body is a new object on every call.
+const openBrackets = /[〈<［]/g;
+const closeBrackets = /[〉>］]/g;
+const fullOpenHalfClose = /（([^（）()]*)\)/g;
+const halfOpenFullClose = /\(([^（）()]*)）/g;
+const endsInCredit = /[（(〈<［[][^）)〉>］\]]*$/;
+const endsInMark = /[电讯]$/;
+const endsInDash = /[—–-]$/;
 
 /** Builds the contract article: title parts, dateline, byline and paragraphs. */
 export function buildArticle(draft: ArticleDraft, options: TextOptions): Article {
@@ -43,8 +52,8 @@ export function buildArticle(draft: ArticleDraft, options: TextOptions): Article
     if (span.rest !== undefined && second) {
       dateline = { text: span.text, lines: [first.line.id, second.line.id], inline: "start" };
     } else if (span.open && second) {
-      const inCredit = /[（(〈<［[][^）)〉>］\]]*$/.test(span.text);
-      const wantsMark = !/[电讯]$/.test(span.text) && !inCredit && !/[—–-]$/.test(span.text);
+      const inCredit = endsInCredit.test(span.text);
+      const wantsMark = !endsInMark.test(span.text) && !inCredit && !endsInDash.test(span.text);
       const rest = matchDatelineRest(second.text, wantsMark, inCredit);
       if (rest) {
         dateline = {

@@ -84,6 +84,10 @@ export function markCaptions(
 /** Characters a credit's second half must contain ("华社发", "摄）", "photo)"). */
 const creditish = /[摄发图社）)]|[Pp]hoto/;
 
+const sentenceMark = /[。.!?！？]/;
+/** A bracket and everything after it. */
+const bracketOn = /[（(].*$/;
+
 /** The caption opened by line `i` ("图为……"): up to the end of its sentence or block. */
 function captionAfter(infos: readonly LineInfo[], i: number, free: (i: number) => boolean): number[] {
   const group = [i];
@@ -103,7 +107,7 @@ function captionAfter(infos: readonly LineInfo[], i: number, free: (i: number) =
  */
 function captionBefore(infos: readonly LineInfo[], i: number, free: (i: number) => boolean): number[] {
   const group = [i];
-  const creditOnly = infos[i]!.chars <= 16 && !/[。.!?！？]/.test(infos[i]!.text.replace(/[（(].*$/, ""));
+  const creditOnly = infos[i]!.chars <= 16 && !sentenceMark.test(infos[i]!.text.replace(bracketOn, ""));
   for (let j = i - 1; j >= 0 && i - j < 12; j--) {
     if (!free(j) || isBreakGap(infos[j + 1])) break;
     const y = infos[j]!;

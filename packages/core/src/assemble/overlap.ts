@@ -44,11 +44,13 @@ export function termsOf(text: string, only?: ReadonlySet<Term>): Set<Term> {
   }
   if (!latin) return found;
   forEachWord(text.toLowerCase(), (word) => {
-    if (!stopwords.has(word)) add(word.replace(/(?:ies|es|s|ing|ed)$/, "") || word);
+    if (!stopwords.has(word)) add(word.replace(suffix, "") || word);
   });
   return found;
 }
 
+/** The inflection `termsOf` strips, crudely, from a Latin word. */
+const suffix = /(?:ies|es|s|ing|ed)$/;
 const wordChar = /[\p{L}\p{N}]/u;
 const hanScript = /\p{Script=Han}/u;
 

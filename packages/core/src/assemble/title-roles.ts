@@ -9,6 +9,7 @@ export interface TitleParts {
 }
 
 const deckStart = /^\s*(?:——|—|一一|－－|--|-\s|–)/;
+const opensBracket = /^[(（]/;
 const connectorEnd = /(?:\s(?:and|or|of|the|for|to|in|on|with|at|by|as|a|an|from)|[-,:])$/i;
 
 /**
@@ -123,7 +124,7 @@ function mergeContinuations(groups: LineInfo[][]): LineInfo[][] {
       last &&
       tail &&
       !head.cjk &&
-      (/^[(（]/.test(head.text) || head.startsLower || connectorEnd.test(tail.text))
+      (opensBracket.test(head.text) || head.startsLower || connectorEnd.test(tail.text))
     ) {
       last.push(...g);
     } else out.push([...g]);

@@ -1,14 +1,19 @@
 import type { StreamLine } from "../assemble/stream.ts";
-import { isCjkCode } from "../text/script.ts";
+import { isCjkCode, trimmed } from "../text/script.ts";
 import type { OtherKind } from "../types.ts";
 import {
-  hasPhotoCredit,
+  cjkCreditChars,
+  type FurnitureFacts,
+  furnitureChars,
+  hasCjkPhotoCredit,
+  hasLatinPhotoCredit,
   isBareCjkName,
   isJumpLine,
   matchBylineEnd,
   matchBylineLine,
   matchDateline,
-  matchFurniture,
+  matchDatelineUngated,
+  matchFurnitureWith,
   opensCaption,
   type SpanMatch,
 } from "./patterns.ts";
@@ -98,15 +103,20 @@ function titleByText(x: LineInfo): boolean {
   if (hint === "heading") return true;
   if (hint === "body" || hint === "caption" || hint === "furniture") return false;
   if (x.dateline || x.bylineLine || x.jump || x.bylineEnd || x.endsHyphen) return false;
-  if (/[，、,;；]$/.test(x.text)) return false;
-  if (x.endsSentence && !/[！？!?]["”’]?$/.test(x.text)) return false;
+  if (endsClause.test(x.text)) return false;
+  if (x.endsSentence && !endsExclamation.test(x.text)) return false;
   if (x.cjk) return x.chars <= 40 && x.clauses <= 2;
   if (x.words > 18) return false;
   // A headline's second line may open with a small word ("and Mars-like Tests").
-  if (x.startsLower)
-    return x.titleCase && /^(?:and|or|of|the|for|to|in|on|with|at|by|as|a|an|from|vs\.?)\s/.test(x.text);
-  return /^[\p{Lu}\p{N}"“‘'(]/u.test(x.text);
+  if (x.startsLower) return x.titleCase && smallWordFirst.test(x.text);
+  return opensTitle.test(x.text);
 }
+
+// Made once: a regular expression literal in a function body is a new object on every call.
+const endsClause = /[，、,;；]$/;
+const endsExclamation = /[！？!?]["”’]?$/;
+const smallWordFirst = /^(?:and|or|of|the|for|to|in|on|with|at|by|as|a|an|from|vs\.?)\s/;
+const opensTitle = /^[\p{Lu}\p{N}"“‘'(]/u;
 
 /** `LineInfo.junk`, settled on first reading. */
 export function isJunkLine(x: LineInfo): boolean {
@@ -173,8 +183,11 @@ const smallWords = new Set([
   "vs.",
 ]);
 
-/** What one pass over a line's characters tells: its script mix, spaces, clauses and letters. */
-interface CharFacts {
+/**
+ * What one pass over a line's characters tells: its script mix, spaces, clauses and letters,
+ * and the cheap tests the furniture and dateline patterns run before any expression.
+ */
+interface CharFacts extends FurnitureFacts {
   /** CJK characters, and all non-space characters, as `cjkShare` counts them. */
   cjk: number;
   counted: number;
@@ -188,66 +201,190 @@ interface CharFacts {
   visible: number;
   /** Characters outside ASCII; their letters are counted only on demand (`countOtherLetters`). */
   nonAscii: number;
+  /**
+   * Words between single ASCII spaces, those starting like a capitalised word, and small words
+   * ("of", "the") among the others: what `latinFacts` counts, exact where `nonAscii` is 0.
+   */
+  words: number;
+  capitalised: number;
+  small: number;
+  /**
+   * The line passes `matchDateline`'s gate by a 讯 or 电 in its first 48 characters, or by two
+   * capitals followed within 60 characters (in the first 80) by a dash or colon.
+   */
+  datelineMark: boolean;
+  /** A line terminator in the first 80 characters: the dateline gate is left to the pattern. */
+  terminator: boolean;
+  /** One of `cjkCreditChars`, which a CJK photo credit needs. */
+  creditMark: boolean;
 }
+
+// What a character outside ASCII can tell the furniture and dateline gates, as bits by code unit.
+const separatorBit = 1;
+const furnitureBit = 2;
+const weekdayBit = 4;
+const datelineBit = 8;
+const dashBit = 16;
+const terminatorBit = 32;
+const creditBit = 64;
+const otherMarks = new Uint8Array(0x10000);
+for (let c = 0x80; c < 0x10000; c++) if (furnitureChars[c]) otherMarks[c] = furnitureBit;
+otherMarks[0xff0f] = separatorBit; // ／
+otherMarks[0xff1a] = separatorBit; // ：
+otherMarks[0x661f]! |= weekdayBit; // 星
+otherMarks[0x5468]! |= weekdayBit; // 周
+otherMarks[0x793c] = weekdayBit; // 礼
+otherMarks[0x8baf] = datelineBit; // 讯
+otherMarks[0x7535] = datelineBit; // 电
+otherMarks[0x2014] = dashBit;
+otherMarks[0x2013] = dashBit;
+otherMarks[0x2028] = terminatorBit;
+otherMarks[0x2029] = terminatorBit;
+for (const ch of cjkCreditChars) otherMarks[ch.charCodeAt(0)]! |= creditBit;
 
 /**
  * The character-level facts of a line in one pass, by code: ASCII first, anything else by
- * Unicode class. Agrees with `cjkShare` and `clausePunctuationCount`, which other callers use.
+ * Unicode class. Agrees with `cjkShare` and `clausePunctuationCount`, which other callers use,
+ * and with the gates of `matchFurniture` and `matchDateline` (`mayHoldDateline`).
  */
 function charFacts(text: string): CharFacts {
+  const length = text.length;
   let cjk = 0;
-  let counted = 0;
-  let spaces = 0;
   let clauses = 0;
-  let letters = 0;
   let upper = 0;
   let lower = 0;
-  let visible = 0;
   let nonAscii = 0;
-  for (let i = 0; i < text.length; i++) {
+  // ASCII spaces and tabs; other spaces; line ends (ASCII); second halves of pairs.
+  let blanks = 0;
+  let wideSpaces = 0;
+  let lineEnds = 0;
+  let lowHalves = 0;
+  let digit = false;
+  let trigger = false;
+  let separator = false;
+  let at = false;
+  let weekdayMark = false;
+  let datelineMark = false;
+  let terminator = false;
+  let creditMark = false;
+  // The last capital, and where the last two capitals in a row start (far before the line: none).
+  let capital = -1000;
+  let pair = -1000;
+  // Words between single ASCII spaces, as `latinFacts` counts them (exact while the line is ASCII).
+  let words = 0;
+  let capitalised = 0;
+  let small = 0;
+  let from = 0;
+  let wordLetter = false;
+  for (let i = 0; i < length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80) {
-      if (c === 32 || c === 9) {
-        spaces++;
-        continue;
-      }
-      visible++;
-      if (c === 10 || c === 13) continue;
-      counted++;
-      if (c >= 0x41 && c <= 0x5a) {
-        letters++;
-        upper++;
-      } else if (c >= 0x61 && c <= 0x7a) {
-        letters++;
+      if (c >= 0x61 && c <= 0x7a) {
         lower++;
-      } else if (c === 0x2c || c === 0x3b || c === 0x3a) clauses++;
+        wordLetter = true;
+        // "day" of a weekday's name.
+        if (c === 0x79 && text.charCodeAt(i - 1) === 0x61 && text.charCodeAt(i - 2) === 0x64)
+          weekdayMark = true;
+      } else if (c >= 0x41 && c <= 0x5a) {
+        upper++;
+        wordLetter = true;
+        if (capital === i - 1) pair = capital;
+        capital = i;
+        if (c === 0x59 && text.charCodeAt(i - 1) === 0x41 && text.charCodeAt(i - 2) === 0x44)
+          weekdayMark = true;
+      } else if (c === 32) {
+        blanks++;
+        if (wordLetter) {
+          words++;
+          const first = text.charCodeAt(from);
+          if (capitalStart(first)) capitalised++;
+          else if (
+            i - from <= 4 &&
+            first >= 0x61 &&
+            first <= 0x7a &&
+            smallWordKeys.has(asciiKey(text, from, i))
+          )
+            small++;
+          wordLetter = false;
+        }
+        from = i + 1;
+      } else if (c >= 0x30 && c <= 0x39) digit = true;
+      else if (c === 0x2c || c === 0x3b) clauses++;
+      else if (c === 0x3a) {
+        clauses++;
+        separator = true;
+        if (i < 80 && i - pair <= 62) datelineMark = true;
+      } else if (c === 0x2d) {
+        if (i < 80 && i - pair <= 62) datelineMark = true;
+      } else if (c === 9) blanks++;
+      else if (c === 10 || c === 13) {
+        lineEnds++;
+        if (i < 80) terminator = true;
+      } else if (c === 0x2f) separator = true;
+      else if (c === 0x40) at = true;
       continue;
     }
-    visible++;
     nonAscii++;
     if (c === 0x3000 || c === 0xa0) {
-      spaces++;
+      wideSpaces++;
       continue;
     }
     if (clauseMarks[c]) clauses++;
-    // The second half of a pair is counted with the first.
-    if (c >= 0xdc00 && c <= 0xdfff) continue;
-    counted++;
+    const marks = otherMarks[c]!;
+    if (marks !== 0) {
+      if (marks & separatorBit) separator = true;
+      if (marks & furnitureBit) trigger = true;
+      if (marks & weekdayBit) weekdayMark = true;
+      if (marks & datelineBit && i < 48) datelineMark = true;
+      if (marks & dashBit && i < 80 && i - pair <= 62) datelineMark = true;
+      if (marks & terminatorBit && i < 80) terminator = true;
+      if (marks & creditBit) creditMark = true;
+    }
     if (c >= 0xd800 && c <= 0xdbff) {
       if (isCjkCode(text.codePointAt(i) ?? 0)) cjk++;
-    } else if (isCjkCode(c)) cjk++;
+    } else if (c >= 0xdc00 && c <= 0xdfff) lowHalves++;
+    else if (isCjkCode(c)) cjk++;
+  }
+  if (wordLetter) {
+    words++;
+    const first = text.charCodeAt(from);
+    if (capitalStart(first)) capitalised++;
+    else if (
+      length - from <= 4 &&
+      first >= 0x61 &&
+      first <= 0x7a &&
+      smallWordKeys.has(asciiKey(text, from, length))
+    )
+      small++;
   }
   const f = factsScratch;
   f.cjk = cjk;
-  f.counted = counted;
-  f.spaces = spaces;
+  // A second half of a pair is counted with the first.
+  f.counted = length - blanks - lineEnds - wideSpaces - lowHalves;
+  f.spaces = blanks + wideSpaces;
   f.clauses = clauses;
-  f.letters = letters;
+  f.letters = upper + lower;
   f.upper = upper;
   f.lower = lower;
-  f.visible = visible;
+  f.visible = length - blanks;
   f.nonAscii = nonAscii;
+  f.words = words;
+  f.capitalised = capitalised;
+  f.small = small;
+  f.digit = digit;
+  f.trigger = trigger || upper > 0;
+  f.separator = separator;
+  f.at = at;
+  f.weekdayMark = weekdayMark;
+  f.datelineMark = datelineMark;
+  f.terminator = terminator;
+  f.creditMark = creditMark;
   return f;
+}
+
+/** Whether an ASCII code starts a capitalised word (`startsCapital`: a capital, a digit, " ' or (). */
+function capitalStart(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x22 || c === 0x27 || c === 0x28;
 }
 
 /**
@@ -264,14 +401,39 @@ const factsScratch: CharFacts = {
   lower: 0,
   visible: 0,
   nonAscii: 0,
+  words: 0,
+  capitalised: 0,
+  small: 0,
+  digit: false,
+  trigger: false,
+  separator: false,
+  at: false,
+  weekdayMark: false,
+  datelineMark: false,
+  terminator: false,
+  creditMark: false,
 };
+
+/**
+ * The line's dateline (`matchDateline`), its gate read from the facts of the line's characters.
+ * A 日 ending the line also opens the gate; so may a line terminator, left to the pattern.
+ */
+function datelineOf(text: string, facts: CharFacts): SpanMatch | null {
+  if (facts.terminator) return matchDateline(text);
+  if (facts.datelineMark || text.charCodeAt(text.length - 1) === 0x65e5) return matchDatelineUngated(text);
+  return null;
+}
+
+/** The line's furniture kind (`matchFurniture`), its characters' tests read from the facts. */
+function furnitureOf(text: string, facts: CharFacts): OtherKind | null {
+  return text.length === 0 || text.length > 80 ? null : matchFurnitureWith(text, facts);
+}
 
 /**
  * Adds the letters among the characters outside ASCII to `facts` (by Unicode class, one
  * UTF-16 unit at a time: a surrogate half is no letter). Only Latin lines need letter counts.
  */
 function countOtherLetters(text: string, facts: CharFacts): void {
-  if (facts.nonAscii === 0) return;
   for (let i = 0; i < text.length; i++) {
     if (text.charCodeAt(i) < 0x80) continue;
     const kind = letterOf(text[i]!);
@@ -298,11 +460,11 @@ function letterOf(ch: string): number {
 /** Whether a token starts like a capitalised word (a capital, a digit, an opening quote or bracket). */
 function startsCapital(token: string): boolean {
   const c = token.charCodeAt(0);
-  if ((c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x22 || c === 0x27 || c === 0x28)
-    return true;
-  if (c < 0x80) return false;
-  return /^[\p{Lu}\p{N}“‘]/u.test(token);
+  if (c < 0x80) return capitalStart(c);
+  return capitalFirst.test(token);
 }
+
+const capitalFirst = /^[\p{Lu}\p{N}“‘]/u;
 
 /** Whether `text[from..to)` holds a letter. */
 function hasLetter(text: string, from: number, to: number): boolean {
@@ -316,10 +478,31 @@ function hasLetter(text: string, from: number, to: number): boolean {
 
 /** Word-level facts of a Latin line: its word count, all capitals, title case, letter share. */
 function latinFacts(text: string, counts: CharFacts): LatinFacts {
+  // `charFacts` counted words and letters by ASCII classes; others need Unicode classes.
+  if (counts.nonAscii > 0) {
+    countWords(text, counts);
+    countOtherLetters(text, counts);
+  }
+  const { words, capitalised, small } = counts;
+  // Letters among the characters other than ASCII spaces and tabs (line ends count as visible).
+  const visible = counts.visible;
+  const l = latinScratch;
+  l.words = words;
+  l.allCaps = counts.letters >= 2 && counts.lower === 0 && counts.upper > 0;
+  l.titleCase = words > 0 && capitalised + small >= words && capitalised >= 1;
+  l.letterShare = visible ? counts.letters / visible : 0;
+  l.visible = visible;
+  return l;
+}
+
+/**
+ * Counts the words of a line with characters outside ASCII into `counts`, letters and capitals
+ * read by Unicode class: tokens between single ASCII spaces, as `text.split(" ")` gives them.
+ */
+function countWords(text: string, counts: CharFacts): void {
   let words = 0;
   let capitalised = 0;
   let small = 0;
-  // Tokens between single ASCII spaces, as `text.split(" ")` gives them.
   for (let from = 0; from <= text.length; ) {
     let to = text.indexOf(" ", from);
     if (to < 0) to = text.length;
@@ -332,16 +515,9 @@ function latinFacts(text: string, counts: CharFacts): LatinFacts {
     }
     from = to + 1;
   }
-  countOtherLetters(text, counts);
-  // Letters among the characters other than ASCII spaces and tabs (line ends count as visible).
-  const visible = counts.visible;
-  const l = latinScratch;
-  l.words = words;
-  l.allCaps = counts.letters >= 2 && counts.lower === 0 && counts.upper > 0;
-  l.titleCase = words > 0 && capitalised + small >= words && capitalised >= 1;
-  l.letterShare = visible ? counts.letters / visible : 0;
-  l.visible = visible;
-  return l;
+  counts.words = words;
+  counts.capitalised = capitalised;
+  counts.small = small;
 }
 
 /** What `latinFacts` tells of a line; one object, filled afresh for each line (see `factsScratch`). */
@@ -384,7 +560,7 @@ function doubtedWords(line: StreamLine): boolean {
 }
 
 function describeLine(line: StreamLine, index: number): LineInfo {
-  const text = line.text.trim();
+  const text = trimmed(line.text);
   const facts = charFacts(text);
   const cjk = facts.counted > 0 && facts.cjk / facts.counted >= 0.3;
   const latin = cjk ? null : latinFacts(text, facts);
@@ -401,13 +577,13 @@ function describeLine(line: StreamLine, index: number): LineInfo {
     startsLower: !cjk && startsLower(text),
     startsSentence: startsSentence(text),
     clauses: facts.clauses,
-    dateline: matchDateline(text),
+    dateline: datelineOf(text, facts),
     bylineEnd: matchBylineEnd(text),
     bylineLine: matchBylineLine(text),
     bareName: cjk && isBareCjkName(text),
-    furniture: matchFurniture(text),
+    furniture: furnitureOf(text, facts),
     jump: isJumpLine(text),
-    credit: hasPhotoCredit(text),
+    credit: (facts.creditMark && hasCjkPhotoCredit(text)) || hasLatinPhotoCredit(text),
     opensCaption: opensCaption(text),
     junk: junkByText(line, latin),
     allCaps: latin?.allCaps ?? false,

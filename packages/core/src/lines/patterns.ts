@@ -1,4 +1,4 @@
-import { charTable } from "../text/script.ts";
+import { charTable, isSpace, trimmed, trimmedEnd } from "../text/script.ts";
 import type { OtherKind } from "../types.ts";
 
 /**
@@ -48,6 +48,13 @@ const cjkDatelineHead = new RegExp(
   `^(?:(?:新华社|中新社|中新网|新华网|人民网|本报|本刊)|[${han}]{2,10}?(?:报|网|台|刊|社))[${han}]{0,8}?\\d{1,2}月\\d{1,2}日$`,
 );
 
+/** A reporter credit cut right after its bracket ("……讯（记"). */
+const cutCredit = new RegExp(`^\\s*${openParen}\\s*[记通实本特首]?$`);
+/** The first real character after a Latin dateline's dash (OCR leaves specks before it). */
+const firstReal = /[\p{L}\p{N}"“‘'(]/u;
+const opensLikeSentence = /[\p{Lu}\p{N}"“‘'(]/u;
+const threeCapitals = /[A-Z]{3}/;
+
 /**
  * A dateline opening the line ("科学导报讯", "本报北京1月7日讯（记者 王建国）",
  * "WASHINGTON —"), or null. A reporter credit in brackets is part of the dateline; when the
@@ -56,7 +63,14 @@ const cjkDatelineHead = new RegExp(
  */
 export function matchDateline(line: string): SpanMatch | null {
   // Every dateline has a 讯, 电 or 日 in its first characters, or a dash after capitals.
-  if (!mayHoldDateline(line)) return null;
+  return mayHoldDateline(line) ? matchDatelineUngated(line) : null;
+}
+
+/**
+ * `matchDateline` without its cheap gate (`mayHoldDateline`), for a caller that has run the
+ * gate's tests in its own pass over the line's characters: a line that fails them is no dateline.
+ */
+export function matchDatelineUngated(line: string): SpanMatch | null {
   const lead = line.length - line.trimStart().length;
   const text = line.slice(lead);
   // OCR spaces digits off from CJK ("新华社杭州 4 月 12 日电"): match without them.
@@ -76,7 +90,7 @@ export function matchDateline(line: string): SpanMatch | null {
       open = credit[1] === undefined;
     } else {
       // A credit cut right after its bracket ("……讯（记" / "者 何平）……").
-      const cut = new RegExp(`^\\s*${openParen}\\s*[记通实本特首]?$`).exec(compact.slice(end));
+      const cut = cutCredit.exec(compact.slice(end));
       if (cut) {
         end += cut[0].length;
         open = true;
@@ -89,11 +103,11 @@ export function matchDateline(line: string): SpanMatch | null {
   }
   const latin = latinDateline.exec(text);
   // OCR leaves specks after the dash ("WASHINGTON — _ Following"): look at the first real character.
-  const after = latin ? /[\p{L}\p{N}"“‘'(]/u.exec(text.slice(latin[0].length))?.[0] : undefined;
+  const after = latin ? firstReal.exec(text.slice(latin[0].length))?.[0] : undefined;
   if (
     latin &&
-    /[A-Z]{3}/.test(latin[1] ?? "") &&
-    (after === undefined || /[\p{Lu}\p{N}"“‘'(]/u.test(after)) &&
+    threeCapitals.test(latin[1] ?? "") &&
+    (after === undefined || opensLikeSentence.test(after)) &&
     !isAllCapsSentence(text)
   ) {
     const to = latin[0].trimEnd().length;
@@ -134,8 +148,10 @@ function isCapital(c: number): boolean {
 }
 
 function capitalsThenDash(line: string, end: number): boolean {
-  return /[A-Z]{2}.{0,60}(?:—|–|-|:)/.test(line.slice(0, end));
+  return capitalsDash.test(line.slice(0, end));
 }
+
+const capitalsDash = /[A-Z]{2}.{0,60}(?:—|–|-|:)/;
 
 /** The offset in the original text just past `n` characters of its compact form (null: the same). */
 function originalOffset(origin: readonly number[] | null, n: number): number {
@@ -177,10 +193,17 @@ function isDigitOrHan(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x3400 && c <= 0x9fff);
 }
 
+const notLatinLetter = /[^A-Za-z]/g;
+
 function isAllCapsSentence(text: string): boolean {
-  const letters = text.replace(/[^A-Za-z]/g, "");
+  const letters = text.replace(notLatinLetter, "");
   return letters.length > 20 && letters === letters.toUpperCase();
 }
+
+const creditRest = new RegExp(`^\\s*[^（(〈<）)〉>]{1,20}?${closeParen}`);
+const restCredit = `(?:\\s*${openParen}\\s*${reporterRole}[^）)〉>］\\]]{0,30}${closeParen})?`;
+const markRest = new RegExp(`^\\s*[电讯]${restCredit}`);
+const plainRest = new RegExp(`^\\s*${restCredit}`);
 
 /**
  * What a dateline left open at the end of the previous line continues with at the start of
@@ -188,11 +211,7 @@ function isAllCapsSentence(text: string): boolean {
  * "新华社北京2月6日" / "电全面建立…", or a whole credit ("〈记者 刘洋) 优化…"). Null if none.
  */
 export function matchDatelineRest(line: string, wantsMark: boolean, inCredit: boolean): SpanMatch | null {
-  const pattern = inCredit
-    ? new RegExp(`^\\s*[^（(〈<）)〉>]{1,20}?${closeParen}`)
-    : new RegExp(
-        `^\\s*${wantsMark ? "[电讯]" : ""}(?:\\s*${openParen}\\s*${reporterRole}[^）)〉>］\\]]{0,30}${closeParen})?`,
-      );
+  const pattern = inCredit ? creditRest : wantsMark ? markRest : plainRest;
   const m = pattern.exec(line);
   if (!m?.[0].trim()) return null;
   return { text: m[0].trim(), from: 0, to: m[0].length };
@@ -212,7 +231,7 @@ const nameAfterSentence = new RegExp(`([。！？!?…][”」』）)]?)\\s*(${c
  * span, or null. Whether the line really ends the article is the caller's decision.
  */
 export function matchBylineEnd(line: string): SpanMatch | null {
-  const text = line.trimEnd();
+  const text = trimmedEnd(line);
   const last = text.charCodeAt(text.length - 1);
   // A byline ends in a name (an ideograph) or a closing bracket.
   if (!(last >= 0x3400 && last <= 0x9fff) && last !== 0xff09 && last !== 0x29 && last !== 0x3009) return null;
@@ -247,11 +266,18 @@ const latinRole =
  * `allowBareName` (the caller knows the line closes an article).
  */
 export function matchBylineLine(line: string, allowBareName = false): string | null {
-  const text = line.trim();
+  const text = trimmed(line);
   if (!text || text.length > 60) return null;
   // A byline line names a role (记者, 文/, By…) or, in Latin script, a name and a title.
   if (!allowBareName && !namesRole(text)) return null;
-  if (cjkBylineLine.test(text) || latinBy.test(text) || (hasRoleWord(text) && latinRole.test(text)))
+  // Each pattern is tried only on a line that starts as it must (and, for a name with its
+  // title, holds the separator between them).
+  const c = text.charCodeAt(0);
+  if (
+    (cjkBylineStarts[c] === 1 && cjkBylineLine.test(text)) ||
+    ((c === 0x42 || c === 0x62) && latinBy.test(text)) ||
+    (c >= 0x41 && c <= 0x5a && hasNameSeparator(text) && hasRoleWord(text) && latinRole.test(text))
+  )
     return text;
   if (allowBareName && bareCjkName.test(text)) return text;
   return null;
@@ -262,17 +288,29 @@ export function matchBylineLine(line: string, allowBareName = false): string | n
  * `matchBylineLine(line, true)` accepts beyond what it accepts by default.
  */
 export function isBareCjkName(line: string): boolean {
-  return bareCjkName.test(line.trim());
+  return bareCjkName.test(trimmed(line));
 }
 
 /** The first characters of the roles a CJK byline line names (记者, 通讯员, 摄影, 文/…). */
 const roleChars = charTable("记通实摄编撰作文图评特首");
+
+/** What `cjkBylineLine` can start with: a bracket, or the first character of a role (本报记者, 文/…). */
+const cjkBylineStarts = charTable("（(〈<［[本特实首记通摄作编撰文图评");
 
 /** Whether the text has a Latin letter or a character a CJK role starts with. */
 function namesRole(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || roleChars[c]) return true;
+  }
+  return false;
+}
+
+/** Whether the text has a separator `latinRole` needs between a name and its title (, | / — -). */
+function hasNameSeparator(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2c || c === 0x7c || c === 0x2f || c === 0x2014 || c === 0x2d) return true;
   }
   return false;
 }
@@ -287,10 +325,18 @@ function hasRoleWord(text: string): boolean {
 
 /** Whether the line opens a caption by convention ("图为……", "上图：", "Above: …"). */
 export function opensCaption(line: string): boolean {
-  return /^\s*[（(]?(?:图为|上图|下图|左图|右图|图[一二三四1-4]?[:：]|图片[:：])|^\s*(?:Above|Below|Left|Right|Top|Bottom|Inset|Pictured)[:,]\s/.test(
-    line,
-  );
+  let i = 0;
+  while (isSpace(line.charCodeAt(i))) i++;
+  return captionStarts[line.charCodeAt(i)] === 1 && captionOpening.test(line);
 }
+
+/** The characters `captionOpening` can start with (after white space). */
+const captionStarts = charTable("（(图上下左右ABLRTIP");
+
+// Patterns are made once, here: a regular expression literal in a function body is a new
+// object each time the function runs, and these run on every line of every page.
+const captionOpening =
+  /^\s*[（(]?(?:图为|上图|下图|左图|右图|图[一二三四1-4]?[:：]|图片[:：])|^\s*(?:Above|Below|Left|Right|Top|Bottom|Inset|Pictured)[:,]\s/;
 
 const cjkCredit = new RegExp(
   `(?:${openParen}\\s*(?:[${han}]{0,8}\\s*)?(?:记者\\s*)?${cjkNames}\\s*摄(?:影)?\\s*${closeParen}|` +
@@ -300,30 +346,54 @@ const cjkCredit = new RegExp(
 const latinCredit =
   /\((?:[\w./ -]{0,30}\s)?(?:photo|Photo|PHOTO|photograph)(?:\s[\w./ -]{0,30})?\)|\bPhoto(?:graph)?s?\s*(?:by|:|courtesy)|\bCourtesy of\b|\bGetty Images\b|\/AP\)|\(AP Photo|\bFile photo\b/;
 
+/** What every `cjkCredit` and every `latinCredit` holds: cheaper to look for first. */
+const cjkCreditHint = /摄|发\s*[)）]?$|图[/／片]|资料|供图|视觉中国/;
+const latinCreditHint = /[Pp]hoto|Courtesy|Getty|AP\)/;
+
 /** Whether the text holds a photo credit ("（摄影 张明）", "新华社发", "Photo by X", "(NASA photo)"). */
 export function hasPhotoCredit(line: string): boolean {
-  if (/摄|发\s*[)）]?$|图[/／片]|资料|供图|视觉中国/.test(line) && cjkCredit.test(line)) return true;
-  return /[Pp]hoto|Courtesy|Getty|AP\)/.test(line) && latinCredit.test(line);
+  return hasCjkPhotoCredit(line) || hasLatinPhotoCredit(line);
 }
+
+/** The CJK half of `hasPhotoCredit`; it needs one of `cjkCreditChars`. */
+export function hasCjkPhotoCredit(line: string): boolean {
+  return cjkCreditHint.test(line) && cjkCredit.test(line);
+}
+
+/** The Latin half of `hasPhotoCredit` ("Photo by X", "(NASA photo)", "Getty Images"). */
+export function hasLatinPhotoCredit(line: string): boolean {
+  return latinCreditHint.test(line) && latinCredit.test(line);
+}
+
+/** Every `cjkCreditHint` holds one of these: a line without them has no CJK photo credit. */
+export const cjkCreditChars = "摄发图资供视";
 
 /** The characters a jump line can start with (a bracket, 下转/上接/转/接/续, Continued, See, Turn, Please). */
 const jumpStarts = charTable("（(下上转接续CSTPcstp");
 
 /** A jump line ("下转第4版", "上接第一版", "Continued on Page 4", "See FLIGHT, Page A6"). */
 export function isJumpLine(line: string): boolean {
-  const text = line.trim();
-  if (text.length > 60 || !jumpStarts[text.charCodeAt(0)]) return false;
+  const text = trimmed(line);
+  const c = text.charCodeAt(0);
+  if (text.length > 60 || !jumpStarts[c]) return false;
+  // Each pattern is tried only on a line that starts as it must.
   return (
-    /^[（(]?\s*(?:下转|上接|转|接|续)\s*(?:第|A|B|C|D)?\s*[0-9一二三四五六七八九十]+\s*(?:版|页)(?:[）)])?/.test(
-      text,
-    ) ||
-    /^[（(]?(?:Continued|Cont'd|Cont\.|CONTINUED)\s+(?:on|from)\s+(?:Page|PAGE|page|P\.|p\.)\s*[A-Z]?\d+/.test(
-      text,
-    ) ||
-    /^(?:See|SEE|Turn to|TURN TO)\s+[\p{L} ,'’-]{0,40}(?:Page|PAGE|page)\s*[A-Z]?\d+\)?\.?$/u.test(text) ||
-    /^(?:Please\s+)?(?:see|turn to)\s+page\s+[A-Z]?\d+/i.test(text)
+    (jumpCjkStarts[c] === 1 && jumpCjk.test(text)) ||
+    ((c === 0xff08 || c === 0x28 || c === 0x43) && jumpContinued.test(text)) ||
+    ((c === 0x53 || c === 0x54) && jumpSee.test(text)) ||
+    (jumpPleaseStarts[c] === 1 && jumpPlease.test(text))
   );
 }
+
+const jumpCjkStarts = charTable("（(下上转接续");
+const jumpPleaseStarts = charTable("PpSsTt");
+
+const jumpCjk =
+  /^[（(]?\s*(?:下转|上接|转|接|续)\s*(?:第|A|B|C|D)?\s*[0-9一二三四五六七八九十]+\s*(?:版|页)(?:[）)])?/;
+const jumpContinued =
+  /^[（(]?(?:Continued|Cont'd|Cont\.|CONTINUED)\s+(?:on|from)\s+(?:Page|PAGE|page|P\.|p\.)\s*[A-Z]?\d+/;
+const jumpSee = /^(?:See|SEE|Turn to|TURN TO)\s+[\p{L} ,'’-]{0,40}(?:Page|PAGE|page)\s*[A-Z]?\d+\)?\.?$/u;
+const jumpPlease = /^(?:Please\s+)?(?:see|turn to)\s+page\s+[A-Z]?\d+/i;
 
 const weekday =
   /(?:星期|周|礼拜)[一二三四五六日天]|\b(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/;
@@ -331,7 +401,7 @@ const month =
   /\b(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2},?\s+\d{4}\b/;
 
 /** CJK characters some kind of furniture needs (版, 编辑, 日期…). */
-const furnitureChars = charTable("版编校审照设视美期年月日星周");
+export const furnitureChars = charTable("版编校审照设视美期年月日星周");
 
 /**
  * The cheap test every folio passes: it starts with 第, a digit, a dash, a capital and a digit
@@ -350,6 +420,20 @@ function mayBeFolio(text: string): boolean {
   );
 }
 
+const folio =
+  /^(?:第\s*[0-9一二三四五六七八九十百]+\s*版|[A-Z]?\d{1,3}|(?:Page|PAGE|P\.)\s*[A-Z]?\d{1,3}|-\s*\d{1,3}\s*-|[A-Z]\d{1,2}\s+.+|.+\s+[A-Z]\d{1,2})$/;
+/** A page number beside other words ("A4 SPORTS"): a folio only when the words are a label in capitals. */
+const folioBeside = /^[A-Z]\d{1,2}\s+.+|.+\s+[A-Z]\d{1,2}$/;
+const folioBesideLabel = /^[A-Z]\d{1,2}\s+[A-Z\s&'’.-]+$|^[A-Z\s&'’.-]+\s+[A-Z]\d{1,2}$/;
+const productionCredit = /(?:责任编辑|责编|编辑|美编|版式|校对|组版|审读|值班编辑|照排|设计|视觉)\s*[:：/／]/;
+const cjkDate = /\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/;
+const cjkSentenceEnd = /[。！？]$/;
+const clauseAfterDate = /[，。,]\s*\S{6,}/;
+const lowerWord = /\b[A-Za-z]?[a-z]{3,}\b/;
+const webAddress = /^(?:https?:\/\/|www\.)\S+$|^[\w.+-]+@[\w-]+\.[\w.-]+$/;
+const issueNumber = /^(?:第\s*\d+\s*期|总第\s*\d+\s*期|Vol\.\s*\d+|No\.\s*\d+|VOL\.\s*\d+)/;
+const runningFoot = /^[A-Z\s.'’&-]+[-–—|·]\s*(?:PAGE|Page)\s+[A-Z]?\d{1,3}$/;
+
 /**
  * What a short line of page furniture is, or null: a folio ("第6版", "A4", "Page 3"), a
  * running head with the date ("2021年10月20日 星期三", "TUESDAY, DECEMBER 29, 1992"), or a
@@ -357,9 +441,36 @@ function mayBeFolio(text: string): boolean {
  * a kicker by their text alone; the caller decides those by position.
  */
 export function matchFurniture(line: string): OtherKind | null {
-  const text = line.trim();
+  const text = trimmed(line);
   if (!text || text.length > 80) return null;
-  // Every kind below needs a digit, a Latin capital, or one of these characters.
+  return matchFurnitureWith(text, furnitureFacts(text));
+}
+
+/**
+ * What `matchFurniture` reads of a line's characters before any pattern: every kind of
+ * furniture needs a digit, a Latin capital or a character of `furnitureChars` (`trigger`), or
+ * a separator (/ ／ : ：); an "@" (an e-mail address) and a weekday's name ("DAY", "day", 星,
+ * 周, 礼) are noted on the way.
+ */
+export interface FurnitureFacts {
+  digit: boolean;
+  trigger: boolean;
+  separator: boolean;
+  at: boolean;
+  weekdayMark: boolean;
+}
+
+/** The one `FurnitureFacts` `furnitureFacts` fills: read at once, a fresh object would be garbage. */
+const furnitureScratch: FurnitureFacts = {
+  digit: false,
+  trigger: false,
+  separator: false,
+  at: false,
+  weekdayMark: false,
+};
+
+/** Reads the `FurnitureFacts` of a (trimmed) line in one pass by character code. */
+function furnitureFacts(text: string): FurnitureFacts {
   let digit = false;
   let trigger = false;
   let separator = false;
@@ -380,52 +491,45 @@ export function matchFurniture(line: string): OtherKind | null {
     else if (c === 0x793c) weekdayMark = true;
     else if (c === 0x40) at = true;
   }
-  if (!digit && !trigger && !separator) return null;
-  if (
-    mayBeFolio(text) &&
-    /^(?:第\s*[0-9一二三四五六七八九十百]+\s*版|[A-Z]?\d{1,3}|(?:Page|PAGE|P\.)\s*[A-Z]?\d{1,3}|-\s*\d{1,3}\s*-|[A-Z]\d{1,2}\s+.+|.+\s+[A-Z]\d{1,2})$/.test(
-      text,
-    )
-  ) {
-    if (
-      /^[A-Z]\d{1,2}\s+.+|.+\s+[A-Z]\d{1,2}$/.test(text) &&
-      !/^[A-Z]\d{1,2}\s+[A-Z\s&'’.-]+$|^[A-Z\s&'’.-]+\s+[A-Z]\d{1,2}$/.test(text)
-    ) {
+  const f = furnitureScratch;
+  f.digit = digit;
+  f.trigger = trigger;
+  f.separator = separator;
+  f.at = at;
+  f.weekdayMark = weekdayMark;
+  return f;
+}
+
+/**
+ * `matchFurniture` for a trimmed line of 1 to 80 characters whose `FurnitureFacts` the caller
+ * has read in its own pass over the characters.
+ */
+export function matchFurnitureWith(text: string, facts: FurnitureFacts): OtherKind | null {
+  const { digit, separator, at, weekdayMark } = facts;
+  if (!digit && !facts.trigger && !separator) return null;
+  if (mayBeFolio(text) && folio.test(text)) {
+    if (folioBeside.test(text) && !folioBesideLabel.test(text)) {
       return null;
     }
     return "folio";
   }
-  if (
-    separator &&
-    text.length <= 40 &&
-    /(?:责任编辑|责编|编辑|美编|版式|校对|组版|审读|值班编辑|照排|设计|视觉)\s*[:：/／]/.test(text)
-  )
-    return "credit";
+  if (separator && text.length <= 40 && productionCredit.test(text)) return "credit";
   // A date needs digits; a weekday alone is named in CJK or ends in "day".
   const hasDate =
     text.length <= 50 &&
-    ((digit && (/\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/.test(text) || month.test(text))) ||
-      (weekdayMark && weekday.test(text)));
-  if (hasDate && !/[。！？]$/.test(text)) {
-    const rest = text
-      .replace(/\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/, "")
-      .replace(month, "")
-      .replace(weekday, "");
+    ((digit && (cjkDate.test(text) || month.test(text))) || (weekdayMark && weekday.test(text)));
+  if (hasDate && !cjkSentenceEnd.test(text)) {
+    const rest = text.replace(cjkDate, "").replace(month, "").replace(weekday, "");
     // A date line, possibly with the weekday, lunar date, issue number or page: nothing like a sentence.
     // Words in lower case around the date belong to a sentence or a deck, not a running head.
-    if (!/[，。,]\s*\S{6,}/.test(rest) && !/\b[A-Za-z]?[a-z]{3,}\b/.test(rest)) return "running-head";
+    if (!clauseAfterDate.test(rest) && !lowerWord.test(rest)) return "running-head";
   }
   // A web address or e-mail alone on its line.
   const c0 = text.charCodeAt(0);
-  if (
-    (at || c0 === 0x68 || c0 === 0x77) &&
-    /^(?:https?:\/\/|www\.)\S+$|^[\w.+-]+@[\w-]+\.[\w.-]+$/.test(text)
-  )
-    return "running-head";
+  if ((at || c0 === 0x68 || c0 === 0x77) && webAddress.test(text)) return "running-head";
   if (!digit) return null;
   // An issue number, or a running foot naming paper and page.
-  if (/^(?:第\s*\d+\s*期|总第\s*\d+\s*期|Vol\.\s*\d+|No\.\s*\d+|VOL\.\s*\d+)/.test(text))
-    return "running-head";
-  if (/^[A-Z\s.'’&-]+[-–—|·]\s*(?:PAGE|Page)\s+[A-Z]?\d{1,3}$/.test(text)) return "folio";
+  if (issueNumber.test(text)) return "running-head";
+  if (runningFoot.test(text)) return "folio";
   return null;
 }

@@ -1,4 +1,4 @@
-import { charTable, isCjkCode } from "../text/script.ts";
+import { charTable, isCjkCode, isSpace, trimmedEnd, trimmedStart } from "../text/script.ts";
 
 /**
  * Sentence-level punctuation tests on recognised line text. OCR mixes full-width and ASCII
@@ -28,7 +28,7 @@ function endBeforeClosers(t: string): number {
 
 /** Whether the line ends a sentence: 。！？.!?…; possibly followed by closing quotes or brackets. */
 export function endsSentence(text: string): boolean {
-  const t = text.trimEnd();
+  const t = trimmedEnd(text);
   const end = endBeforeClosers(t);
   if (end === 0) return false;
   const last = t.charCodeAt(end - 1);
@@ -47,65 +47,54 @@ export function endsSentence(text: string): boolean {
 
 /** Whether the line ends with a colon (a paragraph that introduces what follows). */
 export function endsWithColon(text: string): boolean {
-  const t = text.trimEnd();
+  const t = trimmedEnd(text);
   const end = endBeforeClosers(t);
   return end > 0 && (marks[t.charCodeAt(end - 1)]! & softEnd) !== 0;
 }
 
 /** Whether the line ends with any punctuation at all (comma included). */
 export function endsWithPunctuation(text: string): boolean {
-  const last = text.trimEnd().at(-1);
-  return last !== undefined && /[\p{P}]/u.test(last);
+  const last = trimmedEnd(text).at(-1);
+  return last !== undefined && punctuation.test(last);
 }
 
 /** Whether the text starts like a new sentence: a capital, digit, opening quote, or any CJK. */
 export function startsSentence(text: string): boolean {
-  const t = text.trimStart();
+  const t = trimmedStart(text);
   if (t.length === 0) return false;
   // One code unit, as the first character of a string reads (half of a pair is no CJK, no capital).
   const c = t.charCodeAt(0);
   if (isCjkCode(c) || marks[c]! & opener) return true;
   if (c < 0x80) return isCapital(c) || (c >= 0x30 && c <= 0x39);
-  return /[\p{Lu}\p{N}]/u.test(t[0]!);
+  return capitalOrDigit.test(t[0]!);
 }
 
 /** Whether the text starts with a lower-case Latin letter (a continued sentence). */
 export function startsLower(text: string): boolean {
-  const t = text.trimStart();
+  const t = trimmedStart(text);
   if (t.length === 0) return false;
   const c = t.charCodeAt(0);
   if (c < 0x80) return c >= 0x61 && c <= 0x7a;
-  return /\p{Ll}/u.test(t[0]!);
+  return smallLetter.test(t[0]!);
 }
 
 function isCapital(c: number): boolean {
   return c >= 0x41 && c <= 0x5a;
 }
 
-/** White space as `\s` reads it. */
-function isSpace(c: number): boolean {
-  return (
-    c === 0x20 ||
-    (c >= 0x09 && c <= 0x0d) ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
-
 /** Whether the text ends with a hyphen that may split a word. */
 export function endsWithHyphen(text: string): boolean {
-  const t = text.trimEnd();
+  const t = trimmedEnd(text);
   const last = t.charCodeAt(t.length - 1);
   if (last !== 0x2d && last !== 0xad && last !== 0x2010) return false;
-  return /[\p{L}\p{N}][-\u00AD\u2010]$/u.test(t);
+  return wordHyphen.test(t);
 }
+
+// Made once: a regular expression literal in a function body is a new object on every call.
+const punctuation = /[\p{P}]/u;
+const capitalOrDigit = /[\p{Lu}\p{N}]/u;
+const smallLetter = /\p{Ll}/u;
+const wordHyphen = /[\p{L}\p{N}][-\u00AD\u2010]$/u;
 
 /** Count of clause punctuation (commas, enumeration commas, semicolons, colons) inside the text. */
 export function clausePunctuationCount(text: string): number {

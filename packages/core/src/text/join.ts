@@ -1,4 +1,4 @@
-import { isCjk, isLatinLetter } from "./script.ts";
+import { isCjkCode, isLatinLetter, trimmed } from "./script.ts";
 
 /**
  * Joins recognised lines into running text by the script's rules: CJK to CJK with no space,
@@ -16,6 +16,9 @@ export interface JoinOptions {
   hyphenated?: ReadonlySet<string>;
 }
 
+const compound = /\p{L}+(?:-\p{L}+)+/gu;
+const smallFirst = /^\p{Ll}/u;
+const letterOrDigit = /[\p{L}\p{N}]/u;
 const lineEndHyphen = /([\p{L}\p{N}]+)[-\u00AD\u2010]$/u;
 const leadingWord = /^([\p{L}\p{N}]+)/u;
 
@@ -24,10 +27,12 @@ export function collectHyphenatedWords(texts: Iterable<string>): Set<string> {
   const words = new Set<string>();
   for (const text of texts) {
     if (!hasInnerHyphen(text)) continue;
-    for (const m of text.matchAll(/\p{L}+(?:-\p{L}+)+/gu)) {
-      // A hyphen at the very end of the line is not evidence of a compound.
-      if (m.index !== undefined && m.index + m[0].length < text.trimEnd().length)
-        words.add(m[0].toLowerCase());
+    // A hyphen at the very end of the line is not evidence of a compound.
+    const end = text.trimEnd().length;
+    // The matches `text.matchAll(compound)` gives, without cloning the pattern for each line.
+    compound.lastIndex = 0;
+    for (let m = compound.exec(text); m !== null; m = compound.exec(text)) {
+      if (m.index + m[0].length < end) words.add(m[0].toLowerCase());
     }
   }
   return words;
@@ -57,47 +62,48 @@ export function lineJoint(before: string, after: string, options: JoinOptions = 
   const a = before.trimEnd().slice(-64);
   const b = after.trimStart().slice(0, 64);
   if (!a || !b) return "";
-  const last = a.at(-1)!;
-  const first = b[0]!;
-  const hyphen = last === "-" || last === "\u00AD" || last === "\u2010" ? lineEndHyphen.exec(a) : null;
-  if (hyphen) {
-    const head = hyphen[1] ?? "";
-    const tail = leadingWord.exec(b)?.[1] ?? "";
-    if (isLatinLetter(head.slice(-1)) && tail && /^\p{Ll}/u.test(tail)) {
-      const compound = `${head}-${tail}`.toLowerCase();
-      if (options.hyphenated?.has(compound)) return "";
-      return "hyphen";
-    }
-    // "UH-" + "60A", "Anglo-" + "Saxon": the hyphen is part of the word; no space.
-    if (tail && /[\p{L}\p{N}]/u.test(head.slice(-1))) return "";
-  }
-  if (isCjk(lowSurrogateSafe(a, last)) || isCjk(first)) return "";
-  return " ";
+  return jointOf(a, b, options);
 }
 
-/** The last character of `text` (a whole astral character when `last` is its low surrogate). */
-function lowSurrogateSafe(text: string, last: string): string {
-  const code = last.charCodeAt(0);
-  return code >= 0xdc00 && code <= 0xdfff ? text.slice(-2) : last;
+/** `lineJoint` of two texts, trimmed and not empty (their ends are bounded where it matters). */
+function jointOf(a: string, b: string, options: JoinOptions): "" | " " | "hyphen" {
+  const lastCode = a.charCodeAt(a.length - 1);
+  if (lastCode === 0x2d || lastCode === 0xad || lastCode === 0x2010) {
+    const hyphen = lineEndHyphen.exec(a.slice(-64));
+    if (hyphen) {
+      const head = hyphen[1] ?? "";
+      const tail = leadingWord.exec(b.slice(0, 64))?.[1] ?? "";
+      if (isLatinLetter(head.slice(-1)) && tail && smallFirst.test(tail)) {
+        const compound = `${head}-${tail}`.toLowerCase();
+        if (options.hyphenated?.has(compound)) return "";
+        return "hyphen";
+      }
+      // "UH-" + "60A", "Anglo-" + "Saxon": the hyphen is part of the word; no space.
+      if (tail && letterOrDigit.test(head.slice(-1))) return "";
+    }
+  }
+  // The last character whole (both halves of a pair), as `isCjk` reads a character.
+  const last =
+    lastCode >= 0xdc00 && lastCode <= 0xdfff && a.length >= 2 ? a.codePointAt(a.length - 2)! : lastCode;
+  if (isCjkCode(last) || isCjkCode(b.charCodeAt(0))) return "";
+  return " ";
 }
 
 /** Joins line texts into one string (see `lineJoint`). Each line is trimmed first. */
 export function joinLines(lines: readonly string[], options: JoinOptions = {}): string {
-  const parts: string[] = [];
+  let text = "";
   let previous = "";
-  for (const raw of lines) {
-    const line = raw.trim();
+  for (let k = 0; k < lines.length; k++) {
+    const line = trimmed(lines[k]!);
     if (!line) continue;
-    if (parts.length === 0) {
-      parts.push(line);
-      previous = line;
-      continue;
-    }
-    const joint = lineJoint(previous, line, options);
-    if (joint === "hyphen") parts[parts.length - 1] = parts.at(-1)!.slice(0, -1);
-    else if (joint === " ") parts.push(" ");
-    parts.push(line);
+    if (previous) {
+      // `previous` ends `text`: a dropped hyphen is its last character.
+      const joint = jointOf(previous, line, options);
+      if (joint === "hyphen") text = text.slice(0, -1);
+      else if (joint === " ") text += " ";
+      text += line;
+    } else text = line;
     previous = line;
   }
-  return parts.join("");
+  return text;
 }

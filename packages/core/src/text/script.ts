@@ -103,8 +103,10 @@ export function tallyScript(text: string, tally: ScriptTally): void {
 
 /** Whether the character is a Latin letter (ASCII or Latin-1/Extended). */
 export function isLatinLetter(ch: string | undefined): boolean {
-  return ch !== undefined && /\p{Script=Latin}/u.test(ch);
+  return ch !== undefined && latinScript.test(ch);
 }
+
+const latinScript = /\p{Script=Latin}/u;
 
 /**
  * A set of characters of the Basic Multilingual Plane as a table indexed by code unit: a
@@ -115,4 +117,39 @@ export function charTable(chars: string): Uint8Array {
   const table = new Uint8Array(0x10000);
   for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
   return table;
+}
+
+/** White space as `\s` reads it, and as `trim` removes it. */
+export function isSpace(c: number): boolean {
+  return (
+    c === 0x20 ||
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/**
+ * `text.trim()`, without the call where neither end is white space: the texts the line rules
+ * read are trimmed already, and each test trims again for its other callers.
+ */
+export function trimmed(text: string): string {
+  return isSpace(text.charCodeAt(0)) || isSpace(text.charCodeAt(text.length - 1)) ? text.trim() : text;
+}
+
+/** `text.trimEnd()`, without the call where the text does not end in white space. */
+export function trimmedEnd(text: string): string {
+  return isSpace(text.charCodeAt(text.length - 1)) ? text.trimEnd() : text;
+}
+
+/** `text.trimStart()`, without the call where the text does not start with white space. */
+export function trimmedStart(text: string): string {
+  return isSpace(text.charCodeAt(0)) ? text.trimStart() : text;
 }

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { describeLines } from "./line-info.ts";
+import { matchDateline, matchFurniture } from "./patterns.ts";
+
+const pad = (n: number) => "x".repeat(n);
+
+describe("describeLines", () => {
+  // The dateline and furniture gates are read in the line's one pass over its characters:
+  // they must let through every line the patterns' own gates let through.
+  it.each([
+    "WASHINGTON — Also in 1992, the",
+    `AB${pad(60)}— and so on`,
+    `AB${pad(61)}— and so on`,
+    `${pad(70)}AB${pad(6)}-`,
+    `${pad(70)}AB${pad(7)}-`,
+    "NEW YORK (AP) — Stocks fell",
+    "LONDON: the city",
+    "LONDON\nTOWN — here",
+    `${pad(46)}讯 本报`,
+    `${pad(47)}讯 本报`,
+    "新华社北京10月19日电中",
+    "新华社北京2月6日",
+    "本报讯（记者 张明）近日，",
+    "第6版",
+    "A4",
+    "Page 3",
+    "2021年10月20日 星期三",
+    "TUESDAY, DECEMBER 29, 1992",
+    "Tuesday, December 29, 1992",
+    "礼拜三",
+    "责任编辑：王某",
+    "编辑／李华",
+    "news@paper.example",
+    "www.paper.example",
+    "https://paper.example",
+    "No. 42",
+    "THE DAILY NEWS - PAGE 4",
+    "rovers and landers",
+  ])("agrees with matchDateline and matchFurniture on %j", (text) => {
+    const [info] = describeLines([{ id: "l1", text, gapBefore: "block" }]);
+    expect(info?.dateline).toEqual(matchDateline(text));
+    expect(info?.furniture).toEqual(matchFurniture(text));
+  });
+});
