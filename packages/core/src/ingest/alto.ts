@@ -4,7 +4,7 @@ import { isCjkCode } from "../text/script.ts";
 import type { Box, SourceWord } from "../types.ts";
 import { AttributeSlots } from "./attribute-slots.ts";
 import { isSpace } from "./hocr-title.ts";
-import type { GeoLine, Graphic, IngestedPage } from "./ingest.ts";
+import { type GeoLine, type Graphic, type IngestedPage, newGeoLine } from "./ingest.ts";
 import { smallInt } from "./small-int.ts";
 import type { AttributeList, XmlAttributes } from "./xml-attributes.ts";
 import { XmlScanner } from "./xml-scanner.ts";
@@ -180,7 +180,7 @@ export function ingestAlto(text: string, dpi = defaultAltoDpi, bytes: ByteText |
         case "TextLine": {
           const block = blocks[blocks.length - 1];
           const at = lineSlots.read(a);
-          const line: GeoLine = { id: valueAt(a, at[0]!) || `alto-line-${++anonymous}`, text: "" };
+          const line = newGeoLine(valueAt(a, at[0]!) || `alto-line-${++anonymous}`);
           const x = slotNumber(a, at[1]!);
           const y = slotNumber(a, at[2]!);
           const w = slotNumber(a, at[3]!);

@@ -1,7 +1,7 @@
 import { InputError } from "../errors.ts";
 import type { SourceWord } from "../types.ts";
 import { type HocrTitle, isSpace } from "./hocr-title.ts";
-import type { GeoLine, Graphic, IngestedPage } from "./ingest.ts";
+import { type GeoLine, type Graphic, type IngestedPage, newGeoLine } from "./ingest.ts";
 import { smallInt } from "./small-int.ts";
 import { WordJoiner } from "./words.ts";
 import { isAt } from "./xml-chars.ts";
@@ -117,7 +117,7 @@ export function createHocrReader(): HocrReader {
         if (!language) language = attribute("lang") || undefined;
       } else if (lineClasses.has(cls) && !open) {
         kind = "line";
-        const line: GeoLine = { id: attribute("id") || `hocr-line-${++anonymous}`, text: "" };
+        const line = newGeoLine(attribute("id") || `hocr-line-${++anonymous}`);
         const box = title.box();
         if (box) line.box = box;
         const size = title.number("x_size");

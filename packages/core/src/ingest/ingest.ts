@@ -18,6 +18,29 @@ export interface GeoLine extends SourceLine {
   paragraph?: string;
 }
 
+/**
+ * A new `GeoLine` with every field it may get present (undefined until set), in one order: the
+ * lines of a page then share one object shape, and the layout and the line rules, which read
+ * their fields line after line, read them at one place each instead of searching a shape per
+ * field the line happens to have (as `JSON.stringify` and `toEqual` treat them, an undefined
+ * field is no field).
+ */
+export function newGeoLine(id: string): GeoLine {
+  return {
+    id,
+    text: "",
+    box: undefined,
+    words: undefined,
+    fontSize: undefined,
+    region: undefined,
+    regionType: undefined,
+    blankBefore: undefined,
+    hyphenated: undefined,
+    slope: undefined,
+    paragraph: undefined,
+  };
+}
+
 /** A non-text region of the page: a picture or a ruled line (separator). */
 export interface Graphic {
   kind: "image" | "separator";

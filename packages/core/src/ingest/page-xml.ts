@@ -4,7 +4,7 @@ import type { ByteText } from "../input/byte-text.ts";
 import type { Box, SourceWord } from "../types.ts";
 import { defaultAltoDpi } from "./alto.ts";
 import { isSpace } from "./hocr-title.ts";
-import type { GeoLine, Graphic, IngestedPage } from "./ingest.ts";
+import { type GeoLine, type Graphic, type IngestedPage, newGeoLine } from "./ingest.ts";
 import { joinWords } from "./words.ts";
 import { readNumber } from "./xml-attributes.ts";
 import { readXml, type XmlAttributes } from "./xml-reader.ts";
@@ -171,7 +171,7 @@ export function ingestPageXml(
         }
         if (name === "TextLine") {
           const region = nearest((e) => e.name === "TextRegion")?.region;
-          const line: GeoLine = { id: a.get("id") || `page-line-${++anonymous}`, text: "" };
+          const line = newGeoLine(a.get("id") || `page-line-${++anonymous}`);
           if (region?.id) line.region = region.id;
           if (region?.type) line.regionType = region.type;
           lineOf.set(el, line);
