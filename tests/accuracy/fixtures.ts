@@ -14,6 +14,11 @@ export interface FixturePage {
    * printed, kept out of the held averages (the same rule as the geometry accuracy test).
    */
   stress: boolean;
+  /**
+   * Why the page is printed but not held (the ground truth's `printedOnly`): a style the rules
+   * do not yet read well enough for its figures to count in the averages. Null: held.
+   */
+  printedOnly: string | null;
 }
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), "..", "fixtures");
@@ -23,12 +28,21 @@ export function textFixturePages(): FixturePage[] {
   const pages: FixturePage[] = [];
   const add = (dir: string, txt: string, gt: string) => {
     if (!existsSync(join(dir, gt))) return;
-    const truth = JSON.parse(readFileSync(join(dir, gt), "utf8")) as GroundTruth & { straddling?: unknown[] };
+    const truth = JSON.parse(readFileSync(join(dir, gt), "utf8")) as GroundTruth & {
+      straddling?: unknown[];
+      printedOnly?: string;
+    };
     const lines = readFileSync(join(dir, txt), "utf8")
       .split(/\r?\n/)
       .filter((l) => l.trim()).length;
     const stress = (truth.straddling?.length ?? 0) > 0.05 * lines;
-    pages.push({ name: txt, input: join(dir, txt), gt: truth, stress });
+    pages.push({
+      name: txt,
+      input: join(dir, txt),
+      gt: truth,
+      stress,
+      printedOnly: truth.printedOnly ?? null,
+    });
   };
   const text = join(fixtures, "text");
   for (const f of readdirSync(text).sort())
