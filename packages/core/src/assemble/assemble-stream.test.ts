@@ -171,6 +171,50 @@ describe("assembleStream", () => {
     expect(articles[0]!.headline?.text).toBe("春耕备耕有序推进");
   });
 
+  it("reads a running head stacked without blank lines, and a production credit under a title", () => {
+    const { articles, other } = assembleStream(
+      textStream(
+        "华夏日报",
+        "2024年11月29日 星期五",
+        "要闻",
+        "第4版",
+        "",
+        "全国铁路实行新的列车运行图",
+        "",
+        "本报讯（记者 王雪松）全国铁路自本月起实行新的",
+        "列车运行图，运输能力进一步提升。",
+        "",
+        "责任编辑：陈静",
+        "版式设计：刘洋",
+      ),
+    );
+    expect(other.map((b) => [b.text, b.kind])).toEqual([
+      ["华夏日报", "section"],
+      ["2024年11月29日 星期五", "running-head"],
+      ["要闻", "section"],
+      ["第4版", "folio"],
+      ["责任编辑：陈静", "credit"],
+      ["版式设计：刘洋", "credit"],
+    ]);
+    expect(articles).toHaveLength(1);
+    expect(articles[0]!.headline?.text).toBe("全国铁路实行新的列车运行图");
+  });
+
+  it("keeps a production credit set right under a title out of the title", () => {
+    const { articles, other } = assembleStream(
+      textStream(
+        "本报讯 工业和信息化部、财政部近日联合",
+        "公布第三批中小企业数字化转型试点城市名",
+        "单，36个城市入选。至此，试点城市总数达",
+        "到100个。（记者 何平）",
+        "中小企业数字化转型试点扩围",
+        "责任编辑：李华",
+      ),
+    );
+    expect(other.map((b) => b.text)).toEqual(["责任编辑：李华"]);
+    expect(articles[0]!.headline?.text).toBe("中小企业数字化转型试点扩围");
+  });
+
   it("keeps a caption with a photo credit out of the article", () => {
     const { articles, captions } = assembleStream(
       textStream(

@@ -1,4 +1,5 @@
 import type { LineInfo } from "../lines/line-info.ts";
+import { opensWithProductionCredit } from "../lines/patterns.ts";
 import type { OtherKind } from "../types.ts";
 import { isBreakGap, type LineKind } from "./line-kind.ts";
 
@@ -7,13 +8,21 @@ import { isBreakGap, type LineKind } from "./line-kind.ts";
  * the short labels (paper name, section flag) that sit beside them in the running head.
  */
 
-/** Whether the line stands apart from the body text around it. */
-function isolated(infos: readonly LineInfo[], i: number): boolean {
+/**
+ * Whether the line stands apart from the body text around it. At the head or foot of the page
+ * (`edge`), the lines of the running head are often read as a stack with no space between them
+ * ("华夏日报" / "2024年11月29日 星期五" / "要闻" / "第4版"): a neighbour that is furniture or a
+ * short label there is no body text the line could belong to.
+ */
+function isolated(infos: readonly LineInfo[], i: number, edge: boolean): boolean {
   const x = infos[i]!;
   const prev = infos[i - 1];
   const next = infos[i + 1];
-  const cutBefore = !prev || isBreakGap(x) || x.line.gapBefore === "line" || prev.endsSentence;
-  const cutAfter = !next || isBreakGap(next) || next.line.gapBefore === "line" || next.startsSentence;
+  const stacked = (y: LineInfo) => edge && (y.furniture !== null || isShortLabel(y, true));
+  const cutBefore =
+    !prev || isBreakGap(x) || x.line.gapBefore === "line" || prev.endsSentence || stacked(prev);
+  const cutAfter =
+    !next || isBreakGap(next) || next.line.gapBefore === "line" || next.startsSentence || stacked(next);
   return cutBefore && cutAfter;
 }
 
@@ -30,7 +39,9 @@ export function markFurniture(
   kinds: LineKind[],
   otherKind: Map<number, OtherKind>,
 ): void {
+  const n = infos.length;
   infos.forEach((x, i) => {
+    const edge = i < 8 || i >= n - 4;
     if (x.line.roleHint === "furniture") {
       kinds[i] = "furniture";
       otherKind.set(i, x.jump ? "jump" : (x.furniture ?? "running-head"));
@@ -38,13 +49,16 @@ export function markFurniture(
       // A whole line that says where the story goes on is a jump line wherever it stands.
       kinds[i] = "jump";
       otherKind.set(i, "jump");
-    } else if (x.furniture && !x.endsSentence && x.line.roleHint !== "body" && isolated(infos, i)) {
+    } else if (x.furniture === "credit" && x.line.roleHint !== "body" && opensWithProductionCredit(x.text)) {
+      // "责任编辑：王波" opens no sentence: a production credit wherever it stands.
+      kinds[i] = "furniture";
+      otherKind.set(i, "credit");
+    } else if (x.furniture && !x.endsSentence && x.line.roleHint !== "body" && isolated(infos, i, edge)) {
       // A line the source or the layout sets as body text ("708" in a list) is no folio.
       kinds[i] = "furniture";
       otherKind.set(i, x.furniture);
     }
   });
-  const n = infos.length;
   const top = Array.from({ length: Math.min(8, n) }, (_, k) => k);
   const bottom = Array.from({ length: Math.min(4, n) }, (_, k) => n - 1 - k);
   for (const order of [top, bottom]) markRunningHeadLabels(infos, kinds, otherKind, order);

@@ -91,16 +91,30 @@ describe("matchFurniture", () => {
     ["2021年10月20日 星期三", "running-head"],
     ["TUESDAY, DECEMBER 29, 1992", "running-head"],
     ["责任编辑：王波", "credit"],
+    ["版式设计：刘洋", "credit"],
+    ["第3版 综合新闻", "folio"],
+    ["4 国内新闻", "folio"],
+    ["8 NEWS", "folio"],
+    ["SPORTS 12", "folio"],
+    ["The Courier Friday 29 November 2024", "running-head"],
+    ["Friday 29 November 2024", "running-head"],
   ])("classifies %s", (line, kind) => {
     expect(matchFurniture(line)).toBe(kind);
   });
 
-  it.each(["要闻", "2 月 8", "氢能全产业链布局领跑全国", "In 1992, NASA's aeronautics research took on"])(
-    "leaves %s alone",
-    (line) => {
-      expect(matchFurniture(line)).toBeNull();
-    },
-  );
+  it.each([
+    "要闻",
+    "2 月 8",
+    "氢能全产业链布局领跑全国",
+    "In 1992, NASA's aeronautics research took on",
+    "the Soldiers’ National Cemetery, Nov. 19, 1863",
+    "Cemetery, Nov. 19, 1863",
+    "3 个月后",
+    "12 people were hurt",
+    "OR 11",
+  ])("leaves %s alone", (line) => {
+    expect(matchFurniture(line)).toBeNull();
+  });
 });
 
 describe("isJumpLine / hasPhotoCredit", () => {

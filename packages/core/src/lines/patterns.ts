@@ -397,8 +397,12 @@ const jumpPlease = /^(?:Please\s+)?(?:see|turn to)\s+page\s+[A-Z]?\d+/i;
 
 const weekday =
   /(?:星期|周|礼拜)[一二三四五六日天]|\b(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/;
-const month =
-  /\b(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2},?\s+\d{4}\b/;
+const monthName =
+  "(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)";
+// "March 10, 2025" as American papers date a page, "10 March 2025" as British ones do.
+const month = new RegExp(
+  `\\b${monthName}\\s+\\d{1,2},?\\s+\\d{4}\\b|\\b\\d{1,2}\\s+${monthName}\\s+\\d{4}\\b`,
+);
 
 /** CJK characters some kind of furniture needs (版, 编辑, 日期…). */
 export const furnitureChars = charTable("版编校审照设视美期年月日星周");
@@ -422,6 +426,14 @@ function mayBeFolio(text: string): boolean {
 
 const folio =
   /^(?:第\s*[0-9一二三四五六七八九十百]+\s*版|[A-Z]?\d{1,3}|(?:Page|PAGE|P\.)\s*[A-Z]?\d{1,3}|-\s*\d{1,3}\s*-|[A-Z]\d{1,2}\s+.+|.+\s+[A-Z]\d{1,2})$/;
+/**
+ * A page number with the page's section name ("第3版 综合新闻", "4 国内新闻", "8 NEWS",
+ * "SPORTS 12"): a CJK name of two to six characters, or up to three words in capitals, the first of three
+ * letters or more ("OR 11" is a scrap of text). A number
+ * followed by a measure word ("3 个月后", "5 年") is a quantity, not a page.
+ */
+const folioWithSection =
+  /^(?:第\s*[0-9一二三四五六七八九十百]+\s*版|\d{1,3})\s+(?:(?![个年月日天号岁万亿元次名位种项条家只米吨分秒时点多余])[\u3400-\u9fff]{2,6}|[A-Z][A-Z&'’.-]{2,}(?:\s+[A-Z&][A-Z&'’.-]*){0,2})$|^[A-Z][A-Z&'’.-]{2,}(?:\s+[A-Z&][A-Z&'’.-]*){0,2}\s+\d{1,3}$/;
 /** A page number beside other words ("A4 SPORTS"): a folio only when the words are a label in capitals. */
 const folioBeside = /^[A-Z]\d{1,2}\s+.+|.+\s+[A-Z]\d{1,2}$/;
 const folioBesideLabel = /^[A-Z]\d{1,2}\s+[A-Z\s&'’.-]+$|^[A-Z\s&'’.-]+\s+[A-Z]\d{1,2}$/;
@@ -430,6 +442,24 @@ const cjkDate = /\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/;
 const cjkSentenceEnd = /[。！？]$/;
 const clauseAfterDate = /[，。,]\s*\S{6,}/;
 const lowerWord = /\b[A-Za-z]?[a-z]{3,}\b/;
+const smallLetterWord = /\b[a-z]{3,}\b/;
+const capitalisedWord = /\b[A-Z][a-z]+\b/g;
+
+function capitalisedWords(text: string): number {
+  return text.match(capitalisedWord)?.length ?? 0;
+}
+
+/**
+ * A production credit at the start of its line ("责任编辑：王波", "版式设计：刘洋",
+ * "本版责编：王蕾 版式：赵楠"): page furniture wherever it stands, as no sentence opens so.
+ */
+const productionCreditLine =
+  /^(?:本版)?(?:责任编辑|责编|编辑|美编|美术编辑|图片编辑|版式设计|版式|校对|组版|审读|值班编辑|照排|设计|视觉)\s*[:：/／]/;
+
+/** Whether a (trimmed) line opens with a production credit (see `productionCreditLine`). */
+export function opensWithProductionCredit(text: string): boolean {
+  return text.length <= 40 && productionCreditLine.test(text);
+}
 const webAddress = /^(?:https?:\/\/|www\.)\S+$|^[\w.+-]+@[\w-]+\.[\w.-]+$/;
 const issueNumber = /^(?:第\s*\d+\s*期|总第\s*\d+\s*期|Vol\.\s*\d+|No\.\s*\d+|VOL\.\s*\d+)/;
 const runningFoot = /^[A-Z\s.'’&-]+[-–—|·]\s*(?:PAGE|Page)\s+[A-Z]?\d{1,3}$/;
@@ -513,6 +543,7 @@ export function matchFurnitureWith(text: string, facts: FurnitureFacts): OtherKi
     }
     return "folio";
   }
+  if (mayBeFolio(text) && folioWithSection.test(text)) return "folio";
   if (separator && text.length <= 40 && productionCredit.test(text)) return "credit";
   // A date needs digits; a weekday alone is named in CJK or ends in "day".
   const hasDate =
@@ -521,8 +552,13 @@ export function matchFurnitureWith(text: string, facts: FurnitureFacts): OtherKi
   if (hasDate && !cjkSentenceEnd.test(text)) {
     const rest = text.replace(cjkDate, "").replace(month, "").replace(weekday, "");
     // A date line, possibly with the weekday, lunar date, issue number or page: nothing like a sentence.
-    // Words in lower case around the date belong to a sentence or a deck, not a running head.
+    // Words in lower case around the date belong to a sentence or a deck, not a running head;
+    // beside a full date with its weekday, up to three capitalised words are the paper's name
+    // ("The Courier Friday 29 November 2024").
     if (!clauseAfterDate.test(rest) && !lowerWord.test(rest)) return "running-head";
+    const fullDate = weekdayMark && weekday.test(text) && (cjkDate.test(text) || month.test(text));
+    if (fullDate && !clauseAfterDate.test(rest) && !smallLetterWord.test(rest) && capitalisedWords(rest) <= 3)
+      return "running-head";
   }
   // A web address or e-mail alone on its line.
   const c0 = text.charCodeAt(0);
