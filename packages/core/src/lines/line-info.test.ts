@@ -41,4 +41,21 @@ describe("describeLines", () => {
     expect(info?.dateline).toEqual(matchDateline(text));
     expect(info?.furniture).toEqual(matchFurniture(text));
   });
+
+  it("takes the agency or title set under a By line for the byline's", () => {
+    const infos = describeLines([
+      { id: "1", text: "By JANE DOE", gapBefore: "block" },
+      { id: "2", text: "Associated Press", gapBefore: "none" },
+      { id: "3", text: "By Sarah Klein", gapBefore: "block" },
+      { id: "4", text: "Staff Writer", gapBefore: "none" },
+      { id: "5", text: "Staff Writer", gapBefore: "block" },
+    ]);
+    expect(infos.map((x) => x.bylineLine)).toEqual([
+      "By JANE DOE",
+      "Associated Press",
+      "By Sarah Klein",
+      "Staff Writer",
+      null,
+    ]);
+  });
 });

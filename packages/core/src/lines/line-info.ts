@@ -8,6 +8,7 @@ import {
   hasCjkPhotoCredit,
   hasLatinPhotoCredit,
   isBareCjkName,
+  isBylineSequel,
   isJumpLine,
   matchBylineEnd,
   matchBylineLine,
@@ -83,6 +84,7 @@ export function describeLines(stream: readonly StreamLine[]): LineInfo[] {
     if (x.dateline && x.bylineEnd && x.bylineEnd.from < x.dateline.to) x.bylineEnd = null;
   }
   joinSplitDatelines(infos);
+  markBylineSequels(infos);
   // Read once here, with datelines settled: the title rules ask it of each line many times.
   for (const x of infos) x.titleish = readsAsTitle(x);
   return infos;
@@ -123,6 +125,23 @@ export function isJunkLine(x: LineInfo): boolean {
   if (x.junk === null) x.junk = doubtedWords(x.line);
   return x.junk;
 }
+
+/**
+ * A By line goes on, set tight under it, with the agency, the paper or the writer's title
+ * ("By JANE DOE" / "Associated Press", "By Sarah Klein" / "Staff Writer"): that line is the
+ * byline's too.
+ */
+function markBylineSequels(infos: LineInfo[]): void {
+  for (let i = 0; i + 1 < infos.length; i++) {
+    const x = infos[i]!;
+    const next = infos[i + 1]!;
+    if (!x.bylineLine || x.cjk || !startsWithBy.test(x.text) || next.bylineLine || next.cjk) continue;
+    const gap = next.line.gapBefore;
+    if ((gap === "none" || gap === "line") && isBylineSequel(next.text)) next.bylineLine = next.text;
+  }
+}
+
+const startsWithBy = /^by\s/i;
 
 /**
  * A Latin dateline broken over two lines ("KENNEDY SPACE" / "CENTER, Fla. — During …"): the

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   hasPhotoCredit,
+  isBylineSequel,
   isJumpLine,
   matchBylineEnd,
   matchBylineLine,
@@ -66,6 +67,10 @@ describe("matchBylineLine", () => {
     "本报记者 张明 李华",
     "文/王波",
     "By Mary Adams",
+    "新华社记者 黄海 刘丹",
+    "本报评论员",
+    "人民日报评论员",
+    "Laura Bennett, Local Government Correspondent",
   ])("accepts %s", (line) => {
     expect(matchBylineLine(line)).toBe(line);
   });
@@ -73,7 +78,30 @@ describe("matchBylineLine", () => {
   it("accepts a bare name only when asked", () => {
     expect(matchBylineLine("王波")).toBeNull();
     expect(matchBylineLine("王波", true)).toBe("王波");
+    expect(matchBylineLine("周敏 黄磊", true)).toBe("周敏 黄磊");
+    expect(matchBylineLine("欧阳娜", true)).toBe("欧阳娜");
   });
+
+  it.each(["生态美 候鸟来", "新时代", "候鸟来"])(
+    "takes %s, which opens with no surname, for no name",
+    (line) => {
+      expect(matchBylineLine(line, true)).toBeNull();
+    },
+  );
+
+  it.each(["Associated Press", "Staff Writer", "Times Staff Writer", "The New York Times", "Bloomberg"])(
+    "%s may go on a By line",
+    (line) => {
+      expect(isBylineSequel(line)).toBe(true);
+    },
+  );
+
+  it.each(["The plan was approved", "Lawmakers return on Monday", "the Associated Press said"])(
+    "%s goes on no By line",
+    (line) => {
+      expect(isBylineSequel(line)).toBe(false);
+    },
+  );
 
   it.each(["By the end of the year, prices rose.", "Space Technology", "长治高新产业技术开发区"])(
     "rejects %s",

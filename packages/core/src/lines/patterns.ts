@@ -10,7 +10,9 @@ import type { OtherKind } from "../types.ts";
 const han = "\\u3400-\\u9fff\\uf900-\\ufaff";
 const openParen = "[（(〈<［\\[]";
 const closeParen = "[）)〉>］\\]]";
-const reporterRole = "(?:本报|本刊)?(?:特约|实习|首席)?(?:记者|通讯员|实习生|摄影记者|作者|编译|撰稿)";
+// "记者", "本报特约记者", "新华社记者": a wire agency names its reporters as a paper does its own.
+const reporterRole =
+  "(?:本报|本刊|新华社|中新社|中国新闻社)?(?:特约|实习|首席)?(?:记者|通讯员|实习生|摄影记者|作者|编译|撰稿)";
 
 /** A matched span at the start or end of a line. */
 export interface SpanMatch {
@@ -255,10 +257,45 @@ const cjkBylineLine = new RegExp(
 // A bare name on a line of its own: two or three characters (four-character phrases are far more
 // often kickers and labels than names), possibly several names.
 const bareCjkName = new RegExp(`^[${han}]{2,3}(?:[\\s、]+[${han}]{2,3}){0,3}$`);
+const nameSeparators = /[\s、]+/;
+
+/**
+ * Common Chinese surnames (single characters). A personal name opens with its surname, so a
+ * two- or three-character phrase that does not ("生态美 候鸟来", "新时代") is no bare byline.
+ */
+const surnames = charTable(
+  "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由",
+);
+/** Two-character surnames, whose first character alone is rarely a surname. */
+const compoundSurnames =
+  /^(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|令狐|夏侯|长孙|宇文|轩辕|端木|西门|南宫|独孤|司徒|司空|澹台|呼延|万俟|申屠)/;
+
+/** Whether every name of a bare-name line opens with a surname. */
+function namesOpenWithSurnames(text: string): boolean {
+  for (const name of text.split(nameSeparators))
+    if (!surnames[name.charCodeAt(0)] && !compoundSurnames.test(name)) return false;
+  return true;
+}
+
+/** A commentator's byline, which names no one: "本报评论员", "人民日报评论员", "本报特约评论员". */
+const commentatorLine = new RegExp(`^(?:本报|本刊|新华社|[${han}]{2,6}(?:日报|晚报|报))?(?:特约)?评论员$`);
+
+/**
+ * What a By line can go on with on the next line: the agency, the paper or the writer's title
+ * ("Associated Press", "The New York Times", "Staff Writer", "Special to The Courier").
+ */
+const bylineSequel =
+  /^(?:(?:The\s+)?Associated Press|Reuters|AFP|Agence France-Presse|Bloomberg(?: News)?|(?:The\s+)?Press Association|PA|UPI|Xinhua|The(?:\s+[A-Z][\p{L}.'’-]*){1,4}|(?:[A-Z][\p{L}.'’-]*\s+){0,3}(?:Writer|Reporter|Correspondent|Editor|Columnist|Photographer)s?|(?:Special to|For) (?:The|the) [\p{L} ]+)$/u;
+
+/** Whether a line is the sequel of a By line above it (see `bylineSequel`). */
+export function isBylineSequel(line: string): boolean {
+  const text = trimmed(line);
+  return text.length <= 50 && bylineSequel.test(text);
+}
 const latinBy =
   /^(?:by|BY|By)\s+[A-Z][\p{L}.'’-]*(?:\s+(?:[A-Z][\p{L}.'’-]*|de|van|von|da|al|and|AND|&))*(?:,\s*[\p{L} .'’-]{2,40})?$/u;
 const latinRole =
-  /^[A-Z][\p{L}.'’-]*(?:\s+[A-Z][\p{L}.'’-]*){1,4}\s*(?:,|\||\/|—|-)\s*(?:(?:Staff|Special|Senior|Chief|Contributing|Foreign|Science|Political|Business|Sports)\s+)?(?:Writer|Reporter|Correspondent|Editor|Columnist|Photographer|Associated Press|Reuters|AFP|Bloomberg|Special to [\p{L} ]+|For [\p{L} ]+)s?$/u;
+  /^[A-Z][\p{L}.'’-]*(?:\s+[A-Z][\p{L}.'’-]*){1,4}\s*(?:,|\||\/|—|-)\s*(?:[A-Z][\p{L}.'’-]*\s+){0,3}(?:Writer|Reporter|Correspondent|Editor|Columnist|Photographer|Associated Press|Reuters|AFP|Bloomberg|Special to [\p{L} ]+|For [\p{L} ]+)s?$/u;
 
 /**
  * A line that is a byline by itself: "本报记者 张明 李华", "文/王波", "By MARY ADAMS",
@@ -279,7 +316,8 @@ export function matchBylineLine(line: string, allowBareName = false): string | n
     (c >= 0x41 && c <= 0x5a && hasNameSeparator(text) && hasRoleWord(text) && latinRole.test(text))
   )
     return text;
-  if (allowBareName && bareCjkName.test(text)) return text;
+  if (text.endsWith("评论员") && commentatorLine.test(text)) return text;
+  if (allowBareName && isBareCjkName(text)) return text;
   return null;
 }
 
@@ -288,14 +326,15 @@ export function matchBylineLine(line: string, allowBareName = false): string | n
  * `matchBylineLine(line, true)` accepts beyond what it accepts by default.
  */
 export function isBareCjkName(line: string): boolean {
-  return bareCjkName.test(trimmed(line));
+  const text = trimmed(line);
+  return bareCjkName.test(text) && namesOpenWithSurnames(text);
 }
 
 /** The first characters of the roles a CJK byline line names (记者, 通讯员, 摄影, 文/…). */
 const roleChars = charTable("记通实摄编撰作文图评特首");
 
 /** What `cjkBylineLine` can start with: a bracket, or the first character of a role (本报记者, 文/…). */
-const cjkBylineStarts = charTable("（(〈<［[本特实首记通摄作编撰文图评");
+const cjkBylineStarts = charTable("（(〈<［[本特实首记通摄作编撰文图评新中");
 
 /** Whether the text has a Latin letter or a character a CJK role starts with. */
 function namesRole(text: string): boolean {
