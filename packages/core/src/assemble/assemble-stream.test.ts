@@ -215,6 +215,31 @@ describe("assembleStream", () => {
     expect(articles[0]!.headline?.text).toBe("中小企业数字化转型试点扩围");
   });
 
+  it("reads a title whose deck wraps in lower case over a By line, with no blank lines anywhere", () => {
+    const { articles } = assembleStream(
+      textStream(
+        "Councillors voted by 14 to 9 on Tuesday night",
+        "to build protected cycle lanes along two of",
+        "the town's busiest roads, ending a year of",
+        "consultation and heated public meetings.",
+        "OBITUARY",
+        "Margaret Ellis",
+        "Bridge engineer who broke barriers for",
+        "women in her profession",
+        "By Thomas Reid",
+        "Margaret Ellis, who has died aged 91, was",
+        "among the first women to lead the design of",
+        "a major suspension bridge, and spent much of",
+        "her later career campaigning for engineers.",
+      ),
+    );
+    expect(articles).toHaveLength(2);
+    expect(articles[1]!.kicker?.text).toBe("OBITUARY");
+    expect(articles[1]!.headline?.text).toBe("Margaret Ellis");
+    expect(articles[1]!.subheadline?.lines).toEqual(["7", "8"]);
+    expect(articles[1]!.byline?.text).toBe("By Thomas Reid");
+  });
+
   it("keeps a caption with a photo credit out of the article", () => {
     const { articles, captions } = assembleStream(
       textStream(

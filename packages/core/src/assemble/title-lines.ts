@@ -130,18 +130,29 @@ function markAnchoredTitles(
   for (let a = 1; a < n; a++) {
     const anchor = infos[a]!;
     if (kinds[a] !== "body" || !(anchor.dateline || anchor.bylineLine)) continue;
-    // Walk back over titleish lines; captions and furniture set among them are passed over.
+    // Walk back over titleish lines; captions and furniture set among them are passed over. A
+    // title wrapped in sentence case goes on in lower case ("Congress faces crowded" /
+    // "calendar as funding"), and a kicker, a wrapped headline and a wrapped deck make six lines.
     const walked: number[] = [];
     let r = a - 1;
-    while (r >= 0 && walked.length < 4) {
+    while (r >= 0 && walked.length < 6) {
       if (kinds[r] === "caption" || kinds[r] === "furniture") {
         r--;
         continue;
       }
-      if (kinds[r] !== "body" || candidate[r] || !infos[r]!.titleish || isClosingName(infos, r)) break;
+      const y = infos[r]!;
+      if (
+        kinds[r] !== "body" ||
+        candidate[r] ||
+        !(y.titleish || continuesTitle(y)) ||
+        isClosingName(infos, r)
+      )
+        break;
       walked.push(r);
       r--;
     }
+    // The walk's top line opens the title: a line that only goes on from the one above opens nothing.
+    while (walked.length > 0 && !infos[walked.at(-1)!]!.titleish) r = walked.pop()!;
     if (walked.length === 0) continue;
     const before = r >= 0 ? infos[r] : undefined;
     const bounded =
@@ -160,6 +171,22 @@ function markAnchoredTitles(
     if (bounded && short) for (const t of walked) candidate[t] = true;
   }
 }
+
+/** A line that may go on a title line above it: lower case, few words, closing no sentence or clause. */
+function continuesTitle(x: LineInfo): boolean {
+  return (
+    x.startsLower &&
+    !x.endsSentence &&
+    !x.endsHyphen &&
+    x.words <= 8 &&
+    !endsInClause.test(x.text) &&
+    !x.dateline &&
+    !x.bylineLine &&
+    !x.jump
+  );
+}
+
+const endsInClause = /[,;:，；：]$/;
 
 /**
  * A deck set apart under a title, right before the byline or dateline that opens the body:

@@ -22,6 +22,30 @@ describe("splitTitle", () => {
     ]);
   });
 
+  it("starts the deck at a dash inside one group set with no space", () => {
+    expect(
+      titleOf("前10个月规模以上工业利润稳步回升", "——装备制造业利润增长较快", "新动能持续壮大"),
+    ).toMatchObject({
+      headline: ["前10个月规模以上工业利润稳步回升"],
+      subheadline: ["——装备制造业利润增长较快", "新动能持续壮大"],
+    });
+  });
+
+  it("starts the deck at a Latin line running well past the headline's lines, in one group", () => {
+    expect(
+      titleOf(
+        "Storm knocks out power to",
+        "thousands across the Midwest",
+        "Utility crews from six states help restore",
+        "service",
+      ),
+    ).toMatchObject({
+      headline: ["Storm knocks out power to", "thousands across the Midwest"],
+      subheadline: ["Utility crews from six states help restore", "service"],
+    });
+    expect(titleOf("School districts struggle", "to fill bus driver jobs").subheadline).toEqual([]);
+  });
+
   it("reads two groups as kicker and headline", () => {
     expect(titleOf("长治高新产业技术开发区", "", "深化“管运分离”推动体制机制改革创新")).toMatchObject({
       kicker: ["长治高新产业技术开发区"],

@@ -50,10 +50,14 @@ export function splitTitle(lines: readonly LineInfo[]): TitleParts {
   if (groups.length === 1) {
     const only = groups[0]!;
     const first = only[0]!;
+    let head = only;
     if (only.length >= 2 && first.allCaps && !only.slice(1).every((x) => x.allCaps)) {
       parts.kicker = [first];
-      parts.headline = only.slice(1);
-    } else parts.headline = only;
+      head = only.slice(1);
+    }
+    const deck = deckInside(head);
+    parts.headline = head.slice(0, deck);
+    parts.subheadline = head.slice(deck);
     return parts;
   }
   const [g1, g2] = [groups[0]!, groups[1]!];
@@ -111,6 +115,26 @@ function compareType(a: readonly LineInfo[], b: readonly LineInfo[]): number {
   if (ca !== null && longest(b) > ca * 1.15) return 1;
   if (cb !== null && longest(a) > cb * 1.15) return -1;
   return 0;
+}
+
+/**
+ * Where a deck starts inside title lines set with no space between them (their length when
+ * there is none): at a line opening with a dash ("——装备制造业利润增长较快"), or at a Latin
+ * line opening afresh that runs well past every headline line above it — a deck is set in
+ * smaller type, so it fits more on a line than the headline does.
+ */
+function deckInside(lines: readonly LineInfo[]): number {
+  let widest = 0;
+  for (let k = 0; k < lines.length; k++) {
+    const x = lines[k]!;
+    if (k > 0) {
+      if (deckStart.test(x.text)) return k;
+      const opensAfresh = !x.cjk && !x.startsLower && !connectorEnd.test(lines[k - 1]!.text);
+      if (opensAfresh && x.chars >= 1.3 * widest && x.chars - widest >= 8) return k;
+    }
+    widest = Math.max(widest, x.chars);
+  }
+  return lines.length;
 }
 
 /** Joins a group to the one above when it continues it ("(NASP)", "and Tests", a line ending in "of"). */
