@@ -255,6 +255,28 @@ describe("assembleStream", () => {
     expect(articles.flatMap((a) => a.paragraphs.flatMap((p) => p.lines))).not.toContain("4");
   });
 
+  it("takes a caption's sentence with the credit set alone under it", () => {
+    const { articles, captions } = assembleStream(
+      textStream(
+        "Utility officials said crews from six states had",
+        "been called in to help restore power by Thursday.",
+        "",
+        "Volunteers fill sandbags",
+        "along the river in",
+        "Davenport, Iowa, on Tuesday.",
+        "(Photo: Getty Images)",
+        "",
+        "图为越冬候鸟在鄱阳湖湿地觅食。",
+        "新华社记者 黄海 摄",
+      ),
+    );
+    expect(captions.map((c) => c.lines)).toEqual([
+      ["4", "5", "6", "7"],
+      ["9", "10"],
+    ]);
+    expect(articles.flatMap((a) => a.paragraphs.flatMap((p) => p.lines))).toEqual(["1", "2"]);
+  });
+
   it("does not take a stray lower-case fragment for a title", () => {
     const { articles } = assembleStream(
       textStream(

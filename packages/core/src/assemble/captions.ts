@@ -85,13 +85,20 @@ export function markCaptions(
 const creditish = /[摄发图社）)]|[Pp]hoto/;
 
 const sentenceMark = /[。.!?！？]/;
+const creditOpening =
+  /^[（(]?\s*(?:Photo(?:graph)?s?|Picture|Image|AP Photo|摄影|图片|新华社记者|本报记者)\b|^[（(]?\s*(?:摄影|图片|新华社记者|本报记者)/;
 /** A bracket and everything after it. */
 const bracketOn = /[（(].*$/;
 
 /** The caption opened by line `i` ("图为……"): up to the end of its sentence or block. */
 function captionAfter(infos: readonly LineInfo[], i: number, free: (i: number) => boolean): number[] {
   const group = [i];
-  if (infos[i]!.endsSentence) return group;
+  if (infos[i]!.endsSentence) {
+    // A credit set on its own line under the caption ("新华社记者 黄海 摄") is the caption's.
+    const next = infos[i + 1];
+    if (next && free(i + 1) && !isBreakGap(next) && next.credit && next.chars <= 20) group.push(i + 1);
+    return group;
+  }
   for (let j = i + 1; j < infos.length && j - i < 10; j++) {
     if (!free(j) || isBreakGap(infos[j]) || infos[j]!.dateline) break;
     group.push(j);
@@ -107,7 +114,11 @@ function captionAfter(infos: readonly LineInfo[], i: number, free: (i: number) =
  */
 function captionBefore(infos: readonly LineInfo[], i: number, free: (i: number) => boolean): number[] {
   const group = [i];
-  const creditOnly = infos[i]!.chars <= 16 && !sentenceMark.test(infos[i]!.text.replace(bracketOn, ""));
+  // A credit alone on its line: short, or opening with the credit itself ("(Photo: Getty Images)",
+  // "Photograph: Mike Egerton/PA").
+  const x = infos[i]!;
+  const creditOnly =
+    (x.chars <= 16 || creditOpening.test(x.text)) && !sentenceMark.test(x.text.replace(bracketOn, ""));
   for (let j = i - 1; j >= 0 && i - j < 12; j--) {
     if (!free(j) || isBreakGap(infos[j + 1])) break;
     const y = infos[j]!;

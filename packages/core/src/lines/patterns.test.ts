@@ -146,12 +146,16 @@ describe("matchFurniture", () => {
 });
 
 describe("isJumpLine / hasPhotoCredit", () => {
-  it.each(["下转第4版", "（上接第一版）", "Continued on Page 4", "See FLIGHT, Page A6"])(
-    "%s is a jump line",
-    (line) => {
-      expect(isJumpLine(line)).toBe(true);
-    },
-  );
+  it.each([
+    "下转第4版",
+    "（上接第一版）",
+    "Continued on Page 4",
+    "See FLIGHT, Page A6",
+    "From Page A1",
+    "FROM PAGE 1",
+  ])("%s is a jump line", (line) => {
+    expect(isJumpLine(line)).toBe(true);
+  });
 
   it.each(["Office of Aeronautics. (NASA photo)", "华社发", "（新华社记者 李明 摄）", "Photo by Jane Doe"])(
     "%s has a photo credit",
@@ -159,6 +163,10 @@ describe("isJumpLine / hasPhotoCredit", () => {
       expect(hasPhotoCredit(line === "华社发" ? "新华社发" : line)).toBe(true);
     },
   );
+
+  it("a sentence naming a page is no jump line", () => {
+    expect(isJumpLine("From page one, the story ran for weeks.")).toBe(false);
+  });
 
   it("a plain sentence has no credit", () => {
     expect(hasPhotoCredit("工人正在检测订单产品。")).toBe(false);

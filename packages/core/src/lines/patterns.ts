@@ -407,8 +407,8 @@ export function hasLatinPhotoCredit(line: string): boolean {
 /** Every `cjkCreditHint` holds one of these: a line without them has no CJK photo credit. */
 export const cjkCreditChars = "摄发图资供视";
 
-/** The characters a jump line can start with (a bracket, 下转/上接/转/接/续, Continued, See, Turn, Please). */
-const jumpStarts = charTable("（(下上转接续CSTPcstp");
+/** The characters a jump line can start with (a bracket, 下转/上接/转/接/续, Continued, See, Turn, Please, From). */
+const jumpStarts = charTable("（(下上转接续CSTPFcstpf");
 
 /** A jump line ("下转第4版", "上接第一版", "Continued on Page 4", "See FLIGHT, Page A6"). */
 export function isJumpLine(line: string): boolean {
@@ -419,6 +419,7 @@ export function isJumpLine(line: string): boolean {
   return (
     (jumpCjkStarts[c] === 1 && jumpCjk.test(text)) ||
     ((c === 0xff08 || c === 0x28 || c === 0x43) && jumpContinued.test(text)) ||
+    ((c === 0x46 || c === 0x66 || c === 0x28) && jumpFrom.test(text)) ||
     ((c === 0x53 || c === 0x54) && jumpSee.test(text)) ||
     (jumpPleaseStarts[c] === 1 && jumpPlease.test(text))
   );
@@ -431,6 +432,8 @@ const jumpCjk =
   /^[（(]?\s*(?:下转|上接|转|接|续)\s*(?:第|A|B|C|D)?\s*[0-9一二三四五六七八九十]+\s*(?:版|页)(?:[）)])?/;
 const jumpContinued =
   /^[（(]?(?:Continued|Cont'd|Cont\.|CONTINUED)\s+(?:on|from)\s+(?:Page|PAGE|page|P\.|p\.)\s*[A-Z]?\d+/;
+// "From Page A1", "FROM PAGE 1", "(From Page 3)": where a continued story came from.
+const jumpFrom = /^\(?(?:From|FROM|from)\s+(?:Page|PAGE|page|P\.)\s*[A-Z]?\d+\)?$/;
 const jumpSee = /^(?:See|SEE|Turn to|TURN TO)\s+[\p{L} ,'’-]{0,40}(?:Page|PAGE|page)\s*[A-Z]?\d+\)?\.?$/u;
 const jumpPlease = /^(?:Please\s+)?(?:see|turn to)\s+page\s+[A-Z]?\d+/i;
 
