@@ -240,6 +240,30 @@ describe("assembleStream", () => {
     expect(articles[1]!.byline?.text).toBe("By Thomas Reid");
   });
 
+  it("takes a two-line byline set tight over the text, where blank lines set titles apart", () => {
+    const { articles } = assembleStream(
+      textStream(
+        "The final will be played in May, the league",
+        "said on Sunday after the draw was made.",
+        "",
+        "School districts struggle",
+        "to fill bus driver jobs",
+        "",
+        "By Sarah Klein",
+        "Staff Writer",
+        "School districts across the state are offering",
+        "signing bonuses, free training and higher pay",
+        "to recruit bus drivers this winter.",
+        "",
+        "In some districts, students have been waiting",
+        "up to an hour for buses in the morning.",
+      ),
+    );
+    expect(articles).toHaveLength(2);
+    expect(articles[1]!.headline?.lines).toEqual(["4", "5"]);
+    expect(articles[1]!.byline?.lines).toEqual(["7", "8"]);
+  });
+
   it("keeps a caption with a photo credit out of the article", () => {
     const { articles, captions } = assembleStream(
       textStream(

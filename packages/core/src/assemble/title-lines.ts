@@ -286,7 +286,9 @@ function acceptTitleBlock(
     !next.bylineLine
   ) {
     const last = infos[end - 1]!;
-    if ((last.line.sizeRatio ?? 1) < 1.2 && last.line.roleHint !== "heading") return false;
+    // A byline closing the block may be set tight over the text ("By X" / "Staff Writer").
+    if ((last.line.sizeRatio ?? 1) < 1.2 && last.line.roleHint !== "heading" && !last.bylineLine)
+      return false;
   }
   if (!prev || !next) return true;
   const hasByline = lines.some((x) => x.bylineLine) || next.bylineLine !== null;

@@ -126,6 +126,7 @@ describe("matchFurniture", () => {
     ["SPORTS 12", "folio"],
     ["The Courier Friday 29 November 2024", "running-head"],
     ["Friday 29 November 2024", "running-head"],
+    ["A4 | THE DAILY COURIER | FRIDAY, NOVEMBER 29, 2024", "running-head"],
   ])("classifies %s", (line, kind) => {
     expect(matchFurniture(line)).toBe(kind);
   });

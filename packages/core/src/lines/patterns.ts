@@ -579,17 +579,16 @@ function furnitureFacts(text: string): FurnitureFacts {
 export function matchFurnitureWith(text: string, facts: FurnitureFacts): OtherKind | null {
   const { digit, separator, at, weekdayMark } = facts;
   if (!digit && !facts.trigger && !separator) return null;
-  if (mayBeFolio(text) && folio.test(text)) {
-    if (folioBeside.test(text) && !folioBesideLabel.test(text)) {
-      return null;
-    }
+  // A page number beside words other than a label is no folio, but may still be a running head.
+  if (mayBeFolio(text) && folio.test(text) && (!folioBeside.test(text) || folioBesideLabel.test(text)))
     return "folio";
-  }
   if (mayBeFolio(text) && folioWithSection.test(text)) return "folio";
   if (separator && text.length <= 40 && productionCredit.test(text)) return "credit";
   // A date needs digits; a weekday alone is named in CJK or ends in "day".
+  // A running head may run the folio, the paper's name and the date on one line, set off by
+  // bars ("A4 | THE DAILY COURIER | FRIDAY, NOVEMBER 29, 2024").
   const hasDate =
-    text.length <= 50 &&
+    (text.length <= 50 || (text.length <= 70 && text.includes("|"))) &&
     ((digit && (cjkDate.test(text) || month.test(text))) || (weekdayMark && weekday.test(text)));
   if (hasDate && !cjkSentenceEnd.test(text)) {
     const rest = text.replace(cjkDate, "").replace(month, "").replace(weekday, "");
