@@ -727,13 +727,10 @@ function enAfterDouble(): Page {
  * rules do not read well enough yet (see `tests/fixtures/text/SOURCES.md`).
  */
 const printedOnly: Record<string, string> = {
-  "house-zh-renmin": "new house style, not yet measured against the rules",
-  "house-zh-after-tight": "new house style, not yet measured against the rules",
-  "house-zh-xinhua": "new house style, not yet measured against the rules",
-  "house-en-wire": "new house style, not yet measured against the rules",
-  "house-en-uk": "new house style, not yet measured against the rules",
-  "house-en-columns": "new house style, not yet measured against the rules",
-  "house-en-after-double": "new house style, not yet measured against the rules",
+  "house-en-columns":
+    "two stories read band by band, their blocks alternating: a plain stream holds no evidence of which column a block came from, so the rules run each block into its neighbour",
+  "house-en-after-double":
+    "English titles after their bodies in a double-spaced stream: the titles are not found (the orientation rules were fitted to Chinese headline-after pages); left for later",
 };
 
 const pages = [zhRenmin(), zhAfterTight(), zhXinhua(), enWire(), enUk(), enColumns(), enAfterDouble()];
