@@ -167,6 +167,7 @@ export function preparePage(
       else cache.loose.push(line);
     }
     const count = page.lines.length;
+    cache.gutters = createGutterCache(count);
     cache.ascii = new Float64Array(count);
     cache.kind = new Uint8Array(count);
     cache.cells = new Float64Array(count);
