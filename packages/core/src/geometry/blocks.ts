@@ -39,6 +39,11 @@ interface Sorted {
   right: Float64Array;
   bottom: Float64Array;
   size: Float64Array;
+  /**
+   * Every edge and size is finite and no box is upside down (bottom below top): the searches may
+   * then rely on the order of the tops and on a bottom never above its top.
+   */
+  plain: boolean;
 }
 
 /** The lines by top, then left edge (a stable sort: ties keep the lines' order). */
@@ -62,7 +67,9 @@ function sortLines(lines: readonly LayoutLine[]): Sorted {
     right: new Float64Array(n),
     bottom: new Float64Array(n),
     size: new Float64Array(n),
+    plain: true,
   };
+  let plain = true;
   for (let i = 0; i < n; i++) {
     const l = sorted[i]!;
     out.x[i] = l.box.x;
@@ -72,7 +79,15 @@ function sortLines(lines: readonly LayoutLine[]): Sorted {
     out.right[i] = right(l.box);
     out.bottom[i] = bottom(l.box);
     out.size[i] = l.size;
+    if (
+      !(
+        Number.isFinite(out.x[i]! + out.right[i]! + out.y[i]! + out.bottom[i]! + out.size[i]!) &&
+        out.bottom[i]! >= out.y[i]!
+      )
+    )
+      plain = false;
   }
+  out.plain = plain;
   return out;
 }
 
@@ -184,6 +199,7 @@ function rowPartner(at: Sorted, i: number): number {
  * both span `x0..x1` (the two pieces lie in their measure, not in two columns).
  */
 function bridged(at: Sorted, i: number, x: number, size: number, x0: number, x1: number): boolean {
+  if (at.plain) return bridgedPlain(at, i, x, size, x0, x1);
   const { x: xs, y: ys, right: rights, bottom: bottoms, size: sizes } = at;
   const n = ys.length;
   const y0 = ys[i]!;
@@ -202,6 +218,46 @@ function bridged(at: Sorted, i: number, x: number, size: number, x0: number, x1:
     if (top >= y1 - 2 && top - y1 < 2 * size && (down < 0 || top < ys[down]!)) down = k;
   }
   return crosses(at, up, x, size, x0, x1) && crosses(at, down, x, size, x0, x1);
+}
+
+/**
+ * `bridged` for plain lines (see `Sorted.plain`): the same lines found, searching less. Tops are
+ * in order and a line's foot is not above its top, so the line above (the lowest top of those
+ * ending just above line `i`) is the first such line met walking up from `i`'s row, and the line
+ * below (the highest top starting just below) the first met walking down; ties go to the earlier
+ * line, as in the full scan. The line below is not searched for when the line above fails.
+ */
+function bridgedPlain(at: Sorted, i: number, x: number, size: number, x0: number, x1: number): boolean {
+  const { x: xs, y: ys, right: rights, bottom: bottoms, size: sizes } = at;
+  const n = ys.length;
+  const y0 = ys[i]!;
+  const y1 = bottoms[i]!;
+  const low = y0 - 5 * size;
+  // A line ending at most 2 px under this one's top starts no lower than that.
+  let k = i;
+  while (k + 1 < n && ys[k + 1]! <= y0 + 2) k++;
+  let up = -1;
+  for (; k >= 0 && ys[k]! >= low; k--) {
+    if (up >= 0 && ys[k]! < ys[up]!) break;
+    if (xs[k]! > x || rights[k]! < x || sizes[k]! > size * 1.25 || sizes[k]! < size * 0.8) continue;
+    const foot = bottoms[k]!;
+    if (foot <= y0 + 2 && y0 - foot < 2 * size) up = k;
+  }
+  if (!crosses(at, up, x, size, x0, x1)) return false;
+  k = i;
+  while (k > 0 && ys[k - 1]! >= y1 - 2) k--;
+  while (k < n && ys[k]! < y1 - 2) k++;
+  let down = -1;
+  for (; k < n; k++) {
+    const top = ys[k]!;
+    if (top > y1 + 2 * size) break;
+    if (xs[k]! > x || rights[k]! < x || sizes[k]! > size * 1.25 || sizes[k]! < size * 0.8) continue;
+    if (top >= y1 - 2 && top - y1 < 2 * size) {
+      down = k;
+      break;
+    }
+  }
+  return crosses(at, down, x, size, x0, x1);
 }
 
 /** Whether line `k` (-1 for none) spans `x0..x1` and carries a word (or its box) across `x`. */
