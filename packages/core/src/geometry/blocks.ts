@@ -39,6 +39,8 @@ interface Sorted {
   right: Float64Array;
   bottom: Float64Array;
   size: Float64Array;
+  /** The lowest bottom of the lines up to each position: no line before it ends lower. */
+  reach: Float64Array;
   /**
    * Every edge and size is finite and no box is upside down (bottom below top): the searches may
    * then rely on the order of the tops and on a bottom never above its top.
@@ -67,9 +69,11 @@ function sortLines(lines: readonly LayoutLine[]): Sorted {
     right: new Float64Array(n),
     bottom: new Float64Array(n),
     size: new Float64Array(n),
+    reach: new Float64Array(n),
     plain: true,
   };
   let plain = true;
+  let reach = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < n; i++) {
     const l = sorted[i]!;
     out.x[i] = l.box.x;
@@ -79,6 +83,9 @@ function sortLines(lines: readonly LayoutLine[]): Sorted {
     out.right[i] = right(l.box);
     out.bottom[i] = bottom(l.box);
     out.size[i] = l.size;
+    // (NaN, which no order holds, stays: no search stops on it.)
+    reach = Math.max(reach, out.bottom[i]!);
+    out.reach[i] = reach;
     if (
       !(
         Number.isFinite(out.x[i]! + out.right[i]! + out.y[i]! + out.bottom[i]! + out.size[i]!) &&
@@ -277,7 +284,7 @@ function crosses(at: Sorted, k: number, x: number, size: number, x0: number, x1:
  * lines, or -1. `maxHeight` is the tallest line box on the page.
  */
 function nearestAbove(at: Sorted, i: number, maxSize: number, maxHeight: number): number {
-  const { x: xs, y: ys, w: ws, right: rights, bottom: bottoms } = at;
+  const { x: xs, y: ys, w: ws, right: rights, bottom: bottoms, reach: reaches } = at;
   const x = xs[i]!;
   const y = ys[i]!;
   const w = ws[i]!;
@@ -290,8 +297,9 @@ function nearestAbove(at: Sorted, i: number, maxSize: number, maxHeight: number)
     const top = ys[j]!;
     if (top < y - 8 * maxSize) break;
     // Tops only fall from here on: once even the tallest box starting here would leave a gap
-    // well over the best one's (ties are within 1 px), no line further up can be nearer.
-    if (y - top - maxHeight > bestGap + 2) break;
+    // well over the best one's (ties are within 1 px), no line further up can be nearer; nor
+    // can one once every line from here up ends that far above.
+    if (y - top - maxHeight > bestGap + 2 || y - reaches[j]! > bestGap + 2) break;
     const ov = overlap(xs[j]!, rights[j]!, x, r);
     if (ov < 0.3 * Math.min(ws[j]!, w)) continue;
     // The line above must end above this one's middle: lines side by side are not stacked.
