@@ -360,10 +360,11 @@ function asciiCells(text: string): number {
 }
 
 /**
- * The median of the first `n` values weighted by the integers `weights`: the first value, in
- * ascending order, at which the weights seen reach half the total; null for none. Which of
- * equal values comes first does not change the answer, so the values sort without a callback
- * and each weight is added at its value's place.
+ * The median of the first `n` values weighted by the positive integers `weights`: the first
+ * value, in ascending order, at which the weights seen reach half the total; null for none.
+ * Reorders both arrays. Which of equal values comes first does not change the answer, and the
+ * sums of integers are exact in any order: the value is selected (`selectWeighted`) rather than
+ * sorted for.
  */
 function weightedMedian(values: Float64Array, weights: Float64Array, n: number): number | null {
   if (n === 0) return null;
@@ -378,13 +379,72 @@ function weightedMedian(values: Float64Array, weights: Float64Array, n: number):
     }
     if (v === 0) zero = true;
   }
-  // A typed array orders -0 before 0, where the callback sort keeps zeros as they came.
-  const sorted: ArrayLike<number> = zero
-    ? Array.prototype.slice.call(values, 0, n).sort((a: number, b: number) => a - b)
-    : values.slice(0, n).sort();
+  if (!zero) return selectWeighted(values, weights, n);
+  // Which zero comes first, -0 or 0, is the callback sort's (it keeps them as they came).
+  const sorted: number[] = Array.prototype.slice.call(values, 0, n).sort((a: number, b: number) => a - b);
   const at = new Float64Array(n);
   const total = placeWeights(values, weights, n, sorted, at);
   return firstReachingHalf(sorted, at, total);
+}
+
+/**
+ * `weightedMedian` of values with no NaN and no zero, by selection: the smallest value whose
+ * weight and that of every value below it reach half the total. Each round splits the values
+ * still in question (`lo` to `hi`) around a pivot, below, equal and above, weights alongside,
+ * and keeps the part holding the answer; `before` is the weight of the values below them.
+ */
+function selectWeighted(values: Float64Array, weights: Float64Array, n: number): number {
+  let total = 0;
+  for (let i = 0; i < n; i++) total += weights[i]!;
+  let lo = 0;
+  let hi = n;
+  let before = 0;
+  while (lo < hi) {
+    const x = values[lo]!;
+    const y = values[(lo + hi) >> 1]!;
+    const z = values[hi - 1]!;
+    const pivot = Math.max(Math.min(x, y), Math.min(Math.max(x, y), z));
+    let lt = lo;
+    let i = lo;
+    let gt = hi;
+    let below = 0;
+    let equal = 0;
+    while (i < gt) {
+      const v = values[i]!;
+      if (v < pivot) {
+        swap(values, weights, lt, i);
+        below += weights[lt]!;
+        lt++;
+        i++;
+      } else if (v > pivot) {
+        gt--;
+        swap(values, weights, i, gt);
+      } else {
+        equal += weights[i]!;
+        i++;
+      }
+    }
+    if ((before + below) * 2 >= total) hi = lt;
+    else if ((before + below + equal) * 2 >= total) return pivot;
+    else {
+      before += below + equal;
+      lo = gt;
+    }
+  }
+  // Not reached for positive weights: the largest value always reaches half.
+  let largest = values[0]!;
+  for (let i = 1; i < n; i++) largest = Math.max(largest, values[i]!);
+  return largest;
+}
+
+/** Swaps places `a` and `b` of the values and of their weights. */
+function swap(values: Float64Array, weights: Float64Array, a: number, b: number): void {
+  const v = values[a]!;
+  values[a] = values[b]!;
+  values[b] = v;
+  const w = weights[a]!;
+  weights[a] = weights[b]!;
+  weights[b] = w;
 }
 
 /**
