@@ -247,40 +247,38 @@ export function channelTester(lines: readonly GeoLine[]): ChannelTester {
   // Lines that share an id share a hash of it (a string hashed per line costs far less than a
   // map of the ids); a test compares the ids themselves only where the hashes agree.
   const hashOf = new Int32Array(lines.length);
-  for (let i = 0; i < lines.length; i++) hashOf[i] = hashId(lines[i]!.id);
+  const idOf: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const id = lines[i]!.id;
+    idOf.push(id);
+    hashOf[i] = hashId(id);
+  }
   const boxed: number[] = [];
   for (let i = 0; i < lines.length; i++) if (lines[i]!.box) boxed.push(i);
-  const ys = new Float64Array(boxed.length);
-  for (let k = 0; k < boxed.length; k++) ys[k] = lines[boxed[k]!]!.box!.y;
-  const order = stableOrder(ys, null);
-  for (let k = 0; k < order.length; k++) order[k] = boxed[order[k]!]!;
-  const n = order.length;
-  const tops = new Float64Array(n);
-  const hashes = new Int32Array(n);
-  const ids: string[] = [];
-  // The words of the k-th line by top: `wordLeft`/`wordRight` from `start[k]` to `start[k + 1]`;
-  // `left`/`right` span them all (a vertical line outside never crosses a word).
-  const start = new Int32Array(n + 1);
+  const m = boxed.length;
+  const ys = new Float64Array(m);
+  for (let k = 0; k < m; k++) ys[k] = lines[boxed[k]!]!.box!.y;
+  // The words are copied in the lines' own order, the order the source's objects lie in memory
+  // (read by top, they were scattered reads); the k-th boxed line's words are `wordLeft` and
+  // `wordRight` from `wordsFrom[k]` to `wordsFrom[k + 1]`, and `spanLeft`/`spanRight` span them all (a
+  // vertical line outside never crosses a word).
+  const wordsFrom = new Int32Array(m + 1);
   let count = 0;
-  for (const i of order) count += lines[i]!.words?.length ?? 0;
+  for (let k = 0; k < m; k++) count += lines[boxed[k]!]!.words?.length ?? 0;
   const wordLeft = new Float64Array(count);
   const wordRight = new Float64Array(count);
-  const left = new Float64Array(n);
-  const right = new Float64Array(n);
+  const spanLeft = new Float64Array(m);
+  const spanRight = new Float64Array(m);
   count = 0;
-  for (let k = 0; k < n; k++) {
-    const l = lines[order[k]!]!;
-    tops[k] = l.box!.y;
-    hashes[k] = hashOf[order[k]!]!;
-    ids.push(l.id);
-    start[k] = count;
+  for (let k = 0; k < m; k++) {
+    wordsFrom[k] = count;
     let x0 = Number.POSITIVE_INFINITY;
     let x1 = Number.NEGATIVE_INFINITY;
     // A NaN coordinate leaves the span open: such a line is searched.
     let open = false;
-    const words = l.words;
-    const m = words ? words.length : 0;
-    for (let j = 0; j < m; j++) {
+    const words = lines[boxed[k]!]!.words;
+    const w = words ? words.length : 0;
+    for (let j = 0; j < w; j++) {
       const b = words![j]!.box;
       const a = b.x;
       const z = a + b.w;
@@ -292,10 +290,30 @@ export function channelTester(lines: readonly GeoLine[]): ChannelTester {
       else if (Number.isNaN(z)) open = true;
       count++;
     }
-    left[k] = open ? Number.NEGATIVE_INFINITY : x0;
-    right[k] = open ? Number.POSITIVE_INFINITY : x1;
+    spanLeft[k] = open ? Number.NEGATIVE_INFINITY : x0;
+    spanRight[k] = open ? Number.POSITIVE_INFINITY : x1;
   }
-  start[n] = count;
+  wordsFrom[m] = count;
+  // The same by top: the k-th line by top's words run from `start[k]` to `end[k]`.
+  const order = stableOrder(ys, null);
+  const n = order.length;
+  const tops = new Float64Array(n);
+  const hashes = new Int32Array(n);
+  const ids: string[] = [];
+  const start = new Int32Array(n);
+  const end = new Int32Array(n);
+  const left = new Float64Array(n);
+  const right = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    const at = order[k]!;
+    tops[k] = ys[at]!;
+    hashes[k] = hashOf[boxed[at]!]!;
+    ids.push(idOf[boxed[at]!]!);
+    start[k] = wordsFrom[at]!;
+    end[k] = wordsFrom[at + 1]!;
+    left[k] = spanLeft[at]!;
+    right[k] = spanRight[at]!;
+  }
   // Tests come line by line down the page (and back up at a column's head): the first line in
   // reach is found by walking from the last test's, where a binary search would start over. NaN,
   // which has no order, leaves the tops unsorted or asks for no place: a binary search then.
@@ -304,7 +322,7 @@ export function channelTester(lines: readonly GeoLine[]): ChannelTester {
   let cursor = 0;
   return (x, y, size, self) => {
     const ownHash = hashOf[self];
-    const ownId = lines[self]!.id;
+    const ownId = idOf[self];
     let neighbours = 0;
     const reach = y - 8 * size;
     let first: number;
@@ -318,7 +336,7 @@ export function channelTester(lines: readonly GeoLine[]): ChannelTester {
       if (hashes[k] === ownHash && ids[k] === ownId) continue;
       neighbours++;
       if (!(left[k]! < x && right[k]! > x)) continue;
-      for (let j = start[k]!; j < start[k + 1]!; j++) {
+      for (let j = start[k]!; j < end[k]!; j++) {
         if (wordLeft[j]! < x && wordRight[j]! > x) return "crossed";
       }
     }
