@@ -43,6 +43,50 @@ export interface LayoutLine {
   regionType: string | undefined;
 }
 
+/**
+ * A `LayoutLine` as `preparePage` makes it. A class, not an object literal: V8 learns from a
+ * literal's allocation site that its objects outlive a young-generation collection (these live
+ * as long as the page's layout) and then allocates them in the old generation, where they die
+ * with the page and wait for a full collection; objects a constructor makes stay young.
+ */
+class PreparedLine implements LayoutLine {
+  declare index: number;
+  declare line: GeoLine;
+  declare box: Box;
+  declare size: number;
+  declare ratio: number;
+  declare cell: number;
+  declare partOfRow: boolean;
+  declare words: GeoLine["words"];
+  declare region: string | undefined;
+  declare regionType: string | undefined;
+
+  constructor(index: number, line: GeoLine, box: Box, size: number, cell: number) {
+    this.index = index;
+    this.line = line;
+    this.box = box;
+    this.size = size;
+    this.ratio = 1;
+    this.cell = cell;
+    // Set from the start so every layout line has one shape (blocks.ts flags some).
+    this.partOfRow = false;
+    this.words = line.words;
+    this.region = line.region;
+    this.regionType = line.regionType;
+  }
+}
+
+/** An `IndexedLine` (a class, for the reason `PreparedLine` gives). */
+class Indexed implements IndexedLine {
+  declare line: GeoLine;
+  declare index: number;
+
+  constructor(line: GeoLine, index: number) {
+    this.line = line;
+    this.index = index;
+  }
+}
+
 /** The prepared page. */
 export interface PreparedPage {
   lines: LayoutLine[];
@@ -163,7 +207,7 @@ export function preparePage(
     cache.loose = [];
     for (let index = 0; index < page.lines.length; index++) {
       const line = page.lines[index]!;
-      if (line.box && line.text.trim()) cache.boxed.push({ line, index });
+      if (line.box && line.text.trim()) cache.boxed.push(new Indexed(line, index));
       else cache.loose.push(line);
     }
     const count = page.lines.length;
@@ -251,19 +295,7 @@ export function preparePage(
     const fallback = f & isCjk ? box.h * scale : useFont && line.fontSize ? line.fontSize : box.h;
     const size = Math.max(1, f & hasLatin ? latin[i]! : f & hasAdvance ? advance[i]! : fallback);
     sizes[i] = size;
-    // partOfRow is set from the start so every layout line has one shape (blocks.ts flags some).
-    lines.push({
-      index,
-      line,
-      box,
-      size,
-      ratio: 1,
-      cell: box.w / cells[i]!,
-      partOfRow: false,
-      words: line.words,
-      region: line.region,
-      regionType: line.regionType,
-    });
+    lines.push(new PreparedLine(index, line, box, size, box.w / cells[i]!));
     const weight = Math.min(40, Math.round(rawCells[i]!));
     if (weight >= 6) {
       values[weighted] = size;
