@@ -27,6 +27,39 @@ export interface LayoutBlock {
 }
 
 /**
+ * A `LayoutBlock` as `buildBlocks` opens it, on its first line. A class, not an object literal:
+ * V8 learns from a literal's allocation site that its objects outlive a young-generation
+ * collection (blocks live as long as the page's layout) and then allocates them in the old
+ * generation, where they die with the page and wait for a full collection; objects a
+ * constructor makes stay young.
+ */
+class Block implements LayoutBlock {
+  declare id: number;
+  declare lines: LayoutLine[];
+  declare x0: number;
+  declare x1: number;
+  declare y0: number;
+  declare y1: number;
+  declare ratio: number;
+  declare size: number;
+  declare column: number | undefined;
+
+  constructor(id: number, line: LayoutLine) {
+    this.id = id;
+    // `Array.of`, not `[line]`: an array literal has an allocation site of its own.
+    this.lines = Array.of(line);
+    this.x0 = line.box.x;
+    this.x1 = right(line.box);
+    this.y0 = line.box.y;
+    this.y1 = bottom(line.box);
+    this.ratio = line.ratio;
+    this.size = line.size;
+    // Set from the start so every block has one shape (findColumns fills it in).
+    this.column = undefined;
+  }
+}
+
+/**
  * The sorted lines' edges and sizes in flat arrays, by position in `lines`: the neighbour
  * searches read them many times over. `right` is `x + w`, `bottom` is `y + h`.
  */
@@ -39,6 +72,13 @@ interface Sorted {
   right: Float64Array;
   bottom: Float64Array;
   size: Float64Array;
+  /** The lowest bottom of the lines up to each position: no line before it ends lower. */
+  reach: Float64Array;
+  /**
+   * Every edge and size is finite and no box is upside down (bottom below top): the searches may
+   * then rely on the order of the tops and on a bottom never above its top.
+   */
+  plain: boolean;
 }
 
 /** The lines by top, then left edge (a stable sort: ties keep the lines' order). */
@@ -62,7 +102,11 @@ function sortLines(lines: readonly LayoutLine[]): Sorted {
     right: new Float64Array(n),
     bottom: new Float64Array(n),
     size: new Float64Array(n),
+    reach: new Float64Array(n),
+    plain: true,
   };
+  let plain = true;
+  let reach = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < n; i++) {
     const l = sorted[i]!;
     out.x[i] = l.box.x;
@@ -72,7 +116,18 @@ function sortLines(lines: readonly LayoutLine[]): Sorted {
     out.right[i] = right(l.box);
     out.bottom[i] = bottom(l.box);
     out.size[i] = l.size;
+    // (NaN, which no order holds, stays: no search stops on it.)
+    reach = Math.max(reach, out.bottom[i]!);
+    out.reach[i] = reach;
+    if (
+      !(
+        Number.isFinite(out.x[i]! + out.right[i]! + out.y[i]! + out.bottom[i]! + out.size[i]!) &&
+        out.bottom[i]! >= out.y[i]!
+      )
+    )
+      plain = false;
   }
+  out.plain = plain;
   return out;
 }
 
@@ -123,18 +178,7 @@ export function buildBlocks(page: PreparedPage): LayoutBlock[] {
       blockAt[i] = block;
       continue;
     }
-    const fresh: LayoutBlock = {
-      id: blocks.length,
-      lines: [line],
-      x0: line.box.x,
-      x1: right(line.box),
-      y0: line.box.y,
-      y1: bottom(line.box),
-      ratio: line.ratio,
-      size: line.size,
-      // Set from the start so every block has one shape (findColumns fills it in).
-      column: undefined,
-    };
+    const fresh = new Block(blocks.length, line);
     blocks.push(fresh);
     blockAt[i] = fresh;
   }
@@ -184,6 +228,7 @@ function rowPartner(at: Sorted, i: number): number {
  * both span `x0..x1` (the two pieces lie in their measure, not in two columns).
  */
 function bridged(at: Sorted, i: number, x: number, size: number, x0: number, x1: number): boolean {
+  if (at.plain) return bridgedPlain(at, i, x, size, x0, x1);
   const { x: xs, y: ys, right: rights, bottom: bottoms, size: sizes } = at;
   const n = ys.length;
   const y0 = ys[i]!;
@@ -204,6 +249,46 @@ function bridged(at: Sorted, i: number, x: number, size: number, x0: number, x1:
   return crosses(at, up, x, size, x0, x1) && crosses(at, down, x, size, x0, x1);
 }
 
+/**
+ * `bridged` for plain lines (see `Sorted.plain`): the same lines found, searching less. Tops are
+ * in order and a line's foot is not above its top, so the line above (the lowest top of those
+ * ending just above line `i`) is the first such line met walking up from `i`'s row, and the line
+ * below (the highest top starting just below) the first met walking down; ties go to the earlier
+ * line, as in the full scan. The line below is not searched for when the line above fails.
+ */
+function bridgedPlain(at: Sorted, i: number, x: number, size: number, x0: number, x1: number): boolean {
+  const { x: xs, y: ys, right: rights, bottom: bottoms, size: sizes } = at;
+  const n = ys.length;
+  const y0 = ys[i]!;
+  const y1 = bottoms[i]!;
+  const low = y0 - 5 * size;
+  // A line ending at most 2 px under this one's top starts no lower than that.
+  let k = i;
+  while (k + 1 < n && ys[k + 1]! <= y0 + 2) k++;
+  let up = -1;
+  for (; k >= 0 && ys[k]! >= low; k--) {
+    if (up >= 0 && ys[k]! < ys[up]!) break;
+    if (xs[k]! > x || rights[k]! < x || sizes[k]! > size * 1.25 || sizes[k]! < size * 0.8) continue;
+    const foot = bottoms[k]!;
+    if (foot <= y0 + 2 && y0 - foot < 2 * size) up = k;
+  }
+  if (!crosses(at, up, x, size, x0, x1)) return false;
+  k = i;
+  while (k > 0 && ys[k - 1]! >= y1 - 2) k--;
+  while (k < n && ys[k]! < y1 - 2) k++;
+  let down = -1;
+  for (; k < n; k++) {
+    const top = ys[k]!;
+    if (top > y1 + 2 * size) break;
+    if (xs[k]! > x || rights[k]! < x || sizes[k]! > size * 1.25 || sizes[k]! < size * 0.8) continue;
+    if (top >= y1 - 2 && top - y1 < 2 * size) {
+      down = k;
+      break;
+    }
+  }
+  return crosses(at, down, x, size, x0, x1);
+}
+
 /** Whether line `k` (-1 for none) spans `x0..x1` and carries a word (or its box) across `x`. */
 function crosses(at: Sorted, k: number, x: number, size: number, x0: number, x1: number): boolean {
   if (k < 0 || !(at.x[k]! <= x0 + size && at.right[k]! >= x1 - size)) return false;
@@ -221,7 +306,7 @@ function crosses(at: Sorted, k: number, x: number, size: number, x0: number, x1:
  * lines, or -1. `maxHeight` is the tallest line box on the page.
  */
 function nearestAbove(at: Sorted, i: number, maxSize: number, maxHeight: number): number {
-  const { x: xs, y: ys, w: ws, right: rights, bottom: bottoms } = at;
+  const { x: xs, y: ys, w: ws, right: rights, bottom: bottoms, reach: reaches } = at;
   const x = xs[i]!;
   const y = ys[i]!;
   const w = ws[i]!;
@@ -234,8 +319,9 @@ function nearestAbove(at: Sorted, i: number, maxSize: number, maxHeight: number)
     const top = ys[j]!;
     if (top < y - 8 * maxSize) break;
     // Tops only fall from here on: once even the tallest box starting here would leave a gap
-    // well over the best one's (ties are within 1 px), no line further up can be nearer.
-    if (y - top - maxHeight > bestGap + 2) break;
+    // well over the best one's (ties are within 1 px), no line further up can be nearer; nor
+    // can one once every line from here up ends that far above.
+    if (y - top - maxHeight > bestGap + 2 || y - reaches[j]! > bestGap + 2) break;
     const ov = overlap(xs[j]!, rights[j]!, x, r);
     if (ov < 0.3 * Math.min(ws[j]!, w)) continue;
     // The line above must end above this one's middle: lines side by side are not stacked.

@@ -19,4 +19,21 @@ describe("median", () => {
     values[5] = Number.NaN;
     expect(median(values)).toBe(byCallback(values));
   });
+
+  it("agrees with the callback sort on seeded runs of many sizes, zeros and ties", () => {
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    for (let t = 0; t < 2000; t++) {
+      const values = Array.from({ length: 1 + Math.floor(next() * 120) }, () => {
+        const r = next();
+        if (t % 3 === 0) return Math.floor(r * 5) - 2;
+        if (t % 3 === 1) return r < 0.3 ? 0 : r < 0.6 ? -0 : r * 8 - 4;
+        return r * 1000;
+      });
+      expect(Object.is(median(values), byCallback(values))).toBe(true);
+    }
+  });
 });

@@ -98,43 +98,60 @@ export function fitSlope(points: ReadonlyArray<readonly [number, number]>): numb
 
 /** The median of the values (the lower middle for an even count), or null for none. */
 export function median(values: readonly number[]): number | null {
-  const n = values.length;
-  if (n === 0) return null;
-  if (n > 24) return middleOfMany(values);
-  // Most calls are over a line's few words: a stable insertion sort with no callback, the same
-  // order the ascending sort gives (NaN, which no order holds, takes the general path).
-  const sorted: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const v = values[i]!;
-    if (Number.isNaN(v)) return [...values].sort((a, b) => a - b)[(n - 1) >> 1] ?? null;
-    let k = i;
-    while (k > 0 && sorted[k - 1]! > v) {
-      sorted[k] = sorted[k - 1]!;
-      k--;
-    }
-    sorted[k] = v;
-  }
-  return sorted[(n - 1) >> 1] ?? null;
+  return medianOfFirst(values, values.length);
 }
 
+/** Reused by `medianOfFirst` for the few values of one call at a time. */
+const few: number[] = [];
+
 /**
- * `median` of more than a few values: sorted as a typed array, without a callback. That sort
- * orders -0 before 0 where the callback sort keeps zeros as they came; so a zero in the middle
- * is taken from the values in their order, at its place among the zeros. (Baseline slopes of a
- * level page are mostly zeros: the callback sort was the price of every page.)
+ * `median` of the first `n` values (a typed array or a reused buffer filled that far), which
+ * stay as they are.
  */
-function middleOfMany(values: readonly number[]): number {
-  const n = values.length;
-  const sorted = new Float64Array(n);
+export function medianOfFirst(values: ArrayLike<number>, n: number): number | null {
+  if (n === 0) return null;
+  if (n > 24) return middleOfMany(values, n);
+  // Most calls are over a line's few words: a stable insertion sort with no callback, the same
+  // order the ascending sort gives (NaN, which no order holds, takes the general path).
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    if (Number.isNaN(v)) return callbackMedian(values, n);
+    let k = i;
+    while (k > 0 && few[k - 1]! > v) {
+      few[k] = few[k - 1]!;
+      k--;
+    }
+    few[k] = v;
+  }
+  return few[(n - 1) >> 1]!;
+}
+
+/** The median of the first `n` values as the callback sort orders them (NaN included). */
+function callbackMedian(values: ArrayLike<number>, n: number): number {
+  return Array.prototype.slice.call(values, 0, n).sort((a: number, b: number) => a - b)[(n - 1) >> 1]!;
+}
+
+/** Reused by `middleOfMany`; grows to the largest count seen. */
+let selection = new Float64Array(256);
+
+/**
+ * `median` of more than a few values: the middle one is selected (quickselect) in a reused
+ * typed array, without a callback and without sorting the rest. Selection compares with `<`,
+ * which holds -0 and 0 equal, as the callback sort does; a zero in the middle is taken from the
+ * values in their order, at its place among the zeros, as that sort (stable) places it. (Baseline
+ * slopes of a level page are mostly zeros: the callback sort was the price of every page.)
+ */
+function middleOfMany(values: ArrayLike<number>, n: number): number {
+  if (selection.length < n) selection = new Float64Array(Math.max(n, 2 * selection.length));
+  const a = selection;
   for (let i = 0; i < n; i++) {
     const v = values[i]!;
     // NaN has no order: the callback sort places it as it does.
-    if (Number.isNaN(v)) return [...values].sort((a, b) => a - b)[(n - 1) >> 1]!;
-    sorted[i] = v;
+    if (Number.isNaN(v)) return callbackMedian(values, n);
+    a[i] = v;
   }
-  sorted.sort();
   const k = (n - 1) >> 1;
-  const m = sorted[k]!;
+  const m = select(a, n, k);
   if (m !== 0) return m;
   let below = 0;
   for (let i = 0; i < n; i++) if (values[i]! < 0) below++;
@@ -146,19 +163,36 @@ function middleOfMany(values: readonly number[]): number {
 }
 
 /**
- * The values in ascending order, as `[...values].sort((a, b) => a - b)` orders them. A typed
- * array sorts without a callback, many times faster; it orders -0 before 0, where the stable
- * callback sort keeps them as they came, so values with a zero (or NaN, which no order holds)
- * take the callback sort.
+ * The value that would stand at `k` were the first `n` values of `a` sorted ascending (no NaN
+ * among them), reordering them in place: Hoare's selection, median-of-three pivots.
  */
-export function sortedNumbers(values: readonly number[]): ArrayLike<number> {
-  const out = new Float64Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    if (v === 0 || Number.isNaN(v)) return [...values].sort((a, b) => a - b);
-    out[i] = v;
+function select(a: Float64Array, n: number, k: number): number {
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const x = a[lo]!;
+    const y = a[mid]!;
+    const z = a[hi]!;
+    const pivot = Math.max(Math.min(x, y), Math.min(Math.max(x, y), z));
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k]!;
   }
-  return out.sort();
+  return a[k]!;
 }
 
 /**
@@ -168,8 +202,8 @@ export function sortedNumbers(values: readonly number[]): ArrayLike<number> {
  */
 export function medianOf(buffer: number[], n: number): number | null {
   if (n === 0) return null;
-  if (n > 24) return median(buffer.slice(0, n));
-  for (let i = 0; i < n; i++) if (Number.isNaN(buffer[i]!)) return median(buffer.slice(0, n));
+  if (n > 24) return middleOfMany(buffer, n);
+  for (let i = 0; i < n; i++) if (Number.isNaN(buffer[i]!)) return callbackMedian(buffer, n);
   // `median`'s insertion sort, in place: the same order, so the same value.
   for (let i = 1; i < n; i++) {
     const v = buffer[i]!;

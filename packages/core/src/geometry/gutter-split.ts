@@ -25,13 +25,15 @@ export interface GutterCache {
   /**
    * The wide gaps of every line measured, four numbers each: the word the gap comes before, the
    * gap's left and right edge in pixels, and 1 when the lines around make it a gutter on their
-   * own (a clear channel, or alone and wide), else 0. One flat array: no object per gap.
+   * own (a clear channel, or alone and wide), else 0. One flat array, its first `count` numbers
+   * in use: no object per gap, and no array grown a number at a time.
    */
-  gaps: number[];
-  /** By the line's position in the page's `lines`: where its gaps start in `gaps` (unset until measured). */
-  from: number[];
+  gaps: Float64Array;
+  count: number;
+  /** By the line's position in the page's `lines`: where its gaps start in `gaps` (-1 until measured). */
+  from: Int32Array;
   /** By the line's position in the page's `lines`: where its gaps end in `gaps`. */
-  to: number[];
+  to: Int32Array;
   tester?: ChannelTester;
 }
 
@@ -46,13 +48,15 @@ export type ChannelTester = (
   self: number,
 ) => "clear" | "crossed" | "alone";
 
-/** An empty `GutterCache`. */
-export function createGutterCache(): GutterCache {
-  // The gaps array holds doubles from the start (emptied, it keeps that element kind): code
-  // optimized on one page's array then reads the next page's without being optimized again.
-  const gaps = [0.5];
-  gaps.length = 0;
-  return { gaps, from: [], to: [] };
+/** An empty `GutterCache`, for a page of about `lineCount` lines (it grows when it has more). */
+export function createGutterCache(lineCount = 0): GutterCache {
+  const from = new Int32Array(lineCount).fill(-1);
+  return { gaps: new Float64Array(8 * lineCount + 8), count: 0, from, to: new Int32Array(lineCount) };
+}
+
+/** Whether the line at `index` (its position in the page's `lines`) had its gaps measured. */
+function measured(cache: GutterCache, index: number): boolean {
+  return index < cache.from.length && cache.from[index]! >= 0;
 }
 
 /**
@@ -67,10 +71,10 @@ export function splitAtGutters(
   cache: GutterCache = createGutterCache(),
 ): IndexedLine[] {
   const out: IndexedLine[] = [];
-  const gaps = cache.gaps;
   for (let at = 0; at < lines.length; at++) {
     const x = lines[at]!;
-    if (cache.from[x.index] === undefined) measureGaps(lines, at, cache);
+    if (!measured(cache, x.index)) measureGaps(lines, at, cache);
+    const gaps = cache.gaps;
     let cuts: number[] | null = null;
     for (let k = cache.from[x.index]!; k < cache.to[x.index]!; k += 4) {
       const g0 = gaps[k + 1]!;
@@ -99,7 +103,7 @@ export function cutsMore(
   if (gutters.length === 0) return false;
   for (let at = 0; at < lines.length; at++) {
     const x = lines[at]!;
-    if (cache.from[x.index] === undefined) measureGaps(lines, at, cache);
+    if (!measured(cache, x.index)) measureGaps(lines, at, cache);
     for (let k = cache.from[x.index]!; k < cache.to[x.index]!; k += 4) {
       if (cache.gaps[k + 3] !== 1 && overGutter(cache.gaps[k + 1]!, cache.gaps[k + 2]!, gutters)) return true;
     }
@@ -127,11 +131,36 @@ function overGutter(g0: number, g1: number, gutters: ReadonlyArray<readonly [num
  * it; a caller reading the line's words for other ends too can measure it then, while at hand.
  */
 export function measureGaps(lines: readonly IndexedLine[], at: number, cache: GutterCache): void {
-  const x = lines[at]!;
-  if (cache.from[x.index] !== undefined) return;
-  cache.from[x.index] = cache.gaps.length;
+  const index = lines[at]!.index;
+  if (measured(cache, index)) return;
+  if (index >= cache.from.length) {
+    const size = Math.max(index + 1, 2 * cache.from.length);
+    const from = new Int32Array(size).fill(-1);
+    from.set(cache.from);
+    const to = new Int32Array(size);
+    to.set(cache.to);
+    cache.from = from;
+    cache.to = to;
+  }
+  cache.from[index] = cache.count;
   wideGaps(lines, at, cache);
-  cache.to[x.index] = cache.gaps.length;
+  cache.to[index] = cache.count;
+}
+
+/** Appends one gap's four numbers to `cache.gaps` (see `GutterCache`). */
+function addGap(cache: GutterCache, word: number, g0: number, g1: number, gutter: number): void {
+  let gaps = cache.gaps;
+  const k = cache.count;
+  if (k + 4 > gaps.length) {
+    gaps = new Float64Array(2 * gaps.length + 4);
+    gaps.set(cache.gaps);
+    cache.gaps = gaps;
+  }
+  gaps[k] = word;
+  gaps[k + 1] = g0;
+  gaps[k + 2] = g1;
+  gaps[k + 3] = gutter;
+  cache.count = k + 4;
 }
 
 /** Reused by `wideGaps` for the word heights of one line at a time. */
@@ -170,7 +199,7 @@ function wideGaps(lines: readonly IndexedLine[], at: number, cache: GutterCache)
     cache.tester ??= channelTester(lines.map((l) => l.line));
     const around = cache.tester((g0 + g1) / 2, box.y, size, at);
     const channel = around === "clear" || (around === "alone" && g1 - g0 >= 3 * size);
-    cache.gaps.push(i, g0, g1, channel ? 1 : 0);
+    addGap(cache, i, g0, g1, channel ? 1 : 0);
   }
 }
 
@@ -218,40 +247,38 @@ export function channelTester(lines: readonly GeoLine[]): ChannelTester {
   // Lines that share an id share a hash of it (a string hashed per line costs far less than a
   // map of the ids); a test compares the ids themselves only where the hashes agree.
   const hashOf = new Int32Array(lines.length);
-  for (let i = 0; i < lines.length; i++) hashOf[i] = hashId(lines[i]!.id);
+  const idOf: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const id = lines[i]!.id;
+    idOf.push(id);
+    hashOf[i] = hashId(id);
+  }
   const boxed: number[] = [];
   for (let i = 0; i < lines.length; i++) if (lines[i]!.box) boxed.push(i);
-  const ys = new Float64Array(boxed.length);
-  for (let k = 0; k < boxed.length; k++) ys[k] = lines[boxed[k]!]!.box!.y;
-  const order = stableOrder(ys, null);
-  for (let k = 0; k < order.length; k++) order[k] = boxed[order[k]!]!;
-  const n = order.length;
-  const tops = new Float64Array(n);
-  const hashes = new Int32Array(n);
-  const ids: string[] = [];
-  // The words of the k-th line by top: `wordLeft`/`wordRight` from `start[k]` to `start[k + 1]`;
-  // `left`/`right` span them all (a vertical line outside never crosses a word).
-  const start = new Int32Array(n + 1);
+  const m = boxed.length;
+  const ys = new Float64Array(m);
+  for (let k = 0; k < m; k++) ys[k] = lines[boxed[k]!]!.box!.y;
+  // The words are copied in the lines' own order, the order the source's objects lie in memory
+  // (read by top, they were scattered reads); the k-th boxed line's words are `wordLeft` and
+  // `wordRight` from `wordsFrom[k]` to `wordsFrom[k + 1]`, and `spanLeft`/`spanRight` span them all (a
+  // vertical line outside never crosses a word).
+  const wordsFrom = new Int32Array(m + 1);
   let count = 0;
-  for (const i of order) count += lines[i]!.words?.length ?? 0;
+  for (let k = 0; k < m; k++) count += lines[boxed[k]!]!.words?.length ?? 0;
   const wordLeft = new Float64Array(count);
   const wordRight = new Float64Array(count);
-  const left = new Float64Array(n);
-  const right = new Float64Array(n);
+  const spanLeft = new Float64Array(m);
+  const spanRight = new Float64Array(m);
   count = 0;
-  for (let k = 0; k < n; k++) {
-    const l = lines[order[k]!]!;
-    tops[k] = l.box!.y;
-    hashes[k] = hashOf[order[k]!]!;
-    ids.push(l.id);
-    start[k] = count;
+  for (let k = 0; k < m; k++) {
+    wordsFrom[k] = count;
     let x0 = Number.POSITIVE_INFINITY;
     let x1 = Number.NEGATIVE_INFINITY;
     // A NaN coordinate leaves the span open: such a line is searched.
     let open = false;
-    const words = l.words;
-    const m = words ? words.length : 0;
-    for (let j = 0; j < m; j++) {
+    const words = lines[boxed[k]!]!.words;
+    const w = words ? words.length : 0;
+    for (let j = 0; j < w; j++) {
       const b = words![j]!.box;
       const a = b.x;
       const z = a + b.w;
@@ -263,19 +290,53 @@ export function channelTester(lines: readonly GeoLine[]): ChannelTester {
       else if (Number.isNaN(z)) open = true;
       count++;
     }
-    left[k] = open ? Number.NEGATIVE_INFINITY : x0;
-    right[k] = open ? Number.POSITIVE_INFINITY : x1;
+    spanLeft[k] = open ? Number.NEGATIVE_INFINITY : x0;
+    spanRight[k] = open ? Number.POSITIVE_INFINITY : x1;
   }
-  start[n] = count;
+  wordsFrom[m] = count;
+  // The same by top: the k-th line by top's words run from `start[k]` to `end[k]`.
+  const order = stableOrder(ys, null);
+  const n = order.length;
+  const tops = new Float64Array(n);
+  const hashes = new Int32Array(n);
+  const ids: string[] = [];
+  const start = new Int32Array(n);
+  const end = new Int32Array(n);
+  const left = new Float64Array(n);
+  const right = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    const at = order[k]!;
+    tops[k] = ys[at]!;
+    hashes[k] = hashOf[boxed[at]!]!;
+    ids.push(idOf[boxed[at]!]!);
+    start[k] = wordsFrom[at]!;
+    end[k] = wordsFrom[at + 1]!;
+    left[k] = spanLeft[at]!;
+    right[k] = spanRight[at]!;
+  }
+  // Tests come line by line down the page (and back up at a column's head): the first line in
+  // reach is found by walking from the last test's, where a binary search would start over. NaN,
+  // which has no order, leaves the tops unsorted or asks for no place: a binary search then.
+  let ordered = true;
+  for (let k = 0; k < n; k++) if (Number.isNaN(tops[k]!)) ordered = false;
+  let cursor = 0;
   return (x, y, size, self) => {
     const ownHash = hashOf[self];
-    const ownId = lines[self]!.id;
+    const ownId = idOf[self];
     let neighbours = 0;
-    for (let k = upper(tops, y - 8 * size); k < n && tops[k]! <= y + 8 * size; k++) {
+    const reach = y - 8 * size;
+    let first: number;
+    if (ordered && !Number.isNaN(reach)) {
+      first = cursor;
+      while (first > 0 && tops[first - 1]! > reach) first--;
+      while (first < n && tops[first]! <= reach) first++;
+      cursor = first;
+    } else first = upper(tops, reach);
+    for (let k = first; k < n && tops[k]! <= y + 8 * size; k++) {
       if (hashes[k] === ownHash && ids[k] === ownId) continue;
       neighbours++;
       if (!(left[k]! < x && right[k]! > x)) continue;
-      for (let j = start[k]!; j < start[k + 1]!; j++) {
+      for (let j = start[k]!; j < end[k]!; j++) {
         if (wordLeft[j]! < x && wordRight[j]! > x) return "crossed";
       }
     }

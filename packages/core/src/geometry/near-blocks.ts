@@ -1,6 +1,7 @@
 import type { Box } from "../types.ts";
 import type { LayoutBlock } from "./blocks.ts";
 import { bottom, overlap, right } from "./box.ts";
+import { stableOrder } from "./stable-order.ts";
 
 /**
  * The searches article grouping makes over a page's blocks: what stands nearest above a span
@@ -52,15 +53,45 @@ function hasFiniteEdges(b: LayoutBlock): boolean {
 }
 
 function sortBlocks(blocks: readonly LayoutBlock[]): SortedBlocks {
-  const order = blocks.map((_, i) => i);
-  const byBottom = [...order].sort((a, b) => blocks[b]!.y1 - blocks[a]!.y1 || a - b).map((i) => blocks[i]!);
-  const byTop = order.sort((a, b) => blocks[a]!.y0 - blocks[b]!.y0 || a - b).map((i) => blocks[i]!);
-  return {
-    byBottom,
-    bottoms: Float64Array.from(byBottom, (b) => b.y1),
-    byTop,
-    tops: Float64Array.from(byTop, (b) => b.y0),
-  };
+  const n = blocks.length;
+  // Whole non-negative edges (nearly every page's) sort as packed numbers (`stableOrder`), the
+  // bottoms turned upside down (from the lowest bottom) for the descending order.
+  let whole = true;
+  let lowest = 0;
+  for (let i = 0; i < n; i++) {
+    const b = blocks[i]!;
+    if (!(Number.isInteger(b.y0) && Number.isInteger(b.y1) && b.y0 >= 0 && b.y1 >= 0)) whole = false;
+    else lowest = Math.max(lowest, b.y1);
+  }
+  let byBottom: LayoutBlock[];
+  let byTop: LayoutBlock[];
+  if (whole) {
+    const flipped = new Float64Array(n);
+    const tops = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      flipped[i] = lowest - blocks[i]!.y1;
+      tops[i] = blocks[i]!.y0;
+    }
+    const up = stableOrder(flipped, null);
+    const down = stableOrder(tops, null);
+    byBottom = [];
+    byTop = [];
+    for (let k = 0; k < n; k++) {
+      byBottom.push(blocks[up[k]!]!);
+      byTop.push(blocks[down[k]!]!);
+    }
+  } else {
+    const order = blocks.map((_, i) => i);
+    byBottom = [...order].sort((a, b) => blocks[b]!.y1 - blocks[a]!.y1 || a - b).map((i) => blocks[i]!);
+    byTop = order.sort((a, b) => blocks[a]!.y0 - blocks[b]!.y0 || a - b).map((i) => blocks[i]!);
+  }
+  const bottoms = new Float64Array(n);
+  const tops = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    bottoms[k] = byBottom[k]!.y1;
+    tops[k] = byTop[k]!.y0;
+  }
+  return { byBottom, bottoms, byTop, tops };
 }
 
 function above(

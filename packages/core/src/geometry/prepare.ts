@@ -1,7 +1,7 @@
 import type { GeoLine, Graphic, IngestedPage } from "../ingest/ingest.ts";
 import { cjkShare, textCells } from "../text/script.ts";
 import type { Box } from "../types.ts";
-import { median, sortedNumbers } from "./box.ts";
+import { median, medianOfFirst } from "./box.ts";
 import {
   createGutterCache,
   cutsMore,
@@ -43,6 +43,50 @@ export interface LayoutLine {
   regionType: string | undefined;
 }
 
+/**
+ * A `LayoutLine` as `preparePage` makes it. A class, not an object literal: V8 learns from a
+ * literal's allocation site that its objects outlive a young-generation collection (these live
+ * as long as the page's layout) and then allocates them in the old generation, where they die
+ * with the page and wait for a full collection; objects a constructor makes stay young.
+ */
+class PreparedLine implements LayoutLine {
+  declare index: number;
+  declare line: GeoLine;
+  declare box: Box;
+  declare size: number;
+  declare ratio: number;
+  declare cell: number;
+  declare partOfRow: boolean;
+  declare words: GeoLine["words"];
+  declare region: string | undefined;
+  declare regionType: string | undefined;
+
+  constructor(index: number, line: GeoLine, box: Box, size: number, cell: number) {
+    this.index = index;
+    this.line = line;
+    this.box = box;
+    this.size = size;
+    this.ratio = 1;
+    this.cell = cell;
+    // Set from the start so every layout line has one shape (blocks.ts flags some).
+    this.partOfRow = false;
+    this.words = line.words;
+    this.region = line.region;
+    this.regionType = line.regionType;
+  }
+}
+
+/** An `IndexedLine` (a class, for the reason `PreparedLine` gives). */
+class Indexed implements IndexedLine {
+  declare line: GeoLine;
+  declare index: number;
+
+  constructor(line: GeoLine, index: number) {
+    this.line = line;
+    this.index = index;
+  }
+}
+
 /** The prepared page. */
 export interface PreparedPage {
   lines: LayoutLine[];
@@ -58,40 +102,47 @@ export interface PreparedPage {
 }
 
 /**
- * What `preparePage` measures of one source line, whatever the gutters: its deskewed box, its
- * width in cells (of the trimmed text, and of the text as is), whether it is CJK, and the sizes
- * its characters' advance and its word boxes imply.
- */
-interface LineMeasure {
-  /** The line measured (a piece cut at a gutter is a line of its own). */
-  line: GeoLine;
-  box: Box;
-  cells: number;
-  rawCells: number;
-  cjk: boolean;
-  advance: number | null;
-  latin: number | null;
-}
-
-/**
  * Measurements `preparePage` can share between the two layout passes of one page (the second
- * only cuts lines at the gutters the first found): per-line measures and the gutter tests.
+ * only cuts lines at the gutters the first found): per-line measures and the gutter tests. The
+ * per-line measures are flat arrays by the line's position in the page's `lines`, not an object
+ * per line.
  */
 export interface PrepareCache {
-  /** By the line's position in the page's `lines`. */
-  lines: Array<LineMeasure | undefined>;
   gutters: GutterCache;
   /** By the line's position in the page's `lines`: the size its words imply (`wordSize`), if known. */
   wordSizes: Array<number | null | undefined>;
+  /** By position: `asciiCells` of the line's text (-1 when not all ASCII), read by `scanLines`. */
+  ascii: Float64Array;
+  /** By position: 0 until the line is measured whole, then `latinLine` or `cjkLine`. */
+  kind: Uint8Array;
+  /** By position, once measured: the deskewed box. */
+  boxes: Array<Box | undefined>;
+  /** By position, once measured: the width in cells of the trimmed text (at least 0.5). */
+  cells: Float64Array;
+  /** By position, once measured: the width in cells of the text as is. */
+  rawCells: Float64Array;
   skew?: number;
   /** The lines with a box and text, and the others (`PreparedPage.loose`): alike in both passes. */
   boxed?: IndexedLine[];
   loose?: GeoLine[];
 }
 
+/** `PrepareCache.kind` of a line measured whole: not CJK, or CJK (set on a square em). */
+const latinLine = 1;
+const cjkLine = 2;
+
 /** An empty `PrepareCache`; use one per page. */
 export function createPrepareCache(): PrepareCache {
-  return { lines: [], gutters: createGutterCache(), wordSizes: [] };
+  const none = new Float64Array(0);
+  return {
+    gutters: createGutterCache(),
+    wordSizes: [],
+    ascii: none,
+    kind: new Uint8Array(0),
+    boxes: [],
+    cells: none,
+    rawCells: none,
+  };
 }
 
 /**
@@ -103,6 +154,42 @@ export function cutsMoreLines(
   gutters: ReadonlyArray<readonly [number, number]>,
 ): boolean {
   return cache.boxed !== undefined && cutsMore(cache.boxed, gutters, cache.gutters);
+}
+
+/**
+ * What `preparePage` measured of each of its lines (pieces included), by the line's position
+ * among them: the measures of one call at a time, in arrays reused from call to call.
+ */
+const measured = {
+  cells: new Float64Array(0),
+  rawCells: new Float64Array(0),
+  /** The size its characters' advance implies (CJK lines of four cells or more), when `hasAdvance`. */
+  advance: new Float64Array(0),
+  /** The size its word boxes imply (`wordSize`), when `hasLatin`. */
+  latin: new Float64Array(0),
+  /** Bits: `isCjk`, `hasAdvance`, `hasLatin`. */
+  flags: new Uint8Array(0),
+  /** The sizes of the lines, the weights of the body size, the cell widths of body lines. */
+  sizes: new Float64Array(0),
+  values: new Float64Array(0),
+  weights: new Float64Array(0),
+};
+const isCjk = 1;
+const hasAdvance = 2;
+const hasLatin = 4;
+
+/** Makes the arrays of `measured` hold at least `n` lines. */
+function reserve(n: number): void {
+  if (measured.cells.length >= n) return;
+  const size = Math.max(n, 2 * measured.cells.length);
+  measured.cells = new Float64Array(size);
+  measured.rawCells = new Float64Array(size);
+  measured.advance = new Float64Array(size);
+  measured.latin = new Float64Array(size);
+  measured.flags = new Uint8Array(size);
+  measured.sizes = new Float64Array(size);
+  measured.values = new Float64Array(size);
+  measured.weights = new Float64Array(size);
 }
 
 /**
@@ -120,9 +207,15 @@ export function preparePage(
     cache.loose = [];
     for (let index = 0; index < page.lines.length; index++) {
       const line = page.lines[index]!;
-      if (line.box && line.text.trim()) cache.boxed.push({ line, index });
+      if (line.box && line.text.trim()) cache.boxed.push(new Indexed(line, index));
       else cache.loose.push(line);
     }
+    const count = page.lines.length;
+    cache.gutters = createGutterCache(count);
+    cache.ascii = new Float64Array(count);
+    cache.kind = new Uint8Array(count);
+    cache.cells = new Float64Array(count);
+    cache.rawCells = new Float64Array(count);
   }
   const { boxed, loose } = cache;
   cache.skew ??= scanLines(boxed, cache);
@@ -143,63 +236,80 @@ export function preparePage(
   const cy = height / 2;
   const pieces = splitAtGutters(boxed, gutters, cache.gutters);
   const n = pieces.length;
+  reserve(n);
+  const { cells, rawCells, advance, latin, flags, sizes, values, weights } = measured;
+  const boxes: Box[] = [];
   let sized = 0;
-  const measured: LineMeasure[] = [];
   // CJK glyph boxes from OCR vary wildly in height, and OCR sometimes runs two printed lines of a
   // headline into one; CJK characters are set on a square em, so the advance is the size. A line
   // too short to measure that way gets its box height scaled by the page's advance-to-height ratio.
-  const ratios: number[] = [];
+  let ratioCount = 0;
   for (let i = 0; i < n; i++) {
     const { line, index } = pieces[i]!;
     if (line.fontSize) sized++;
-    const known = cache.lines[index];
-    let m = known;
-    if (m?.line !== line) {
-      // A source line's word size is known from `scanLines`; a piece cut from it has its own.
-      m = measureLine(line, skew, cx, cy, line === page.lines[index] ? cache.wordSizes[index] : undefined);
-      if (!known) cache.lines[index] = m;
+    let box: Box;
+    let known: number | null | undefined;
+    if (line === page.lines[index]) {
+      // A source line is measured once for both passes; its word size is known from `scanLines`.
+      if (cache.kind[index] === 0) measureWhole(cache, line, index, skew, cx, cy);
+      box = cache.boxes[index]!;
+      cells[i] = cache.cells[index]!;
+      rawCells[i] = cache.rawCells[index]!;
+      flags[i] = cache.kind[index] === cjkLine ? isCjk : 0;
+      known = cache.wordSizes[index];
+    } else {
+      // A piece cut from a line at a gutter has its own text and words.
+      box = deskew(line.box!, skew, cx, cy);
+      const text = line.text;
+      const ascii = asciiCells(text);
+      cells[i] = textWidth(text, ascii);
+      rawCells[i] = rawWidth;
+      flags[i] = ascii < 0 && cjkShare(text) >= 0.5 ? isCjk : 0;
+      known = undefined;
     }
-    measured.push(m);
-    if (m.advance && m.box.h > 0) ratios.push(m.advance / m.box.h);
+    boxes.push(box);
+    if (flags[i] === isCjk) {
+      if (cells[i]! >= 4) {
+        const a = box.w / cells[i]!;
+        advance[i] = a;
+        flags[i] = isCjk | hasAdvance;
+        if (a && box.h > 0) values[ratioCount++] = a / box.h;
+      }
+    } else {
+      const size = known === undefined ? wordSize(line) : known;
+      if (size !== null) {
+        latin[i] = size;
+        flags[i] = hasLatin;
+      }
+    }
   }
   const useFont = sized >= n * 0.8;
-  const scale = median(ratios) ?? 1;
+  const scale = medianOfFirst(values, ratioCount) ?? 1;
   const lines: LayoutLine[] = [];
   // Body size: the median size by characters (lines of six cells or more, forty at most each).
-  const weighted: number[] = [];
-  const weights: number[] = [];
+  let weighted = 0;
   for (let i = 0; i < n; i++) {
     const { index, line } = pieces[i]!;
-    const { box, cells, rawCells, cjk, advance, latin } = measured[i]!;
-    const fallback = cjk ? box.h * scale : useFont && line.fontSize ? line.fontSize : box.h;
-    const size = Math.max(1, latin ?? advance ?? fallback);
-    // partOfRow is set from the start so every layout line has one shape (blocks.ts flags some).
-    lines.push({
-      index,
-      line,
-      box,
-      size,
-      ratio: 1,
-      cell: box.w / cells,
-      partOfRow: false,
-      words: line.words,
-      region: line.region,
-      regionType: line.regionType,
-    });
-    const weight = Math.min(40, Math.round(rawCells));
+    const box = boxes[i]!;
+    const f = flags[i]!;
+    const fallback = f & isCjk ? box.h * scale : useFont && line.fontSize ? line.fontSize : box.h;
+    const size = Math.max(1, f & hasLatin ? latin[i]! : f & hasAdvance ? advance[i]! : fallback);
+    sizes[i] = size;
+    lines.push(new PreparedLine(index, line, box, size, box.w / cells[i]!));
+    const weight = Math.min(40, Math.round(rawCells[i]!));
     if (weight >= 6) {
-      weighted.push(size);
-      weights.push(weight);
+      values[weighted] = size;
+      weights[weighted++] = weight;
     }
   }
-  const bodySize = weightedMedian(weighted, weights) ?? median(lines.map((l) => l.size)) ?? 1;
-  const cellWidths: number[] = [];
+  const bodySize = weightedMedian(values, weights, weighted) ?? medianOfFirst(sizes, n) ?? 1;
+  let cellCount = 0;
   for (let i = 0; i < n; i++) {
     const l = lines[i]!;
     l.ratio = l.size / bodySize;
-    if (Math.abs(l.ratio - 1) < 0.15 && measured[i]!.rawCells >= 6) cellWidths.push(l.cell);
+    if (Math.abs(l.ratio - 1) < 0.15 && rawCells[i]! >= 6) values[cellCount++] = l.cell;
   }
-  const bodyCell = median(cellWidths) ?? bodySize;
+  const bodyCell = medianOfFirst(values, cellCount) ?? bodySize;
   // A loop, not `map`: arrays made by `map` differ in their internal element kind from one
   // compiler tier to the next, and code reading them would be optimized over and over.
   const graphics: Graphic[] = [];
@@ -210,7 +320,8 @@ export function preparePage(
 /**
  * Reads each line's words once, for everything the layout takes from them whatever the gutters:
  * the baseline slopes (the page's skew, returned), each line's word size (`wordSizes`) and its
- * wide gaps (`gutters`). One pass while each line's words are at hand, rather than one per use.
+ * wide gaps (`gutters`), and its text's width if ASCII (`ascii`). One pass while each line's
+ * words are at hand, rather than one per use.
  */
 function scanLines(boxed: readonly IndexedLine[], cache: PrepareCache): number {
   const slopes: number[] = [];
@@ -218,33 +329,52 @@ function scanLines(boxed: readonly IndexedLine[], cache: PrepareCache): number {
     const x = boxed[at]!;
     const s = lineSlope(x.line);
     if (s !== null) slopes.push(s);
-    // An ASCII line is not CJK, so `measureLine` will want its word size (CJK lines need none).
-    if (asciiCells(x.line.text) >= 0) cache.wordSizes[x.index] = wordSize(x.line);
+    const ascii = asciiCells(x.line.text);
+    cache.ascii[x.index] = ascii;
+    // An ASCII line is not CJK, so `preparePage` will want its word size (CJK lines need none).
+    if (ascii >= 0) cache.wordSizes[x.index] = wordSize(x.line);
     measureGaps(boxed, at, cache.gutters);
   }
   return skewOf(slopes);
 }
 
-function measureLine(
+/**
+ * Measures the source line at `index` into `cache`: its deskewed box, its width in cells (of
+ * the trimmed text, and of the text as is), whether it is CJK, and, for a line that is not, the
+ * size its words imply when `scanLines` left it unknown.
+ */
+function measureWhole(
+  cache: PrepareCache,
   line: GeoLine,
+  index: number,
   skew: number,
   cx: number,
   cy: number,
-  knownSize: number | null | undefined,
-): LineMeasure {
-  const box = deskew(line.box!, skew, cx, cy);
+): void {
+  cache.boxes[index] = deskew(line.box!, skew, cx, cy);
   const text = line.text;
+  const ascii = cache.ascii[index]!;
+  cache.cells[index] = textWidth(text, ascii);
+  cache.rawCells[index] = rawWidth;
+  const cjk = ascii < 0 && cjkShare(text) >= 0.5;
+  cache.kind[index] = cjk ? cjkLine : latinLine;
+  if (!cjk && cache.wordSizes[index] === undefined) cache.wordSizes[index] = wordSize(line);
+}
+
+/** The width in cells of the text as is, as the last `textWidth` call found it. */
+let rawWidth = 0;
+
+/**
+ * The width in cells of the trimmed text, at least half a cell; sets `rawWidth` to that of the
+ * text as is. `ascii` is `asciiCells(text)`.
+ */
+function textWidth(text: string, ascii: number): number {
   const trimmed = text.trim();
-  const ascii = asciiCells(text);
   // ASCII text (most Latin lines) has no CJK character: its cells are counted in one pass.
   const trimmedCells =
     ascii < 0 ? textCells(trimmed) : trimmed.length === text.length ? ascii : asciiCells(trimmed);
-  const cells = Math.max(0.5, trimmedCells);
-  const rawCells = trimmed.length === text.length ? trimmedCells : ascii < 0 ? textCells(text) : ascii;
-  const cjk = ascii < 0 && cjkShare(text) >= 0.5;
-  const advance = cjk && cells >= 4 ? box.w / cells : null;
-  const latin = cjk ? null : knownSize === undefined ? wordSize(line) : knownSize;
-  return { line, box, cells, rawCells, cjk, advance, latin };
+  rawWidth = trimmed.length === text.length ? trimmedCells : ascii < 0 ? textCells(text) : ascii;
+  return Math.max(0.5, trimmedCells);
 }
 
 /**
@@ -262,19 +392,91 @@ function asciiCells(text: string): number {
 }
 
 /**
- * The median of `values` weighted by the integers `weights` (alike in length): the first value,
- * in ascending order, at which the weights seen reach half the total; null for none. Which of
- * equal values comes first does not change the answer, so the values sort without a callback
- * and each weight is added at its value's place.
+ * The median of the first `n` values weighted by the positive integers `weights`: the first
+ * value, in ascending order, at which the weights seen reach half the total; null for none.
+ * Reorders both arrays. Which of equal values comes first does not change the answer, and the
+ * sums of integers are exact in any order: the value is selected (`selectWeighted`) rather than
+ * sorted for.
  */
-function weightedMedian(values: readonly number[], weights: readonly number[]): number | null {
-  const n = values.length;
+function weightedMedian(values: Float64Array, weights: Float64Array, n: number): number | null {
   if (n === 0) return null;
-  if (values.some(Number.isNaN)) return weightedMedianOfPairs(values.map((v, i) => [v, weights[i]!]));
-  const sorted = sortedNumbers(values);
+  let zero = false;
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    // NaN has no order: such values take the callback sort, as pairs.
+    if (Number.isNaN(v)) {
+      const pairs: Array<[number, number]> = [];
+      for (let k = 0; k < n; k++) pairs.push([values[k]!, weights[k]!]);
+      return weightedMedianOfPairs(pairs);
+    }
+    if (v === 0) zero = true;
+  }
+  if (!zero) return selectWeighted(values, weights, n);
+  // Which zero comes first, -0 or 0, is the callback sort's (it keeps them as they came).
+  const sorted: number[] = Array.prototype.slice.call(values, 0, n).sort((a: number, b: number) => a - b);
   const at = new Float64Array(n);
-  const total = placeWeights(values, weights, sorted, at);
+  const total = placeWeights(values, weights, n, sorted, at);
   return firstReachingHalf(sorted, at, total);
+}
+
+/**
+ * `weightedMedian` of values with no NaN and no zero, by selection: the smallest value whose
+ * weight and that of every value below it reach half the total. Each round splits the values
+ * still in question (`lo` to `hi`) around a pivot, below, equal and above, weights alongside,
+ * and keeps the part holding the answer; `before` is the weight of the values below them.
+ */
+function selectWeighted(values: Float64Array, weights: Float64Array, n: number): number {
+  let total = 0;
+  for (let i = 0; i < n; i++) total += weights[i]!;
+  let lo = 0;
+  let hi = n;
+  let before = 0;
+  while (lo < hi) {
+    const x = values[lo]!;
+    const y = values[(lo + hi) >> 1]!;
+    const z = values[hi - 1]!;
+    const pivot = Math.max(Math.min(x, y), Math.min(Math.max(x, y), z));
+    let lt = lo;
+    let i = lo;
+    let gt = hi;
+    let below = 0;
+    let equal = 0;
+    while (i < gt) {
+      const v = values[i]!;
+      if (v < pivot) {
+        swap(values, weights, lt, i);
+        below += weights[lt]!;
+        lt++;
+        i++;
+      } else if (v > pivot) {
+        gt--;
+        swap(values, weights, i, gt);
+      } else {
+        equal += weights[i]!;
+        i++;
+      }
+    }
+    if ((before + below) * 2 >= total) hi = lt;
+    else if ((before + below + equal) * 2 >= total) return pivot;
+    else {
+      before += below + equal;
+      lo = gt;
+    }
+  }
+  // Not reached for positive weights: the largest value always reaches half.
+  let largest = values[0]!;
+  for (let i = 1; i < n; i++) largest = Math.max(largest, values[i]!);
+  return largest;
+}
+
+/** Swaps places `a` and `b` of the values and of their weights. */
+function swap(values: Float64Array, weights: Float64Array, a: number, b: number): void {
+  const v = values[a]!;
+  values[a] = values[b]!;
+  values[b] = v;
+  const w = weights[a]!;
+  weights[a] = weights[b]!;
+  weights[b] = w;
 }
 
 /**
@@ -283,12 +485,12 @@ function weightedMedian(values: readonly number[], weights: readonly number[]): 
  * after it ever ran, and that code then left the compiled code again on every call.
  */
 function placeWeights(
-  values: readonly number[],
-  weights: readonly number[],
+  values: Float64Array,
+  weights: Float64Array,
+  n: number,
   sorted: ArrayLike<number>,
   at: Float64Array,
 ): number {
-  const n = values.length;
   let total = 0;
   for (let i = 0; i < n; i++) {
     const v = values[i]!;

@@ -1,6 +1,6 @@
 import type { StreamLine } from "../assemble/stream.ts";
 import type { LayoutBlock } from "./blocks.ts";
-import { median, right } from "./box.ts";
+import { medianOfFirst, right } from "./box.ts";
 import { isBodyLike, type LayoutColumn } from "./columns.ts";
 import type { LayoutLine, PreparedPage } from "./prepare.ts";
 import { type BlockRole, bodyTypes } from "./regions.ts";
@@ -167,14 +167,21 @@ function sitsOnHeading(
 
 /** The block's ordinary leading: the median gap between a printed line and the one above it. */
 function usualGap(b: LayoutBlock): number | null {
-  const gaps: number[] = [];
+  // The gaps more than a type size negative (lines side by side) are not leading.
+  let n = 0;
   let prev: LayoutLine | null = null;
   for (const x of b.lines) {
-    if (prev && !x.partOfRow) gaps.push(x.box.y - (prev.box.y + prev.box.h));
+    if (prev && !x.partOfRow) {
+      const g = x.box.y - (prev.box.y + prev.box.h);
+      if (g > -b.size) gaps[n++] = g;
+    }
     if (!x.partOfRow) prev = x;
   }
-  return median(gaps.filter((g) => g > -b.size));
+  return medianOfFirst(gaps, n);
 }
+
+/** Reused by `usualGap` for one block's gaps at a time. */
+const gaps: number[] = [];
 
 /**
  * The measure a block's lines are set to: its column's width when the block sits in a column
