@@ -1,3 +1,5 @@
+import { PageBox } from "../ingest/records.ts";
+import { smallInt } from "../ingest/small-int.ts";
 import type { Box } from "../types.ts";
 
 /**
@@ -28,7 +30,7 @@ export function unionBoxes(boxes: Iterable<Box>): Box | null {
     if (b.y + b.h > y1) y1 = b.y + b.h;
   }
   if (x0 === Number.POSITIVE_INFINITY) return null;
-  return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
+  return wholeBox(x0, y0, x1, y1);
 }
 
 /** The box spanned by a polygon's points (PAGE `Coords`), or null for no points. */
@@ -44,7 +46,16 @@ export function boxOfPoints(points: ReadonlyArray<readonly [number, number]>): B
     if (x > x1) x1 = x;
     if (y > y1) y1 = y;
   }
-  return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
+  return wholeBox(x0, y0, x1, y1);
+}
+
+/**
+ * The box from (x0, y0) to (x1, y1), its whole coordinates as small integers and made by a
+ * constructor (see `PageBox`, `smallInt`): edges found by min and max start as infinities and
+ * stay doubles to the engine, which would box each on the heap.
+ */
+function wholeBox(x0: number, y0: number, x1: number, y1: number): Box {
+  return new PageBox(smallInt(x0), smallInt(y0), smallInt(x1 - x0), smallInt(y1 - y0));
 }
 
 /** Length of the overlap of the intervals [a0, a1] and [b0, b1]; 0 when they are disjoint. */

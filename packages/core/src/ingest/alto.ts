@@ -5,6 +5,7 @@ import type { Box, SourceWord } from "../types.ts";
 import { AttributeSlots } from "./attribute-slots.ts";
 import { isSpace } from "./hocr-title.ts";
 import { type GeoLine, type Graphic, type IngestedPage, newGeoLine } from "./ingest.ts";
+import { PageBox, PageWord } from "./records.ts";
 import { smallInt } from "./small-int.ts";
 import type { AttributeList, XmlAttributes } from "./xml-attributes.ts";
 import { XmlScanner } from "./xml-scanner.ts";
@@ -71,7 +72,7 @@ export function ingestAlto(text: string, dpi = defaultAltoDpi, bytes: ByteText |
     const w = num(a, "WIDTH");
     const h = num(a, "HEIGHT");
     if (Number.isNaN(x) || Number.isNaN(y) || Number.isNaN(w) || Number.isNaN(h)) return undefined;
-    return { x: smallInt(x), y: smallInt(y), w: smallInt(Math.max(0, w)), h: smallInt(Math.max(0, h)) };
+    return new PageBox(smallInt(x), smallInt(y), smallInt(Math.max(0, w)), smallInt(Math.max(0, h)));
   };
   // A page's `String`s share one layout or a few, as do its lines and blocks: their attributes
   // are found once per layout.
@@ -113,14 +114,15 @@ export function ingestAlto(text: string, dpi = defaultAltoDpi, bytes: ByteText |
           const h = slotNumber(a, at[3]!);
           const box =
             Number.isNaN(x) || Number.isNaN(y) || Number.isNaN(w) || Number.isNaN(h)
-              ? (open.line.box ?? { x: 0, y: 0, w: 0, h: 0 })
-              : { x: smallInt(x), y: smallInt(y), w: smallInt(Math.max(0, w)), h: smallInt(Math.max(0, h)) };
-          // NaN when absent, as `Number` of the value otherwise. The word is made whole at once:
-          // a field added afterwards would cost every word a second allocation.
+              ? (open.line.box ?? new PageBox(0, 0, 0, 0))
+              : new PageBox(smallInt(x), smallInt(y), smallInt(Math.max(0, w)), smallInt(Math.max(0, h)));
+          // NaN when absent, as `Number` of the value otherwise.
           const wc = a.numberAt(at[5]!);
-          const word: SourceWord = Number.isFinite(wc)
-            ? { text: content, box, conf: Math.min(1, Math.max(0, wc)) }
-            : { text: content, box };
+          const word = new PageWord(
+            content,
+            box,
+            Number.isFinite(wc) ? Math.min(1, Math.max(0, wc)) : undefined,
+          );
           if (open.text && open.spaced && !isCjkCode(open.last) && !isCjkCode(content.charCodeAt(0)))
             open.text += " ";
           open.text += content;
@@ -186,12 +188,12 @@ export function ingestAlto(text: string, dpi = defaultAltoDpi, bytes: ByteText |
           const w = slotNumber(a, at[3]!);
           const h = slotNumber(a, at[4]!);
           if (!Number.isNaN(x) && !Number.isNaN(y) && !Number.isNaN(w) && !Number.isNaN(h))
-            line.box = {
-              x: smallInt(x),
-              y: smallInt(y),
-              w: smallInt(Math.max(0, w)),
-              h: smallInt(Math.max(0, h)),
-            };
+            line.box = new PageBox(
+              smallInt(x),
+              smallInt(y),
+              smallInt(Math.max(0, w)),
+              smallInt(Math.max(0, h)),
+            );
           if (block?.id) line.region = block.id;
           if (block?.type) line.regionType = block.type;
           open = {

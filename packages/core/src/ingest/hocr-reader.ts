@@ -2,6 +2,7 @@ import { InputError } from "../errors.ts";
 import type { SourceWord } from "../types.ts";
 import { type HocrTitle, isSpace } from "./hocr-title.ts";
 import { type GeoLine, type Graphic, type IngestedPage, newGeoLine } from "./ingest.ts";
+import { PageBox, PageWord } from "./records.ts";
 import { smallInt } from "./small-int.ts";
 import { WordJoiner } from "./words.ts";
 import { isAt } from "./xml-chars.ts";
@@ -92,13 +93,13 @@ export function createHocrReader(): HocrReader {
       if (cls === "ocrx_word") {
         if (open && !word) {
           kind = "word";
-          const box = title.box() ?? open.line.box ?? { x: 0, y: 0, w: 0, h: 0 };
+          const box = title.box() ?? open.line.box ?? new PageBox(0, 0, 0, 0);
           const conf = title.number("x_wconf");
-          // Made whole at once: a field added afterwards would cost every word a second allocation.
-          word =
-            title.has("x_wconf") && Number.isFinite(conf)
-              ? { text: "", box, conf: Math.min(1, Math.max(0, conf / 100)) }
-              : { text: "", box };
+          word = new PageWord(
+            "",
+            box,
+            title.has("x_wconf") && Number.isFinite(conf) ? Math.min(1, Math.max(0, conf / 100)) : undefined,
+          );
         }
       } else if (cls === "ocr_page") {
         kind = "page";

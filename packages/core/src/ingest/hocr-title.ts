@@ -1,4 +1,5 @@
 import type { Box } from "../types.ts";
+import { PageBox } from "./records.ts";
 import { smallInt } from "./small-int.ts";
 import { readNumber } from "./xml-attributes.ts";
 
@@ -283,12 +284,12 @@ export class HocrTitle {
     const { y0, x1, y1 } = this;
     if (!Number.isFinite(x0) || !Number.isFinite(y0) || !Number.isFinite(x1) || !Number.isFinite(y1))
       return undefined;
-    return {
-      x: smallInt(x0),
-      y: smallInt(y0),
-      w: smallInt(Math.max(0, x1 - x0)),
-      h: smallInt(Math.max(0, y1 - y0)),
-    };
+    return new PageBox(
+      smallInt(x0),
+      smallInt(y0),
+      smallInt(Math.max(0, x1 - x0)),
+      smallInt(Math.max(0, y1 - y0)),
+    );
   }
 
   /**

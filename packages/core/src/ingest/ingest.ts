@@ -6,6 +6,7 @@ import type { Box, SourceFormat, SourceLine } from "../types.ts";
 import { ingestAlto } from "./alto.ts";
 import { ingestHocr } from "./hocr.ts";
 import { ingestPageXml } from "./page-xml.ts";
+import { PageLine } from "./records.ts";
 import { ingestText } from "./text.ts";
 
 /**
@@ -22,23 +23,10 @@ export interface GeoLine extends SourceLine {
  * A new `GeoLine` with every field it may get present (undefined until set), in one order: the
  * lines of a page then share one object shape, and the layout and the line rules, which read
  * their fields line after line, read them at one place each instead of searching a shape per
- * field the line happens to have (as `JSON.stringify` and `toEqual` treat them, an undefined
- * field is no field).
+ * field the line happens to have (see `records.ts`).
  */
 export function newGeoLine(id: string): GeoLine {
-  return {
-    id,
-    text: "",
-    box: undefined,
-    words: undefined,
-    fontSize: undefined,
-    region: undefined,
-    regionType: undefined,
-    blankBefore: undefined,
-    hyphenated: undefined,
-    slope: undefined,
-    paragraph: undefined,
-  };
+  return new PageLine(id);
 }
 
 /** A non-text region of the page: a picture or a ruled line (separator). */

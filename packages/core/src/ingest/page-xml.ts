@@ -5,6 +5,7 @@ import type { Box, SourceWord } from "../types.ts";
 import { defaultAltoDpi } from "./alto.ts";
 import { isSpace } from "./hocr-title.ts";
 import { type GeoLine, type Graphic, type IngestedPage, newGeoLine } from "./ingest.ts";
+import { PageBox, PageWord } from "./records.ts";
 import { joinWords } from "./words.ts";
 import { readNumber } from "./xml-attributes.ts";
 import { readXml, type XmlAttributes } from "./xml-reader.ts";
@@ -216,8 +217,11 @@ export function ingestPageXml(
             const equiv = lowest(el.equivs);
             const box = boxOfPoints(el.points ?? []);
             if (equiv && parent?.words) {
-              const word: SourceWord = { text: equiv.text.trim(), box: box ?? { x: 0, y: 0, w: 0, h: 0 } };
-              if (equiv.conf !== undefined) word.conf = Math.min(1, Math.max(0, equiv.conf));
+              const word = new PageWord(
+                equiv.text.trim(),
+                box ?? new PageBox(0, 0, 0, 0),
+                equiv.conf === undefined ? undefined : Math.min(1, Math.max(0, equiv.conf)),
+              );
               if (word.text) parent.words.push(word);
             }
             break;
