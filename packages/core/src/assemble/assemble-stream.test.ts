@@ -264,6 +264,136 @@ describe("assembleStream", () => {
     expect(articles[1]!.byline?.lines).toEqual(["7", "8"]);
   });
 
+  it("reads a sentence-case headline wrapped in lower case under a double-spaced stream's ordinary leading", () => {
+    const double = (...lines: string[]) => lines.flatMap((l) => [l, ""]).slice(0, -1);
+    const { articles } = assembleStream(
+      textStream(
+        ...double(
+          "A header in the final minute of extra",
+          "time sent the second-division side into",
+          "their first cup final in almost forty",
+          "years, and their travelling supporters",
+          "onto the pitch at the final whistle.",
+          "Underdogs reach cup",
+          "final with late winner",
+        ),
+      ),
+    );
+    expect(articles).toHaveLength(1);
+    expect(articles[0]!.headline?.text).toBe("Underdogs reach cup final with late winner");
+    expect(articles[0]!.paragraphs).toHaveLength(1);
+  });
+
+  it("reads a deck set tight under a headline that follows its body, ended by a short line closing nothing", () => {
+    const { articles } = assembleStream(
+      textStream(
+        "DES MOINES, Iowa — A fast-moving storm swept",
+        "across the Midwest overnight, toppling trees",
+        "and power lines and leaving more than 200,000",
+        "homes without electricity, officials said.",
+        "By Ellen Cho",
+        "Storm knocks out power",
+        "to thousands across",
+        "the Midwest",
+        "Utility crews from six states help crews to",
+        "restore service",
+        "Astronomers using a space telescope have found",
+        "water vapour in the atmosphere of a planet that",
+        "orbits a small star about 97 light years away,",
+        "a finding that will sharpen the search for life.",
+        "Telescope spots water",
+        "vapour around distant planet",
+      ),
+    );
+    expect(articles).toHaveLength(2);
+    expect(articles[0]!.headline?.lines).toEqual(["6", "7", "8"]);
+    expect(articles[0]!.subheadline?.lines).toEqual(["9", "10"]);
+    expect(articles[0]!.byline?.text).toBe("By Ellen Cho");
+    expect(articles[1]!.paragraphs[0]!.lines[0]).toBe("11");
+    expect(articles[1]!.headline?.lines).toEqual(["15", "16"]);
+  });
+
+  it("reads a deck that fills the measure as the title's where a blank line, not a full stop, ends it", () => {
+    const { articles } = assembleStream(
+      textStream(
+        "Patients waiting more than a year for routine",
+        "operations will be offered treatment at private",
+        "clinics under a plan announced by ministers.",
+        "By Jane Holloway, Health Editor",
+        "Ministers to unveil plan",
+        "to cut waiting lists",
+        "Private clinics will treat patients free of",
+        "charge under the scheme set out on Tuesday",
+        "",
+        "Councillors voted by 14 to 9 on Tuesday night",
+        "to build protected cycle lanes along two of",
+        "the town's busiest roads, ending a year of",
+        "consultation and heated public meetings.",
+        "Town council approves",
+        "new cycle lanes",
+      ),
+    );
+    expect(articles).toHaveLength(2);
+    expect(articles[0]!.headline?.lines).toEqual(["5", "6"]);
+    expect(articles[0]!.subheadline?.lines).toEqual(["7", "8"]);
+    expect(articles[1]!.paragraphs[0]!.lines[0]).toBe("10");
+  });
+
+  it("reads two short lines closing no sentence between two bodies as a title, with no byline or dateline", () => {
+    const { articles } = assembleStream(
+      textStream(
+        "A stopgap measure would keep agencies funded at",
+        "current levels, a prospect that military leaders",
+        "have warned would delay new contracts and some",
+        "training programs across the armed services.",
+        "Congress faces crowded",
+        "calendar as deadline nears",
+        "School districts across the state are offering",
+        "signing bonuses, free training and higher pay to",
+        "recruit bus drivers, as a shortage that began in",
+        "the pandemic shows little sign of easing at all.",
+        "Districts struggle to",
+        "fill bus driver jobs",
+      ),
+    );
+    expect(articles).toHaveLength(2);
+    expect(articles[0]!.headline?.lines).toEqual(["5", "6"]);
+    expect(articles[0]!.paragraphs[0]!.lines).toEqual(["1", "2", "3", "4"]);
+    expect(articles[1]!.headline?.lines).toEqual(["11", "12"]);
+  });
+
+  it("reads a By line set between a closed body and a title as closing the article above", () => {
+    const { articles } = assembleStream(
+      textStream(
+        "",
+        "Councillors voted by 14 to 9 on Tuesday night",
+        "to build protected cycle lanes along two of",
+        "the town's busiest roads, ending a year of",
+        "consultation and heated public meetings.",
+        "",
+        "By Laura Bennett",
+        "",
+        "Council settles dispute",
+        "",
+        "Patients waiting more than a year for routine",
+        "operations will be offered treatment at private",
+        "clinics under a plan announced by ministers.",
+        "",
+        "By Jane Holloway",
+        "",
+        "Plan to speed surgery",
+        "",
+        "Forecasters expect colder, drier weather for",
+        "the rest of the week across the whole region.",
+      ),
+    );
+    expect(articles).toHaveLength(3);
+    expect(articles[0]!.headline?.text).toBe("Council settles dispute");
+    expect(articles[0]!.byline?.text).toBe("By Laura Bennett");
+    expect(articles[1]!.headline?.text).toBe("Plan to speed surgery");
+    expect(articles[2]!.headline).toBeNull();
+  });
+
   it("keeps a caption with a photo credit out of the article", () => {
     const { articles, captions } = assembleStream(
       textStream(

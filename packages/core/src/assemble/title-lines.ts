@@ -49,10 +49,11 @@ export function markTitles(infos: readonly LineInfo[], kinds: LineKind[]): void 
   const candidate = infos.map(
     (x, i) => kinds[i] === "body" && x.titleish && standsOut(infos, i) && !isClosingName(infos, i),
   );
-  // A headline's next line set tight under it may open in lower case ("to national finals").
+  // A headline's next line set tight under it (no whitespace but the stream's ordinary
+  // leading) may open in lower case ("to national finals").
   for (let i = 1; i < n; i++) {
     const x = infos[i]!;
-    if (candidate[i] || !candidate[i - 1] || kinds[i] !== "body" || x.line.gapBefore !== "none") continue;
+    if (candidate[i] || !candidate[i - 1] || kinds[i] !== "body" || isBreakGap(x)) continue;
     if (x.startsLower && !x.endsSentence && !x.endsHyphen && x.words <= 8 && (x.line.fill ?? 1) <= 0.85)
       candidate[i] = true;
   }
@@ -72,6 +73,7 @@ export function markTitles(infos: readonly LineInfo[], kinds: LineKind[]): void 
   }
   markAnchoredTitles(infos, kinds, candidate);
   markDecks(infos, kinds, candidate);
+  markRunOnDecks(infos, kinds, candidate);
   const bylineLike = (i: number) => kinds[i] === "body" && infos[i]!.bylineLine !== null;
   let i = 0;
   while (i < n) {
@@ -216,6 +218,49 @@ function markDecks(infos: readonly LineInfo[], kinds: readonly LineKind[], candi
 }
 
 /**
+ * A line set off the body measure: well short of it, or running past it (a deck set in
+ * smaller type on a wider measure). Running text fills its measure but for a paragraph's last
+ * line, which closes a sentence.
+ */
+function offMeasure(x: LineInfo): boolean {
+  const fill = x.line.fill ?? 1;
+  return fill <= 0.7 || fill >= 1.08;
+}
+
+/**
+ * A deck set tight under a title line, with no whitespace to tell it from the text: up to
+ * three lines, the first opening like a title, closing no sentence, clause or word, the last
+ * of them off the body measure or followed by whitespace, and then a line that opens a
+ * sentence, a dateline or a byline (or nothing). A paragraph's line stops short of the
+ * measure, or ends its block, only where it closes a sentence: a line that does so closing
+ * nothing ends no running text ("Utility crews from six states help" / "restore service").
+ */
+function markRunOnDecks(infos: readonly LineInfo[], kinds: readonly LineKind[], candidate: boolean[]): void {
+  const n = infos.length;
+  for (let a = 1; a < n; a++) {
+    // A deck opens afresh, like a title line; a line going on in lower case is the headline's.
+    const first = infos[a]!;
+    if (candidate[a] || !candidate[a - 1] || kinds[a] !== "body" || isBreakGap(first) || !first.titleish)
+      continue;
+    for (let b = a; b < n && b - a < 3; b++) {
+      const y = infos[b]!;
+      if (kinds[b] !== "body" || (b > a && isBreakGap(y)) || !(y.titleish || continuesTitle(y))) break;
+      const next = infos[b + 1];
+      if (!offMeasure(y) && !isBreakGap(next)) continue;
+      const opens =
+        !next ||
+        next.dateline !== null ||
+        next.bylineLine !== null ||
+        (next.startsSentence && !next.startsLower && !next.cjk);
+      if (!opens) continue;
+      for (let k = a; k <= b; k++) candidate[k] = true;
+      a = b;
+      break;
+    }
+  }
+}
+
+/**
  * The first lines of a multi-line title fill the measure like body text; only the last is
  * short. Up to two titleish lines without clause punctuation directly above a title block
  * join it when the text above them has ended.
@@ -311,6 +356,10 @@ function acceptTitleBlock(
   ) {
     return true;
   }
+  // Two lines off the body measure with no sentence closed among them are no running text.
+  let off = 0;
+  for (const x of titles) if (offMeasure(x)) off++;
+  if (off >= 2) return true;
   // Set apart by whitespace only: accept what reads as a title — several lines, or one line
   // of real title length (in title case for Latin script).
   const apart = isBreakGap(infos[start]) && (isBreakGap(next) || next.line.gapBefore === "line");
