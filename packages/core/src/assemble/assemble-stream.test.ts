@@ -394,6 +394,65 @@ describe("assembleStream", () => {
     expect(articles[2]!.headline).toBeNull();
   });
 
+  it("reads a reporter's credit broken inside its bracket at an article's end as one byline", () => {
+    const { articles } = assembleStream(
+      textStream(
+        "　　本报讯 工业和信息化部、财政部",
+        "近日联合公布第三批试点城市名单，36",
+        "个城市入选。至此，试点城市总数达到",
+        "100个，覆盖全部省份。（记",
+        "者 何平）",
+        "中小企业数字化转",
+        "型城市试点扩围",
+      ),
+    );
+    expect(articles).toHaveLength(1);
+    expect(articles[0]!.byline).toMatchObject({ text: "（记者 何平）", lines: ["4", "5"], inline: "end" });
+    expect(articles[0]!.headline?.lines).toEqual(["6", "7"]);
+    expect(articles[0]!.paragraphs[0]!.lines.at(-1)).toBe("5");
+  });
+
+  it("reads a By line broken inside the name as one byline, closing a body or leading one", () => {
+    const after = assembleStream(
+      textStream(
+        "Forecasters expect colder, drier weather for",
+        "the rest of the week across the whole region.",
+        "By Ellen",
+        "Cho",
+        "Storm knocks out power",
+        "to thousands across the Midwest",
+      ),
+    ).articles;
+    expect(after).toHaveLength(1);
+    expect(after[0]!.byline).toMatchObject({ text: "By Ellen Cho", lines: ["3", "4"] });
+    expect(after[0]!.headline?.lines).toEqual(["5", "6"]);
+    const first = assembleStream(
+      textStream(
+        "Library to extend hours",
+        "",
+        "By TOM",
+        "BAKER",
+        "Staff Writer",
+        "",
+        "SPRINGFIELD — Four branches of the public",
+        "library will stay open until 8 p.m. on",
+        "Saturdays, officials announced Tuesday.",
+      ),
+    ).articles;
+    expect(first).toHaveLength(1);
+    expect(first[0]!.byline).toMatchObject({ text: "By TOM BAKER Staff Writer", lines: ["3", "4", "5"] });
+    const untitled = assembleStream(
+      textStream(
+        "By Ellen",
+        "Cho",
+        "Forecasters expect colder, drier weather for",
+        "the rest of the week across the whole region.",
+      ),
+    ).articles;
+    expect(untitled[0]!.byline).toMatchObject({ text: "By Ellen Cho", lines: ["1", "2"] });
+    expect(untitled[0]!.paragraphs.flatMap((p) => p.lines)).toEqual(["3", "4"]);
+  });
+
   it("keeps a caption with a photo credit out of the article", () => {
     const { articles, captions } = assembleStream(
       textStream(
