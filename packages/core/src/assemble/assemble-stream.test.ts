@@ -453,6 +453,32 @@ describe("assembleStream", () => {
     expect(untitled[0]!.paragraphs.flatMap((p) => p.lines)).toEqual(["3", "4"]);
   });
 
+  it("reads a label set apart under the running head but tight over a headline as the kicker", () => {
+    const { articles, other } = assembleStream(
+      textStream(
+        "A4 | THE DAILY COURIER | FRIDAY, NOVEMBER 29, 2024",
+        "NATION & WORLD",
+        "",
+        "ANALYSIS",
+        "Congress faces crowded",
+        "calendar as deadline nears",
+        "",
+        "By JANE DOE",
+        "",
+        "WASHINGTON (AP) — Lawmakers return from their",
+        "holiday recess on Monday with less than three",
+        "weeks to pass a spending bill and avoid a partial",
+        "government shutdown, aides said on Sunday.",
+      ),
+    );
+    expect(other.map((b) => b.text)).toEqual([
+      "A4 | THE DAILY COURIER | FRIDAY, NOVEMBER 29, 2024",
+      "NATION & WORLD",
+    ]);
+    expect(articles[0]!.kicker?.text).toBe("ANALYSIS");
+    expect(articles[0]!.headline?.lines).toEqual(["5", "6"]);
+  });
+
   it("keeps a caption with a photo credit out of the article", () => {
     const { articles, captions } = assembleStream(
       textStream(
