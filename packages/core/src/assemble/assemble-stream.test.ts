@@ -313,6 +313,52 @@ describe("assembleStream", () => {
     expect(articles[1]!.headline?.lines).toEqual(["15", "16"]);
   });
 
+  it("reads a headline going on in lower case over the full measure, and its deck, as one title group", () => {
+    const { articles } = assembleStream(
+      textStream(
+        "DES MOINES, Iowa — A fast-moving",
+        "storm swept across the Midwest",
+        "overnight, toppling trees and power",
+        "lines, officials said on Sunday.",
+        "By Ellen Cho",
+        "Storm knocks out power to",
+        "thousands across the Midwest",
+        "Utility crews from six states help restore",
+        "service",
+        "Astronomers using a space tele-",
+        "scope have found water vapour in",
+        "the atmosphere of a planet that",
+        "orbits a small star, a finding",
+        "that will sharpen the search.",
+        "Telescope spots water",
+        "vapour around distant planet",
+      ),
+    );
+    expect(articles).toHaveLength(2);
+    expect(articles[0]!.headline?.lines).toEqual(["6", "7"]);
+    expect(articles[0]!.subheadline?.lines).toEqual(["8", "9"]);
+    expect(articles[1]!.paragraphs[0]!.lines[0]).toBe("10");
+    expect(articles[1]!.headline?.lines).toEqual(["15", "16"]);
+  });
+
+  it("ends no title group on a small word: lines going on from a short title line into text are text", () => {
+    const { articles } = assembleStream(
+      textStream(
+        "The office was set up to improve the way the agency",
+        "approaches the transfer of advanced technology, as",
+        "well as the commercialization of space technologies.",
+        "",
+        "An interim",
+        "organizational structure was set up and an",
+        "office was formed to",
+        "",
+        "Organizational Process Action Team members said",
+        "they would report on the plan within the month.",
+      ),
+    );
+    expect(articles.every((a) => a.headline === null)).toBe(true);
+  });
+
   it("reads a deck that fills the measure as the title's where a blank line, not a full stop, ends it", () => {
     const { articles } = assembleStream(
       textStream(

@@ -189,6 +189,7 @@ function continuesTitle(x: LineInfo): boolean {
 }
 
 const endsInClause = /[,;:，；：]$/;
+const connectorEnd = /\s(?:and|or|of|the|for|to|in|on|with|at|by|as|a|an|from)$/i;
 
 /**
  * A deck set apart under a title, right before the byline or dateline that opens the body:
@@ -228,25 +229,25 @@ function offMeasure(x: LineInfo): boolean {
 }
 
 /**
- * A deck set tight under a title line, with no whitespace to tell it from the text: up to
- * three lines, the first opening like a title, closing no sentence, clause or word, the last
- * of them off the body measure or followed by whitespace, and then a line that opens a
- * sentence, a dateline or a byline (or nothing). A paragraph's line stops short of the
- * measure, or ends its block, only where it closes a sentence: a line that does so closing
- * nothing ends no running text ("Utility crews from six states help" / "restore service").
+ * A title line's run-on and deck set tight under it, with no whitespace to tell them from the
+ * text: up to three lines closing no sentence, clause or word, the last of them off the body
+ * measure or followed by whitespace or the end of the stream, and then a line that opens a
+ * sentence, a dateline or a byline (or nothing). A paragraph's line stops short of the measure, or ends
+ * its block, only where it closes a sentence: a line that does so closing nothing ends no
+ * running text ("Utility crews from six states help" / "restore service"). The group's first
+ * line may go on from the title line in lower case ("Storm knocks out power to" / "thousands
+ * across the Midwest"), and its last ends on a whole phrase, never on "the", "an" or "to".
  */
 function markRunOnDecks(infos: readonly LineInfo[], kinds: readonly LineKind[], candidate: boolean[]): void {
   const n = infos.length;
   for (let a = 1; a < n; a++) {
-    // A deck opens afresh, like a title line; a line going on in lower case is the headline's.
-    const first = infos[a]!;
-    if (candidate[a] || !candidate[a - 1] || kinds[a] !== "body" || isBreakGap(first) || !first.titleish)
-      continue;
+    if (candidate[a] || !candidate[a - 1] || kinds[a] !== "body" || isBreakGap(infos[a])) continue;
     for (let b = a; b < n && b - a < 3; b++) {
       const y = infos[b]!;
       if (kinds[b] !== "body" || (b > a && isBreakGap(y)) || !(y.titleish || continuesTitle(y))) break;
       const next = infos[b + 1];
-      if (!offMeasure(y) && !isBreakGap(next)) continue;
+      // A title group ends on a whole phrase, never on "the", "an" or "to".
+      if ((!offMeasure(y) && next && !isBreakGap(next)) || connectorEnd.test(y.text)) continue;
       const opens =
         !next ||
         next.dateline !== null ||
