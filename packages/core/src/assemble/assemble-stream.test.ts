@@ -458,6 +458,29 @@ describe("assembleStream", () => {
     expect(articles[0]!.paragraphs[0]!.lines.at(-1)).toBe("5");
   });
 
+  it("reads the lines between a closing credit and the next dateline as the title across a caption or furniture", () => {
+    const { articles, captions } = assembleStream(
+      textStream(
+        "　　本报讯 石门小学校长说，学校还将利",
+        "用这一平台开展教师培训，提升乡村教师",
+        "的教学水平。（记者 马超）",
+        "山区小学用上“双师课堂”城乡",
+        "学生同上一堂课共享优质资源",
+        "图为石门小学学生通过大屏幕参加",
+        "“双师课堂”。（本报记者 马超 摄）",
+        "　　本报讯 近日，全县首届农民丰收节文",
+        "艺汇演在城南广场举行，节目全部由农民",
+        "自编自演。 郭婷",
+        "首届农民丰收节文艺汇演在城南举行",
+        "责任编辑：李华",
+      ),
+    );
+    expect(captions).toHaveLength(1);
+    expect(articles).toHaveLength(2);
+    expect(articles[0]!.headline?.lines.concat(articles[0]!.subheadline?.lines ?? [])).toEqual(["4", "5"]);
+    expect(articles[1]!.headline?.lines).toEqual(["11"]);
+  });
+
   it("reads a By line broken inside the name as one byline, closing a body or leading one", () => {
     const after = assembleStream(
       textStream(

@@ -124,7 +124,10 @@ function markAnchoredTitles(
     while (j < n && kinds[j] !== "body") j++;
     let k = j;
     while (k < n && k - j < 6 && kinds[k] === "body" && !infos[k]!.dateline && infos[k]!.titleish) k++;
-    if (k > j && (k === n || (infos[k]!.dateline && kinds[k] === "body")))
+    // Captions and furniture set after the title are passed over, as the body runs on across them.
+    let m = k;
+    while (m < n && kinds[m] !== "body") m++;
+    if (k > j && (m === n || (infos[m]!.dateline && kinds[m] === "body")))
       for (let t = j; t < k; t++) candidate[t] = true;
   }
   // Working back from where a body visibly starts (a dateline, or a byline line over it), the

@@ -81,4 +81,18 @@ describe("describeLines", () => {
     expect(infos[1]!.bylineEnd).toMatchObject({ text: "（记者 何平）", wrapped: true, spaced: true });
     expect(infos[3]!.bylineEnd).toBeNull();
   });
+
+  it("reads a credit broken at a space between its names, or right after its bracket, as one byline", () => {
+    const infos = describeLines([
+      { id: "1", text: "轮目前正在加紧建造。（记者 孙丽", gapBefore: "none" },
+      { id: "2", text: "通讯员 王强）", gapBefore: "none" },
+      { id: "3", text: "企业“愿转、敢转、能转”。（", gapBefore: "none" },
+      { id: "4", text: "记者 何平）", gapBefore: "none" },
+    ]);
+    expect(infos[1]).toMatchObject({
+      bylineLine: null,
+      bylineEnd: { text: "（记者 孙丽 通讯员 王强）", wrapped: true },
+    });
+    expect(infos[3]).toMatchObject({ bylineLine: null, bylineEnd: { text: "（记者 何平）", wrapped: true } });
+  });
 });

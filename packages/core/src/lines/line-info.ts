@@ -168,15 +168,19 @@ function joinSplitCredits(infos: LineInfo[]): void {
     if (last !== 0xff09 && last !== 0x29 && last !== 0x3009) continue;
     const open = openBracketNearEnd(x.text);
     if (open < 0 || (x.dateline && x.dateline.to > open)) continue;
-    const joined = matchBylineEnd(x.text + next.text);
+    // Where the credit spaces its names, the break took a space ("（记者 孙丽" / "通讯员 王强）").
+    const spaced = x.text.indexOf(" ", open) > 0;
+    const joined = matchBylineEnd(`${x.text}${spaced ? " " : ""}${next.text}`);
     if (!joined || joined.from !== open) continue;
     next.bylineEnd = { text: joined.text, from: 0, to: next.text.length, spaced: true, wrapped: true };
+    // The rest of a credit ("记者 何平）") is no byline line by itself.
+    next.bylineLine = null;
   }
 }
 
-/** Where a bracket opens among the last six characters of a line and stays open, or -1. */
+/** Where a bracket opens among the last 20 characters of a line and stays open, or -1. */
 function openBracketNearEnd(text: string): number {
-  for (let i = text.length - 1; i >= 0 && i >= text.length - 6; i--) {
+  for (let i = text.length - 1; i >= 0 && i >= text.length - 20; i--) {
     const c = text.charCodeAt(i);
     if (c === 0xff08 || c === 0x28 || c === 0x3008) return i;
     if (c === 0xff09 || c === 0x29 || c === 0x3009) return -1;
