@@ -68,16 +68,24 @@ export function buildArticle(draft: ArticleDraft, options: TextOptions): Article
   let byline: Block | null = null;
   if (title?.byline.length) byline = blockOf(title.byline, options);
   else if (lines[0]?.bylineLine && lines.length > 1) {
-    byline = blockOf([lines[0]], options);
-    lines = lines.slice(1);
+    // A byline may run on over lines of its own ("By Jane" / "Doe", "By X" / "Staff Writer").
+    const k = bylineRun(lines, 0, 1);
+    byline = blockOf(lines.slice(0, k), options);
+    lines = lines.slice(k);
   } else {
     const last = lines.at(-1);
     const prev = lines.at(-2);
-    if (last && prev && (last.bylineLine || (prev.endsSentence && last.bareName && last.chars <= 12))) {
+    if (last && prev && last.bylineLine) {
+      const k = bylineRun(lines, lines.length - 1, -1);
+      byline = blockOf(lines.slice(lines.length - k), options);
+      lines = lines.slice(0, lines.length - k);
+    } else if (last && prev?.endsSentence && last.bareName && last.chars <= 12) {
       byline = blockOf([last], options);
       lines = lines.slice(0, -1);
     } else if (last?.bylineEnd) {
-      byline = { text: normaliseCredit(last.bylineEnd.text), lines: [last.line.id], inline: "end" };
+      // A credit broken inside its bracket names the line it opens on too.
+      const from = last.bylineEnd.wrapped && prev ? [prev.line.id] : [];
+      byline = { text: normaliseCredit(last.bylineEnd.text), lines: [...from, last.line.id], inline: "end" };
     }
   }
 
@@ -92,4 +100,11 @@ export function buildArticle(draft: ArticleDraft, options: TextOptions): Article
     paragraphs,
     confidence: round(draft.confidence),
   };
+}
+
+/** How many byline lines run from `from` in direction `step`: at most three, and never every line. */
+function bylineRun(lines: readonly LineInfo[], from: number, step: 1 | -1): number {
+  let k = 0;
+  while (k < 3 && k < lines.length - 1 && lines[from + k * step]?.bylineLine) k++;
+  return k;
 }

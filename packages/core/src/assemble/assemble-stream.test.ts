@@ -264,6 +264,290 @@ describe("assembleStream", () => {
     expect(articles[1]!.byline?.lines).toEqual(["7", "8"]);
   });
 
+  it("reads a sentence-case headline wrapped in lower case under a double-spaced stream's ordinary leading", () => {
+    const double = (...lines: string[]) => lines.flatMap((l) => [l, ""]).slice(0, -1);
+    const { articles } = assembleStream(
+      textStream(
+        ...double(
+          "A header in the final minute of extra",
+          "time sent the second-division side into",
+          "their first cup final in almost forty",
+          "years, and their travelling supporters",
+          "onto the pitch at the final whistle.",
+          "Underdogs reach cup",
+          "final with late winner",
+        ),
+      ),
+    );
+    expect(articles).toHaveLength(1);
+    expect(articles[0]!.headline?.text).toBe("Underdogs reach cup final with late winner");
+    expect(articles[0]!.paragraphs).toHaveLength(1);
+  });
+
+  it("reads a deck set tight under a headline that follows its body, ended by a short line closing nothing", () => {
+    const { articles } = assembleStream(
+      textStream(
+        "DES MOINES, Iowa — A fast-moving storm swept",
+        "across the Midwest overnight, toppling trees",
+        "and power lines and leaving more than 200,000",
+        "homes without electricity, officials said.",
+        "By Ellen Cho",
+        "Storm knocks out power",
+        "to thousands across",
+        "the Midwest",
+        "Utility crews from six states help crews to",
+        "restore service",
+        "Astronomers using a space telescope have found",
+        "water vapour in the atmosphere of a planet that",
+        "orbits a small star about 97 light years away,",
+        "a finding that will sharpen the search for life.",
+        "Telescope spots water",
+        "vapour around distant planet",
+      ),
+    );
+    expect(articles).toHaveLength(2);
+    expect(articles[0]!.headline?.lines).toEqual(["6", "7", "8"]);
+    expect(articles[0]!.subheadline?.lines).toEqual(["9", "10"]);
+    expect(articles[0]!.byline?.text).toBe("By Ellen Cho");
+    expect(articles[1]!.paragraphs[0]!.lines[0]).toBe("11");
+    expect(articles[1]!.headline?.lines).toEqual(["15", "16"]);
+  });
+
+  it("reads a headline going on in lower case over the full measure, and its deck, as one title group", () => {
+    const { articles } = assembleStream(
+      textStream(
+        "DES MOINES, Iowa — A fast-moving",
+        "storm swept across the Midwest",
+        "overnight, toppling trees and power",
+        "lines, officials said on Sunday.",
+        "By Ellen Cho",
+        "Storm knocks out power to",
+        "thousands across the Midwest",
+        "Utility crews from six states help restore",
+        "service",
+        "Astronomers using a space tele-",
+        "scope have found water vapour in",
+        "the atmosphere of a planet that",
+        "orbits a small star, a finding",
+        "that will sharpen the search.",
+        "Telescope spots water",
+        "vapour around distant planet",
+      ),
+    );
+    expect(articles).toHaveLength(2);
+    expect(articles[0]!.headline?.lines).toEqual(["6", "7"]);
+    expect(articles[0]!.subheadline?.lines).toEqual(["8", "9"]);
+    expect(articles[1]!.paragraphs[0]!.lines[0]).toBe("10");
+    expect(articles[1]!.headline?.lines).toEqual(["15", "16"]);
+  });
+
+  it("ends no title group on a small word: lines going on from a short title line into text are text", () => {
+    const { articles } = assembleStream(
+      textStream(
+        "The office was set up to improve the way the agency",
+        "approaches the transfer of advanced technology, as",
+        "well as the commercialization of space technologies.",
+        "",
+        "An interim",
+        "organizational structure was set up and an",
+        "office was formed to",
+        "",
+        "Organizational Process Action Team members said",
+        "they would report on the plan within the month.",
+      ),
+    );
+    expect(articles.every((a) => a.headline === null)).toBe(true);
+  });
+
+  it("reads a deck that fills the measure as the title's where a blank line, not a full stop, ends it", () => {
+    const { articles } = assembleStream(
+      textStream(
+        "Patients waiting more than a year for routine",
+        "operations will be offered treatment at private",
+        "clinics under a plan announced by ministers.",
+        "By Jane Holloway, Health Editor",
+        "Ministers to unveil plan",
+        "to cut waiting lists",
+        "Private clinics will treat patients free of",
+        "charge under the scheme set out on Tuesday",
+        "",
+        "Councillors voted by 14 to 9 on Tuesday night",
+        "to build protected cycle lanes along two of",
+        "the town's busiest roads, ending a year of",
+        "consultation and heated public meetings.",
+        "Town council approves",
+        "new cycle lanes",
+      ),
+    );
+    expect(articles).toHaveLength(2);
+    expect(articles[0]!.headline?.lines).toEqual(["5", "6"]);
+    expect(articles[0]!.subheadline?.lines).toEqual(["7", "8"]);
+    expect(articles[1]!.paragraphs[0]!.lines[0]).toBe("10");
+  });
+
+  it("reads two short lines closing no sentence between two bodies as a title, with no byline or dateline", () => {
+    const { articles } = assembleStream(
+      textStream(
+        "A stopgap measure would keep agencies funded at",
+        "current levels, a prospect that military leaders",
+        "have warned would delay new contracts and some",
+        "training programs across the armed services.",
+        "Congress faces crowded",
+        "calendar as deadline nears",
+        "School districts across the state are offering",
+        "signing bonuses, free training and higher pay to",
+        "recruit bus drivers, as a shortage that began in",
+        "the pandemic shows little sign of easing at all.",
+        "Districts struggle to",
+        "fill bus driver jobs",
+      ),
+    );
+    expect(articles).toHaveLength(2);
+    expect(articles[0]!.headline?.lines).toEqual(["5", "6"]);
+    expect(articles[0]!.paragraphs[0]!.lines).toEqual(["1", "2", "3", "4"]);
+    expect(articles[1]!.headline?.lines).toEqual(["11", "12"]);
+  });
+
+  it("reads a By line set between a closed body and a title as closing the article above", () => {
+    const { articles } = assembleStream(
+      textStream(
+        "",
+        "Councillors voted by 14 to 9 on Tuesday night",
+        "to build protected cycle lanes along two of",
+        "the town's busiest roads, ending a year of",
+        "consultation and heated public meetings.",
+        "",
+        "By Laura Bennett",
+        "",
+        "Council settles dispute",
+        "",
+        "Patients waiting more than a year for routine",
+        "operations will be offered treatment at private",
+        "clinics under a plan announced by ministers.",
+        "",
+        "By Jane Holloway",
+        "",
+        "Plan to speed surgery",
+        "",
+        "Forecasters expect colder, drier weather for",
+        "the rest of the week across the whole region.",
+      ),
+    );
+    expect(articles).toHaveLength(3);
+    expect(articles[0]!.headline?.text).toBe("Council settles dispute");
+    expect(articles[0]!.byline?.text).toBe("By Laura Bennett");
+    expect(articles[1]!.headline?.text).toBe("Plan to speed surgery");
+    expect(articles[2]!.headline).toBeNull();
+  });
+
+  it("reads a reporter's credit broken inside its bracket at an article's end as one byline", () => {
+    const { articles } = assembleStream(
+      textStream(
+        "　　本报讯 工业和信息化部、财政部",
+        "近日联合公布第三批试点城市名单，36",
+        "个城市入选。至此，试点城市总数达到",
+        "100个，覆盖全部省份。（记",
+        "者 何平）",
+        "中小企业数字化转",
+        "型城市试点扩围",
+      ),
+    );
+    expect(articles).toHaveLength(1);
+    expect(articles[0]!.byline).toMatchObject({ text: "（记者 何平）", lines: ["4", "5"], inline: "end" });
+    expect(articles[0]!.headline?.lines).toEqual(["6", "7"]);
+    expect(articles[0]!.paragraphs[0]!.lines.at(-1)).toBe("5");
+  });
+
+  it("reads the lines between a closing credit and the next dateline as the title across a caption or furniture", () => {
+    const { articles, captions } = assembleStream(
+      textStream(
+        "　　本报讯 石门小学校长说，学校还将利",
+        "用这一平台开展教师培训，提升乡村教师",
+        "的教学水平。（记者 马超）",
+        "山区小学用上“双师课堂”城乡",
+        "学生同上一堂课共享优质资源",
+        "图为石门小学学生通过大屏幕参加",
+        "“双师课堂”。（本报记者 马超 摄）",
+        "　　本报讯 近日，全县首届农民丰收节文",
+        "艺汇演在城南广场举行，节目全部由农民",
+        "自编自演。 郭婷",
+        "首届农民丰收节文艺汇演在城南举行",
+        "责任编辑：李华",
+      ),
+    );
+    expect(captions).toHaveLength(1);
+    expect(articles).toHaveLength(2);
+    expect(articles[0]!.headline?.lines.concat(articles[0]!.subheadline?.lines ?? [])).toEqual(["4", "5"]);
+    expect(articles[1]!.headline?.lines).toEqual(["11"]);
+  });
+
+  it("reads a By line broken inside the name as one byline, closing a body or leading one", () => {
+    const after = assembleStream(
+      textStream(
+        "Forecasters expect colder, drier weather for",
+        "the rest of the week across the whole region.",
+        "By Ellen",
+        "Cho",
+        "Storm knocks out power",
+        "to thousands across the Midwest",
+      ),
+    ).articles;
+    expect(after).toHaveLength(1);
+    expect(after[0]!.byline).toMatchObject({ text: "By Ellen Cho", lines: ["3", "4"] });
+    expect(after[0]!.headline?.lines).toEqual(["5", "6"]);
+    const first = assembleStream(
+      textStream(
+        "Library to extend hours",
+        "",
+        "By TOM",
+        "BAKER",
+        "Staff Writer",
+        "",
+        "SPRINGFIELD — Four branches of the public",
+        "library will stay open until 8 p.m. on",
+        "Saturdays, officials announced Tuesday.",
+      ),
+    ).articles;
+    expect(first).toHaveLength(1);
+    expect(first[0]!.byline).toMatchObject({ text: "By TOM BAKER Staff Writer", lines: ["3", "4", "5"] });
+    const untitled = assembleStream(
+      textStream(
+        "By Ellen",
+        "Cho",
+        "Forecasters expect colder, drier weather for",
+        "the rest of the week across the whole region.",
+      ),
+    ).articles;
+    expect(untitled[0]!.byline).toMatchObject({ text: "By Ellen Cho", lines: ["1", "2"] });
+    expect(untitled[0]!.paragraphs.flatMap((p) => p.lines)).toEqual(["3", "4"]);
+  });
+
+  it("reads a label set apart under the running head but tight over a headline as the kicker", () => {
+    const { articles, other } = assembleStream(
+      textStream(
+        "A4 | THE DAILY COURIER | FRIDAY, NOVEMBER 29, 2024",
+        "NATION & WORLD",
+        "",
+        "ANALYSIS",
+        "Congress faces crowded",
+        "calendar as deadline nears",
+        "",
+        "By JANE DOE",
+        "",
+        "WASHINGTON (AP) — Lawmakers return from their",
+        "holiday recess on Monday with less than three",
+        "weeks to pass a spending bill and avoid a partial",
+        "government shutdown, aides said on Sunday.",
+      ),
+    );
+    expect(other.map((b) => b.text)).toEqual([
+      "A4 | THE DAILY COURIER | FRIDAY, NOVEMBER 29, 2024",
+      "NATION & WORLD",
+    ]);
+    expect(articles[0]!.kicker?.text).toBe("ANALYSIS");
+    expect(articles[0]!.headline?.lines).toEqual(["5", "6"]);
+  });
+
   it("keeps a caption with a photo credit out of the article", () => {
     const { articles, captions } = assembleStream(
       textStream(

@@ -52,7 +52,7 @@ export function attachTitles(infos: readonly LineInfo[], units: readonly Unit[])
       local.set(k, diff);
       evidence += 2 * diff;
     }
-    if (u.lines.some((i) => infos[i]!.bylineLine && !infos[i]!.cjk)) evidence -= 0.5;
+    evidence += 0.5 * bylineSide(infos, u);
   });
   const after = evidence > 0;
   const strength = Math.min(1, Math.abs(evidence) / 2);
@@ -77,4 +77,25 @@ export function attachTitles(infos: readonly LineInfo[], units: readonly Unit[])
     result.set(k, { body, confidence });
   });
   return result;
+}
+
+/**
+ * Which way a Latin By line in a title block points: set under the title lines it leads into
+ * the body below (-1); set before them, right after a body that closes a sentence, it closes
+ * the article above and the title follows it (+1, "… the rest of the week." / "By Ellen Cho" /
+ * "Storm knocks out power"); 0 without one.
+ */
+function bylineSide(infos: readonly LineInfo[], u: Unit): number {
+  let side = 0;
+  let titleSeen = false;
+  for (const i of u.lines) {
+    const x = infos[i]!;
+    if (!x.bylineLine) titleSeen = true;
+    else if (!x.cjk) {
+      const closes = !titleSeen && infos[u.lines[0]! - 1]?.endsSentence === true;
+      side = closes ? 1 : -1;
+      if (!closes) break;
+    }
+  }
+  return side;
 }

@@ -91,9 +91,12 @@ function markRunningHeadLabels(
       return;
     }
     // After the running head, keep a label only if a line remains before the body for a title.
+    // A label set apart from the running head by whitespace but tight over the line under it
+    // heads what follows, as a kicker does ("NATION & WORLD" / "" / "ANALYSIS" / headline).
     if (k > last) {
       const following = order[k + 1];
       if (following === undefined || kinds[following] !== "body" || infos[following]!.dateline) break;
+      if (isBreakGap(x) && infos[following]!.line.gapBefore === "none") break;
     }
     kinds[i] = "furniture";
     otherKind.set(i, "section");

@@ -49,10 +49,11 @@ export function markTitles(infos: readonly LineInfo[], kinds: LineKind[]): void 
   const candidate = infos.map(
     (x, i) => kinds[i] === "body" && x.titleish && standsOut(infos, i) && !isClosingName(infos, i),
   );
-  // A headline's next line set tight under it may open in lower case ("to national finals").
+  // A headline's next line set tight under it (no whitespace but the stream's ordinary
+  // leading) may open in lower case ("to national finals").
   for (let i = 1; i < n; i++) {
     const x = infos[i]!;
-    if (candidate[i] || !candidate[i - 1] || kinds[i] !== "body" || x.line.gapBefore !== "none") continue;
+    if (candidate[i] || !candidate[i - 1] || kinds[i] !== "body" || isBreakGap(x)) continue;
     if (x.startsLower && !x.endsSentence && !x.endsHyphen && x.words <= 8 && (x.line.fill ?? 1) <= 0.85)
       candidate[i] = true;
   }
@@ -72,6 +73,7 @@ export function markTitles(infos: readonly LineInfo[], kinds: LineKind[]): void 
   }
   markAnchoredTitles(infos, kinds, candidate);
   markDecks(infos, kinds, candidate);
+  markRunOnDecks(infos, kinds, candidate);
   const bylineLike = (i: number) => kinds[i] === "body" && infos[i]!.bylineLine !== null;
   let i = 0;
   while (i < n) {
@@ -122,7 +124,10 @@ function markAnchoredTitles(
     while (j < n && kinds[j] !== "body") j++;
     let k = j;
     while (k < n && k - j < 6 && kinds[k] === "body" && !infos[k]!.dateline && infos[k]!.titleish) k++;
-    if (k > j && (k === n || (infos[k]!.dateline && kinds[k] === "body")))
+    // Captions and furniture set after the title are passed over, as the body runs on across them.
+    let m = k;
+    while (m < n && kinds[m] !== "body") m++;
+    if (k > j && (m === n || (infos[m]!.dateline && kinds[m] === "body")))
       for (let t = j; t < k; t++) candidate[t] = true;
   }
   // Working back from where a body visibly starts (a dateline, or a byline line over it), the
@@ -187,6 +192,7 @@ function continuesTitle(x: LineInfo): boolean {
 }
 
 const endsInClause = /[,;:，；：]$/;
+const connectorEnd = /\s(?:and|or|of|the|for|to|in|on|with|at|by|as|a|an|from)$/i;
 
 /**
  * A deck set apart under a title, right before the byline or dateline that opens the body:
@@ -212,6 +218,49 @@ function markDecks(infos: readonly LineInfo[], kinds: readonly LineKind[], candi
       if (y.dateline || y.bylineLine || y.jump || y.bylineEnd || y.furniture || isJunkLine(y)) plain = false;
     }
     if (plain) for (let k = a; k <= b; k++) candidate[k] = true;
+  }
+}
+
+/**
+ * A line set off the body measure: well short of it, or running past it (a deck set in
+ * smaller type on a wider measure). Running text fills its measure but for a paragraph's last
+ * line, which closes a sentence.
+ */
+function offMeasure(x: LineInfo): boolean {
+  const fill = x.line.fill ?? 1;
+  return fill <= 0.7 || fill >= 1.08;
+}
+
+/**
+ * A title line's run-on and deck set tight under it, with no whitespace to tell them from the
+ * text: up to three lines closing no sentence, clause or word, the last of them off the body
+ * measure or followed by whitespace or the end of the stream, and then a line that opens a
+ * sentence, a dateline or a byline (or nothing). A paragraph's line stops short of the measure, or ends
+ * its block, only where it closes a sentence: a line that does so closing nothing ends no
+ * running text ("Utility crews from six states help" / "restore service"). The group's first
+ * line may go on from the title line in lower case ("Storm knocks out power to" / "thousands
+ * across the Midwest"), and its last ends on a whole phrase, never on "the", "an" or "to".
+ */
+function markRunOnDecks(infos: readonly LineInfo[], kinds: readonly LineKind[], candidate: boolean[]): void {
+  const n = infos.length;
+  for (let a = 1; a < n; a++) {
+    if (candidate[a] || !candidate[a - 1] || kinds[a] !== "body" || isBreakGap(infos[a])) continue;
+    for (let b = a; b < n && b - a < 3; b++) {
+      const y = infos[b]!;
+      if (kinds[b] !== "body" || (b > a && isBreakGap(y)) || !(y.titleish || continuesTitle(y))) break;
+      const next = infos[b + 1];
+      // A title group ends on a whole phrase, never on "the", "an" or "to".
+      if ((!offMeasure(y) && next && !isBreakGap(next)) || connectorEnd.test(y.text)) continue;
+      const opens =
+        !next ||
+        next.dateline !== null ||
+        next.bylineLine !== null ||
+        (next.startsSentence && !next.startsLower && !next.cjk);
+      if (!opens) continue;
+      for (let k = a; k <= b; k++) candidate[k] = true;
+      a = b;
+      break;
+    }
   }
 }
 
@@ -311,6 +360,10 @@ function acceptTitleBlock(
   ) {
     return true;
   }
+  // Two lines off the body measure with no sentence closed among them are no running text.
+  let off = 0;
+  for (const x of titles) if (offMeasure(x)) off++;
+  if (off >= 2) return true;
   // Set apart by whitespace only: accept what reads as a title — several lines, or one line
   // of real title length (in title case for Latin script).
   const apart = isBreakGap(infos[start]) && (isBreakGap(next) || next.line.gapBefore === "line");

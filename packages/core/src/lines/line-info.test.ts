@@ -58,4 +58,41 @@ describe("describeLines", () => {
       null,
     ]);
   });
+
+  it("joins a By line broken inside the name, but not a full name with a title-case line under it", () => {
+    const infos = describeLines([
+      { id: "1", text: "By Ellen", gapBefore: "block" },
+      { id: "2", text: "Cho", gapBefore: "none" },
+      { id: "3", text: "Staff Writer", gapBefore: "none" },
+      { id: "4", text: "By Ellen Cho", gapBefore: "block" },
+      { id: "5", text: "Storm Hits", gapBefore: "none" },
+    ]);
+    expect(infos.map((x) => x.bylineLine)).toEqual(["By Ellen", "Cho", "Staff Writer", "By Ellen Cho", null]);
+  });
+
+  it("reads a credit broken inside its bracket at a line end as the next line's byline, not a dateline's", () => {
+    const infos = describeLines([
+      { id: "1", text: "推动更多中小企业“愿转、敢转、能转”。（记", gapBefore: "none" },
+      { id: "2", text: "者 何平）", gapBefore: "none" },
+      { id: "3", text: "本报讯（记", gapBefore: "none" },
+      { id: "4", text: "者 何平）", gapBefore: "none" },
+    ]);
+    expect(infos[0]!.bylineEnd).toBeNull();
+    expect(infos[1]!.bylineEnd).toMatchObject({ text: "（记者 何平）", wrapped: true, spaced: true });
+    expect(infos[3]!.bylineEnd).toBeNull();
+  });
+
+  it("reads a credit broken at a space between its names, or right after its bracket, as one byline", () => {
+    const infos = describeLines([
+      { id: "1", text: "轮目前正在加紧建造。（记者 孙丽", gapBefore: "none" },
+      { id: "2", text: "通讯员 王强）", gapBefore: "none" },
+      { id: "3", text: "企业“愿转、敢转、能转”。（", gapBefore: "none" },
+      { id: "4", text: "记者 何平）", gapBefore: "none" },
+    ]);
+    expect(infos[1]).toMatchObject({
+      bylineLine: null,
+      bylineEnd: { text: "（记者 孙丽 通讯员 王强）", wrapped: true },
+    });
+    expect(infos[3]).toMatchObject({ bylineLine: null, bylineEnd: { text: "（记者 何平）", wrapped: true } });
+  });
 });

@@ -84,6 +84,7 @@ export function describeLines(stream: readonly StreamLine[]): LineInfo[] {
     if (x.dateline && x.bylineEnd && x.bylineEnd.from < x.dateline.to) x.bylineEnd = null;
   }
   joinSplitDatelines(infos);
+  joinSplitCredits(infos);
   markBylineSequels(infos);
   // Read once here, with datelines settled: the title rules ask it of each line many times.
   for (const x of infos) x.titleish = readsAsTitle(x);
@@ -129,19 +130,63 @@ export function isJunkLine(x: LineInfo): boolean {
 /**
  * A By line goes on, set tight under it, with the agency, the paper or the writer's title
  * ("By JANE DOE" / "Associated Press", "By Sarah Klein" / "Staff Writer"): that line is the
- * byline's too.
+ * byline's too. A By line naming one word only was broken inside the name ("By Jane" /
+ * "Doe"): a byline names a writer in full, so a name of a word or two set tight under it is
+ * the rest (and the agency or title may follow that).
  */
 function markBylineSequels(infos: LineInfo[]): void {
+  const tight = (y: LineInfo) => y.line.gapBefore === "none" || y.line.gapBefore === "line";
   for (let i = 0; i + 1 < infos.length; i++) {
     const x = infos[i]!;
-    const next = infos[i + 1]!;
-    if (!x.bylineLine || x.cjk || !startsWithBy.test(x.text) || next.bylineLine || next.cjk) continue;
-    const gap = next.line.gapBefore;
-    if ((gap === "none" || gap === "line") && isBylineSequel(next.text)) next.bylineLine = next.text;
+    if (!x.bylineLine || x.cjk || !startsWithBy.test(x.text)) continue;
+    let next = infos[i + 1];
+    if (next && x.words === 2 && !next.bylineLine && !next.cjk && tight(next) && nameRest.test(next.text)) {
+      next.bylineLine = next.text;
+      next = infos[i + 2];
+    }
+    if (next && !next.bylineLine && !next.cjk && tight(next) && isBylineSequel(next.text))
+      next.bylineLine = next.text;
   }
 }
 
 const startsWithBy = /^by\s/i;
+/** The rest of a name broken after its first word: a word or two, capitalised ("Doe", "Van Dyke"). */
+const nameRest = /^[A-Z][\p{L}'’-]*(?:\s+(?:[A-Z][\p{L}'’-]*|Jr\.|Sr\.))?$/u;
+
+/**
+ * A reporter credit closing an article, broken inside its bracket at the line end ("……能转”。
+ * （记" / "者 何平）"): the line holding the credit's close takes the whole credit as its
+ * byline, marked `wrapped` so the byline names both lines. The next line must hold nothing
+ * but the credit's rest; a credit opening a dateline ("本报讯（记") is the dateline's.
+ */
+function joinSplitCredits(infos: LineInfo[]): void {
+  for (let i = 0; i + 1 < infos.length; i++) {
+    const x = infos[i]!;
+    const next = infos[i + 1]!;
+    if (!x.cjk || x.bylineEnd || next.bylineEnd || next.dateline || next.text.length > 24) continue;
+    const last = next.text.charCodeAt(next.text.length - 1);
+    if (last !== 0xff09 && last !== 0x29 && last !== 0x3009) continue;
+    const open = openBracketNearEnd(x.text);
+    if (open < 0 || (x.dateline && x.dateline.to > open)) continue;
+    // Where the credit spaces its names, the break took a space ("（记者 孙丽" / "通讯员 王强）").
+    const spaced = x.text.indexOf(" ", open) > 0;
+    const joined = matchBylineEnd(`${x.text}${spaced ? " " : ""}${next.text}`);
+    if (!joined || joined.from !== open) continue;
+    next.bylineEnd = { text: joined.text, from: 0, to: next.text.length, spaced: true, wrapped: true };
+    // The rest of a credit ("记者 何平）") is no byline line by itself.
+    next.bylineLine = null;
+  }
+}
+
+/** Where a bracket opens among the last 20 characters of a line and stays open, or -1. */
+function openBracketNearEnd(text: string): number {
+  for (let i = text.length - 1; i >= 0 && i >= text.length - 20; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0xff08 || c === 0x28 || c === 0x3008) return i;
+    if (c === 0xff09 || c === 0x29 || c === 0x3009) return -1;
+  }
+  return -1;
+}
 
 /**
  * A Latin dateline broken over two lines ("KENNEDY SPACE" / "CENTER, Fla. — During …"): the

@@ -31,6 +31,11 @@ export interface SpanMatch {
    * a bracketed credit — without that, "……地。李阳" may as well be a new sentence beginning.
    */
   spaced?: boolean;
+  /**
+   * Bylines only: the span began on the line before, broken there inside its bracket
+   * ("……能转”。（记" / "者 何平）"); `text` is the whole credit.
+   */
+  wrapped?: boolean;
 }
 
 // "科学导报讯", "本报讯", "本报北京1月7日讯", "新华社北京10月19日电", "中新网上海3月2日电".
