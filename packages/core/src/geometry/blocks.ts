@@ -218,9 +218,97 @@ function rowPartner(at: Sorted, i: number): number {
     const g0 = Math.min(rights[j]!, r);
     const g1 = Math.max(xs[j]!, x);
     if (g1 < g0 || g1 - g0 > 8 * size) continue;
-    if (bridged(at, i, (g0 + g1) / 2, size, Math.min(xs[j]!, x), Math.max(rights[j]!, r))) return j;
+    const x0 = Math.min(xs[j]!, x);
+    const x1 = Math.max(rights[j]!, r);
+    if (bridged(at, i, (g0 + g1) / 2, size, x0, x1) || noChannel(at, i, j, g0, g1, size, x0, x1)) return j;
   }
   return -1;
+}
+
+/**
+ * Whether the gap from `g0` to `g1` between lines `i` and `j` (one row, pieces spanning
+ * `x0..x1`) is a space inside a column rather than a gutter, judged by the lines of their size
+ * within a few rows above and below (`bridged` asks the nearest line on each side only; in a
+ * narrow justified column that one is often cut too, short or missing). A gutter is a channel:
+ * some x inside the gap that no word of those lines crosses, with lines ending flush at its left
+ * edge or starting flush at its right edge, line after line. A justified space is wide on its
+ * own row only: the words around cross every part of it, and more lines cross its middle than
+ * stop flush at it. One of the lines crossing it must span both pieces (they lie in its measure).
+ */
+function noChannel(
+  at: Sorted,
+  i: number,
+  j: number,
+  g0: number,
+  g1: number,
+  size: number,
+  x0: number,
+  x1: number,
+): boolean {
+  // Pieces of one source line were cut by the gutter split, which weighed this gap already.
+  if (at.lines[i]!.index === at.lines[j]!.index) return false;
+  const { x: xs, y: ys, right: rights, bottom: bottoms, size: sizes } = at;
+  const n = ys.length;
+  const top = Math.min(ys[i]!, ys[j]!);
+  const foot = Math.max(bottoms[i]!, bottoms[j]!);
+  const x = (g0 + g1) / 2;
+  // Points across the gap, about a quarter of the type size apart; `covered` marks those a word
+  // of some line around crosses.
+  const points = Math.min(covered.length, Math.max(3, Math.ceil((4 * (g1 - g0)) / size)));
+  const step = (g1 - g0) / points;
+  if (!(step > 0)) return false;
+  covered.fill(0, 0, points);
+  let across = 0;
+  let flush = 0;
+  let spans = false;
+  let k = Math.min(i, j);
+  while (k > 0 && ys[k - 1]! >= top - 5 * size) k--;
+  for (; k < n; k++) {
+    const y = ys[k]!;
+    if (y > foot + 5 * size) break;
+    // Only lines above or below the row (and not NaN, which fails every test here).
+    if (!(bottoms[k]! <= top + 2 || y >= foot - 2) || y < top - 5 * size) continue;
+    if (sizes[k]! > size * 1.25 || sizes[k]! < size * 0.8) continue;
+    const a = xs[k]!;
+    const z = rights[k]!;
+    if (z <= g0 || a >= g1) {
+      // Lines flush at both edges and none across: a gutter (most gaps tested are, between
+      // the lines of two columns side by side), told without reading the rest.
+      if (((z <= x && z >= g0 - size) || (a >= x && a <= g1 + size)) && ++flush >= 4 && across === 0)
+        return false;
+      continue;
+    }
+    const words = at.lines[k]!.words;
+    let mid = false;
+    if (!words) {
+      cover(a, z, g0, step, points);
+      mid = a < x && z > x;
+    } else {
+      for (let w = 0; w < words.length; w++) {
+        const b = words[w]!.box;
+        if (b.x + b.w <= g0 || b.x >= g1) continue;
+        cover(b.x, b.x + b.w, g0, step, points);
+        if (b.x < x && b.x + b.w > x) mid = true;
+      }
+    }
+    if (mid) {
+      across++;
+      if (a <= x0 + size && a >= x0 - 2 * size && z >= x1 - size && z <= x1 + size) spans = true;
+    } else if ((z <= x && z >= g0 - size) || (a >= x && a <= g1 + size)) flush++;
+  }
+  if (!spans || across <= flush) return false;
+  for (let p = 0; p < points; p++) if (covered[p] === 0) return false;
+  return true;
+}
+
+/** Which points across a gap a word of the lines around crosses (see `noChannel`). */
+const covered = new Uint8Array(32);
+
+/** Marks the points `g0 + (p + 0.5) * step` (p < `points`) that lie inside `a..z` as covered. */
+function cover(a: number, z: number, g0: number, step: number, points: number): void {
+  const from = Math.max(0, Math.ceil((a - g0) / step - 0.5));
+  const to = Math.min(points - 1, Math.floor((z - g0) / step - 0.5));
+  for (let p = from; p <= to; p++) covered[p] = 1;
 }
 
 /**
