@@ -418,6 +418,24 @@ describe("assembleStream", () => {
     expect(articles.every((a) => a.headline === null)).toBe(true);
   });
 
+  it("ends no title on a lower-case run-on set tight under a short line when the run-on ends on a small word", () => {
+    const { articles } = assembleStream(
+      textStream(
+        "The office was set up to improve the way the agency",
+        "approaches the transfer of advanced technology, as",
+        "well as the commercialization of space technologies.",
+        "",
+        "An interim",
+        "structure was set up and an",
+        "office was formed to",
+        "",
+        "Organizational Process Action Team members said",
+        "they would report on the plan within the month.",
+      ),
+    );
+    expect(articles.every((a) => a.headline === null)).toBe(true);
+  });
+
   it("reads a deck that fills the measure as the title's where a blank line, not a full stop, ends it", () => {
     const { articles } = assembleStream(
       textStream(
