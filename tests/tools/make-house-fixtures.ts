@@ -8,8 +8,11 @@
  * datelines inside the first sentence, and a page whose two columns were read in alternating
  * blocks. Independent of `compose-stream.ts`: its own wrapping, its own page recipes.
  * Run: `npx tsx tests/tools/make-house-fixtures.ts`. Deterministic: seeded, same files each run.
+ * To check that the rules generalise, write variants of some pages at other seeds elsewhere:
+ * `npx tsx tests/tools/make-house-fixtures.ts --only house-en-after-double --seed 7 --out /tmp/v`
+ * (the page is named `<name>-s<seed>`; a variant is not a fixture until it is committed).
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { GroundTruth, GroundTruthArticle } from "../accuracy/ground-truth.ts";
@@ -162,10 +165,16 @@ class Page {
   readonly gt: GroundTruth;
   private articles = 0;
   constructor(
-    readonly name: string,
+    public name: string,
     readonly style: PageStyle,
   ) {
     this.gt = { page: `${name}.txt`, format: "text", captions: [], other: [], articles: [] };
+  }
+
+  /** Names a variant page (another seed): its file and its ground truth's page. */
+  rename(name: string): void {
+    this.name = name;
+    this.gt.page = `${name}.txt`;
   }
 
   private emit(text: string): number {
@@ -345,8 +354,8 @@ const E = en.articles;
 const span = (rnd: () => number, lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
 
 /** 人民日报 style: headline first with 引题 and 副题, 新华社 datelines with reporters, 本报记者 over the body. */
-function zhRenmin(): Page {
-  const rnd = random(101);
+function zhRenmin(seed = 101): Page {
+  const rnd = random(seed);
   const p = new Page("house-zh-renmin", {
     lang: "zh",
     blanks: "titles",
@@ -401,8 +410,8 @@ function zhRenmin(): Page {
 }
 
 /** Titles after their bodies, no blank lines at all, reporters' credits closing the last paragraph. */
-function zhAfterTight(): Page {
-  const rnd = random(102);
+function zhAfterTight(seed = 102): Page {
+  const rnd = random(seed);
   const p = new Page("house-zh-after-tight", {
     lang: "zh",
     blanks: "none",
@@ -460,8 +469,8 @@ function zhAfterTight(): Page {
 }
 
 /** 新华社 wire page: headline first, titles set apart, digits spaced off by OCR, a continued story, kept indents. */
-function zhXinhua(): Page {
-  const rnd = random(103);
+function zhXinhua(seed = 103): Page {
+  const rnd = random(seed);
   const p = new Page("house-zh-xinhua", {
     lang: "zh",
     blanks: "all",
@@ -525,8 +534,8 @@ function zhXinhua(): Page {
 }
 
 /** US wire style: kicker labels, two-line bylines with the agency, (AP) datelines, page jumps both ways. */
-function enWire(): Page {
-  const rnd = random(201);
+function enWire(seed = 201): Page {
+  const rnd = random(seed);
   const p = new Page("house-en-wire", {
     lang: "en",
     blanks: "titles",
@@ -585,8 +594,8 @@ function enWire(): Page {
 }
 
 /** British broadsheet: no blank lines, "By X, Political Editor" bylines, dateline in the first sentence, hyphenation. */
-function enUk(): Page {
-  const rnd = random(202);
+function enUk(seed = 202): Page {
+  const rnd = random(seed);
   const p = new Page("house-en-uk", {
     lang: "en",
     blanks: "none",
@@ -682,8 +691,8 @@ function enColumns(): Page {
 }
 
 /** English titles after bodies, every line followed by a blank one (as the seed page is set). */
-function enAfterDouble(): Page {
-  const rnd = random(204);
+function enAfterDouble(seed = 204): Page {
+  const rnd = random(seed);
   const p = new Page("house-en-after-double", {
     lang: "en",
     blanks: "double",
@@ -732,8 +741,8 @@ function enAfterDouble(): Page {
  * English titles after their bodies, single-spaced, a blank line only between articles: the
  * title sits tight under the body it closes, kickers and decks included.
  */
-function enAfterSpaced(): Page {
-  const rnd = random(205);
+function enAfterSpaced(seed = 205): Page {
+  const rnd = random(seed);
   const p = new Page("house-en-after-spaced", {
     lang: "en",
     blanks: "articles",
@@ -782,8 +791,8 @@ function enAfterSpaced(): Page {
 }
 
 /** English titles after their bodies with no blank line anywhere, kept indents, hyphenation. */
-function enAfterTight(): Page {
-  const rnd = random(206);
+function enAfterTight(seed = 206): Page {
+  const rnd = random(seed);
   const p = new Page("house-en-after-tight", {
     lang: "en",
     blanks: "none",
@@ -837,18 +846,33 @@ const printedOnly: Record<string, string> = {
     "two stories read band by band, their blocks alternating: a plain stream holds no evidence of which column a block came from, so the rules run each block into its neighbour",
 };
 
-const pages = [
-  zhRenmin(),
-  zhAfterTight(),
-  zhXinhua(),
-  enWire(),
-  enUk(),
-  enColumns(),
-  enAfterDouble(),
-  enAfterSpaced(),
-  enAfterTight(),
+const arg = (flag: string) => {
+  const i = process.argv.indexOf(flag);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const only = arg("--only");
+const seedArg = arg("--seed");
+const seed = seedArg === undefined ? undefined : Number(seedArg);
+const recipes: [string, (seed?: number) => Page][] = [
+  ["house-zh-renmin", zhRenmin],
+  ["house-zh-after-tight", zhAfterTight],
+  ["house-zh-xinhua", zhXinhua],
+  ["house-en-wire", enWire],
+  ["house-en-uk", enUk],
+  ["house-en-columns", enColumns],
+  ["house-en-after-double", enAfterDouble],
+  ["house-en-after-spaced", enAfterSpaced],
+  ["house-en-after-tight", enAfterTight],
 ];
-const dir = join(here, "..", "fixtures", "text");
+const pages = recipes
+  .filter(([name]) => !only || only.split(",").includes(name))
+  .map(([name, make]) => {
+    const page = make(seed);
+    if (seed !== undefined) page.rename(`${name}-s${seed}`);
+    return page;
+  });
+const dir = arg("--out") ?? join(here, "..", "fixtures", "text");
+mkdirSync(dir, { recursive: true });
 for (const page of pages) {
   const text = page.text();
   writeFileSync(join(dir, `${page.name}.txt`), text);

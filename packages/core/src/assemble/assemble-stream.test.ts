@@ -341,6 +341,65 @@ describe("assembleStream", () => {
     expect(articles[1]!.headline?.lines).toEqual(["15", "16"]);
   });
 
+  it("reads the lines after a credit closing a body as a title up to where a sentence opens, with no dateline after it", () => {
+    const body = [
+      "State education officials said they had",
+      "shortened the licensing process and were",
+      "working with community colleges to offer",
+      "courses in the evenings and on weekends.",
+    ];
+    const next = [
+      "A header in the final minute of extra time",
+      "sent the second-division side into their",
+      "first cup final in almost forty years, and",
+      "their supporters onto the pitch at the end.",
+    ];
+    const { articles } = assembleStream(
+      textStream(
+        ...[
+          ...body,
+          "By Sarah Klein",
+          "School districts across the state struggle to",
+          "fill bus driver jobs",
+          ...next,
+        ].flatMap((l) => [l, ""]),
+      ),
+    );
+    expect(articles[0]!.byline?.text).toBe("By Sarah Klein");
+    expect(articles[0]!.headline?.text).toBe(
+      "School districts across the state struggle to fill bus driver jobs",
+    );
+    expect(articles[1]!.paragraphs[0]!.text.startsWith("A header")).toBe(true);
+  });
+
+  it("reads two lines under a title closing no sentence, the first running past the measure, as its deck", () => {
+    const { articles } = assembleStream(
+      textStream(
+        ...[
+          "Negotiators narrowed their differences on",
+          "defense and disaster relief but remained",
+          "far apart on domestic programs, aides said",
+          "after a long day of talks on the Hill.",
+          "Congress faces crowded",
+          "calendar as funding",
+          "deadline nears",
+          "Leaders in both parties now say that a short-term",
+          "spending bill is the likeliest outcome",
+          "School districts across the state are",
+          "offering signing bonuses and higher pay",
+          "to recruit bus drivers, as a shortage that",
+          "began in the pandemic shows little sign of",
+          "easing, officials said on Tuesday morning.",
+        ].flatMap((l) => [l, ""]),
+      ),
+    );
+    const titled = articles.find((a) => a.headline)!;
+    expect(titled.headline?.text).toBe("Congress faces crowded calendar as funding deadline nears");
+    expect(titled.subheadline?.text).toBe(
+      "Leaders in both parties now say that a short-term spending bill is the likeliest outcome",
+    );
+  });
+
   it("ends no title group on a small word: lines going on from a short title line into text are text", () => {
     const { articles } = assembleStream(
       textStream(
@@ -350,6 +409,24 @@ describe("assembleStream", () => {
         "",
         "An interim",
         "organizational structure was set up and an",
+        "office was formed to",
+        "",
+        "Organizational Process Action Team members said",
+        "they would report on the plan within the month.",
+      ),
+    );
+    expect(articles.every((a) => a.headline === null)).toBe(true);
+  });
+
+  it("ends no title on a lower-case run-on set tight under a short line when the run-on ends on a small word", () => {
+    const { articles } = assembleStream(
+      textStream(
+        "The office was set up to improve the way the agency",
+        "approaches the transfer of advanced technology, as",
+        "well as the commercialization of space technologies.",
+        "",
+        "An interim",
+        "structure was set up and an",
         "office was formed to",
         "",
         "Organizational Process Action Team members said",

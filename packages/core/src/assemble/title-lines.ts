@@ -51,12 +51,16 @@ export function markTitles(infos: readonly LineInfo[], kinds: LineKind[]): void 
   );
   // A headline's next line set tight under it (no whitespace but the stream's ordinary
   // leading) may open in lower case ("to national finals").
+  const runOn: boolean[] = new Array(n).fill(false);
   for (let i = 1; i < n; i++) {
     const x = infos[i]!;
     if (candidate[i] || !candidate[i - 1] || kinds[i] !== "body" || isBreakGap(x)) continue;
     if (x.startsLower && !x.endsSentence && !x.endsHyphen && x.words <= 8 && (x.line.fill ?? 1) <= 0.85)
-      candidate[i] = true;
+      candidate[i] = runOn[i] = true;
   }
+  // Such a run-on ends on a whole phrase: one ending on "the", "an" or "to" is text going on.
+  for (let i = n - 1; i > 0; i--)
+    if (runOn[i] && !candidate[i + 1] && connectorEnd.test(infos[i]!.text)) candidate[i] = false;
   // OCR noise is no title by itself, but a garbled line set tight within a title is part of it.
   for (let i = 0; i < n; i++) {
     const x = infos[i]!;
@@ -129,6 +133,8 @@ function markAnchoredTitles(
     while (m < n && kinds[m] !== "body") m++;
     if (k > j && (m === n || (infos[m]!.dateline && kinds[m] === "body")))
       for (let t = j; t < k; t++) candidate[t] = true;
+    else if (x.bylineLine !== null && !x.cjk && infos[i - 1]?.endsSentence && kinds[i - 1] === "body")
+      markTitleAfterCredit(infos, kinds, candidate, j);
   }
   // Working back from where a body visibly starts (a dateline, or a byline line over it), the
   // titleish lines up to a closed sentence or a title line are the title, deck included.
@@ -174,6 +180,40 @@ function markAnchoredTitles(
       !before || kinds[r] !== "body" || candidate[r] || before.bylineLine !== null || isClosingName(infos, r);
     const short = closedByOther || walked.some((t) => (infos[t]!.line.fill ?? 1) <= 0.9);
     if (bounded && short) for (const t of walked) candidate[t] = true;
+  }
+}
+
+/**
+ * A credit line closing a body ("… the weekend." / "By Ellen Cho") ends an article, so what
+ * follows it opens a title — this article's, set after its body, or the next one's — even
+ * where no dateline marks the text after it: titleish lines from `j` (up to four, later ones
+ * may go on in lower case) to the first that closes no clause or phrase ("… struggle to" is
+ * no end) and is followed by a line opening a sentence with a capital, at least one of them
+ * short of the measure as a title's last line is. The text that follows runs to the measure.
+ */
+function markTitleAfterCredit(
+  infos: readonly LineInfo[],
+  kinds: readonly LineKind[],
+  candidate: boolean[],
+  j: number,
+): void {
+  const n = infos.length;
+  if (j >= n || kinds[j] !== "body" || !infos[j]!.titleish) return;
+  let short = false;
+  for (let b = j; b < n && b - j < 4 && kinds[b] === "body"; b++) {
+    const y = infos[b]!;
+    if (b > j && !(y.titleish || continuesTitle(y))) return;
+    if ((y.line.fill ?? 1) <= 0.9) short = true;
+    if (connectorEnd.test(y.text)) continue;
+    const next = infos[b + 1];
+    const opens =
+      !next ||
+      kinds[b + 1] !== "body" ||
+      next.dateline !== null ||
+      (next.startsSentence && !next.startsLower && !next.cjk);
+    if (!opens) continue;
+    if (short) for (let t = j; t <= b; t++) candidate[t] = true;
+    return;
   }
 }
 
@@ -240,17 +280,22 @@ function offMeasure(x: LineInfo): boolean {
  * running text ("Utility crews from six states help" / "restore service"). The group's first
  * line may go on from the title line in lower case ("Storm knocks out power to" / "thousands
  * across the Midwest"), and its last ends on a whole phrase, never on "the", "an" or "to".
+ * A deck set to a wider measure than the text ("Leaders in both parties say a short-term" /
+ * "spending bill is the likeliest outcome") may end full: its first line ran past the measure.
  */
 function markRunOnDecks(infos: readonly LineInfo[], kinds: readonly LineKind[], candidate: boolean[]): void {
   const n = infos.length;
   for (let a = 1; a < n; a++) {
     if (candidate[a] || !candidate[a - 1] || kinds[a] !== "body" || isBreakGap(infos[a])) continue;
+    let past = false;
     for (let b = a; b < n && b - a < 3; b++) {
       const y = infos[b]!;
       if (kinds[b] !== "body" || (b > a && isBreakGap(y)) || !(y.titleish || continuesTitle(y))) break;
+      // A line running past the measure is set to another one: no running text ends there.
+      if ((y.line.fill ?? 1) >= 1.08) past = true;
       const next = infos[b + 1];
       // A title group ends on a whole phrase, never on "the", "an" or "to".
-      if ((!offMeasure(y) && next && !isBreakGap(next)) || connectorEnd.test(y.text)) continue;
+      if ((!offMeasure(y) && !past && next && !isBreakGap(next)) || connectorEnd.test(y.text)) continue;
       const opens =
         !next ||
         next.dateline !== null ||

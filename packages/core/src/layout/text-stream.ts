@@ -67,6 +67,7 @@ export function readTextLayout(lines: readonly SourceLine[]): TextLayout {
     widths,
     latin ? { overAbs: 1.5, overRel: 0.1, underAbs: 2, underRel: 0.18, switchCost: 5 } : {},
   );
+  if (latin) settleRunStarts(lines, widths, runs);
   const runOf = new Int32Array(lines.length);
   runs.forEach((run, r) => {
     runOf.fill(r, run.start, run.end);
@@ -101,6 +102,29 @@ export function readTextLayout(lines: readonly SourceLine[]): TextLayout {
   });
   return { stream, runs };
 }
+
+/**
+ * A short line fits any measure, so where a measure changes next to one the segmentation may
+ * start the new run on it. A short line that completes the line before — whose sentence or
+ * word that line left open ("… help restore" / "service", "training pro-" / "grams.") —
+ * ends the old run instead: the change of measure comes after it.
+ */
+function settleRunStarts(lines: readonly SourceLine[], widths: readonly number[], runs: MeasureRun[]): void {
+  for (let r = 1; r < runs.length; r++) {
+    const run = runs[r]!;
+    const before = runs[r - 1]!;
+    const s = run.start;
+    if (run.end - s < 2) continue;
+    const w = widths[s]!;
+    if (w > 0.7 * run.measure || w > 0.7 * before.measure) continue;
+    if (closesText.test(lines[s - 1]!.text.trimEnd())) continue;
+    before.end = s + 1;
+    run.start = s + 1;
+  }
+}
+
+/** A line end that closes a sentence (a quotation or bracket may follow the stop). */
+const closesText = /[.!?…:;]["'”’)\]]*$/;
 
 /** The CJK share of up to 200 lines spread over the stream, enough to tell its script. */
 function sampleShare(lines: readonly SourceLine[]): number {

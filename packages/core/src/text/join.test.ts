@@ -23,6 +23,20 @@ describe("joinLines", () => {
     );
   });
 
+  it("keeps the hyphen of a compound whose first word opens compounds", () => {
+    expect(joinLines(["A fast-", "moving storm"])).toBe("A fast-moving storm");
+    expect(joinLines(["a well-", "known face"])).toBe("a well-known face");
+    expect(joinLines(["a long-", "term plan and a 20-", "year-old"])).toBe(
+      "a long-term plan and a 20-year-old",
+    );
+    expect(joinLines(["the so-", "called deal"])).toBe("the so-called deal");
+    // A word broken after such a part, or before an ending of it, is still one word.
+    expect(joinLines(["the devel-", "opment of", "a long-", "er trip"])).toBe(
+      "the development of a longer trip",
+    );
+    expect(joinLines(["an over-", "whelming win"])).toBe("an overwhelming win");
+  });
+
   it("keeps a hyphen before a capital or a digit", () => {
     expect(joinLines(["a modified UH-", "60A helicopter"])).toBe("a modified UH-60A helicopter");
   });

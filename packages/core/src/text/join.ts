@@ -76,7 +76,7 @@ function jointOf(a: string, b: string, options: JoinOptions): "" | " " | "hyphen
       if (isLatinLetter(head.slice(-1)) && tail && smallFirst.test(tail)) {
         const compound = `${head}-${tail}`.toLowerCase();
         if (options.hyphenated?.has(compound)) return "";
-        return "hyphen";
+        return formsCompound(head, tail) ? "" : "hyphen";
       }
       // "UH-" + "60A", "Anglo-" + "Saxon": the hyphen is part of the word; no space.
       if (tail && letterOrDigit.test(head.slice(-1))) return "";
@@ -87,6 +87,35 @@ function jointOf(a: string, b: string, options: JoinOptions): "" | " " | "hyphen
     lastCode >= 0xdc00 && lastCode <= 0xdfff && a.length >= 2 ? a.codePointAt(a.length - 2)! : lastCode;
   if (isCjkCode(last) || isCjkCode(b.charCodeAt(0))) return "";
   return " ";
+}
+
+/**
+ * English words that open hyphenated compounds far more often than a word broken after them
+ * is a closed one: "well-known", "fast-moving", "long-term", "self-made", "non-stop",
+ * "so-called", "year-old", "second-division", "half-time". Words that as often open closed
+ * compounds ("over", "under", "some", "any", "up") and prefixes that open plain words
+ * ("pre", "re", "co", "anti") are not listed: their hyphen at a line end is a word broken.
+ */
+const compoundHeads = new Set(
+  (
+    "well fast slow long short self non so half high low full all ill ex mid cross far near " +
+    "first second third year day week month hour minute one two three four five six seven " +
+    "eight nine ten twenty thirty forty fifty hundred part left right best much ever " +
+    "old big small large little open free middle world"
+  ).split(" "),
+);
+/** Endings that make one word with the part before them ("long-" / "er", "well-" / "ness"). */
+const suffixTail = /^(?:s|es|ed|er|ers|est|ing|ings|ly|ness|ish|ful|less|ment|ward|wards)$/;
+
+/**
+ * Whether a line-end hyphen after `head` (the part before it, in any case) joins a compound
+ * with `tail`, so that the hyphen is kept: the head is a word that opens compounds and the
+ * tail is no ending of it.
+ */
+function formsCompound(head: string, tail: string): boolean {
+  if (head.length > 7) return false;
+  const h = head.toLowerCase();
+  return compoundHeads.has(h) && !suffixTail.test(tail);
 }
 
 /** Joins line texts into one string (see `lineJoint`). Each line is trimmed first. */
