@@ -306,6 +306,20 @@ otherMarks[0x2028] = terminatorBit;
 otherMarks[0x2029] = terminatorBit;
 for (const ch of cjkCreditChars) otherMarks[ch.charCodeAt(0)]! |= creditBit;
 
+/** What `asciiWordKind` finds a word to be. */
+const otherWord = 0;
+const capitalWord = 1;
+const smallWord = 2;
+
+/** Whether the ASCII word `text[from..to)` opens with a capital, is a small word, or neither. */
+function asciiWordKind(text: string, from: number, to: number): number {
+  const first = text.charCodeAt(from);
+  if (capitalStart(first)) return capitalWord;
+  if (to - from <= 4 && first >= 0x61 && first <= 0x7a && smallWordKeys.has(asciiKey(text, from, to)))
+    return smallWord;
+  return otherWord;
+}
+
 /**
  * The character-level facts of a line in one pass, by code: ASCII first, anything else by
  * Unicode class. Agrees with `cjkShare` and `clausePunctuationCount`, which other callers use,
@@ -360,15 +374,9 @@ function charFacts(text: string): CharFacts {
         blanks++;
         if (wordLetter) {
           words++;
-          const first = text.charCodeAt(from);
-          if (capitalStart(first)) capitalised++;
-          else if (
-            i - from <= 4 &&
-            first >= 0x61 &&
-            first <= 0x7a &&
-            smallWordKeys.has(asciiKey(text, from, i))
-          )
-            small++;
+          const kind = asciiWordKind(text, from, i);
+          if (kind === capitalWord) capitalised++;
+          else if (kind === smallWord) small++;
           wordLetter = false;
         }
         from = i + 1;
@@ -411,15 +419,9 @@ function charFacts(text: string): CharFacts {
   }
   if (wordLetter) {
     words++;
-    const first = text.charCodeAt(from);
-    if (capitalStart(first)) capitalised++;
-    else if (
-      length - from <= 4 &&
-      first >= 0x61 &&
-      first <= 0x7a &&
-      smallWordKeys.has(asciiKey(text, from, length))
-    )
-      small++;
+    const kind = asciiWordKind(text, from, length);
+    if (kind === capitalWord) capitalised++;
+    else if (kind === smallWord) small++;
   }
   const f = factsScratch;
   f.cjk = cjk;
