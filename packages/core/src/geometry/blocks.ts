@@ -79,6 +79,8 @@ interface Sorted {
    * then rely on the order of the tops and on a bottom never above its top.
    */
   plain: boolean;
+  /** This sort's number, told from other pages' (see `widest`). */
+  serial: number;
 }
 
 /** The lines by top, then left edge (a stable sort: ties keep the lines' order). */
@@ -104,6 +106,7 @@ function sortLines(lines: readonly LayoutLine[]): Sorted {
     size: new Float64Array(n),
     reach: new Float64Array(n),
     plain: true,
+    serial: serials++,
   };
   let plain = true;
   let reach = Number.NEGATIVE_INFINITY;
@@ -129,6 +132,36 @@ function sortLines(lines: readonly LayoutLine[]): Sorted {
   }
   out.plain = plain;
   return out;
+}
+
+/**
+ * The widest line (`right - x`) among positions `k .. k + 2^l - 1` of the sorted lines numbered
+ * `wideOf` (`Sorted.serial`) at `wide[l * n + k]`: a sparse table, built the first time `widest`
+ * asks about those lines, in one buffer reused from page to page.
+ */
+let wide = new Float64Array(1024);
+let wideOf = -1;
+/** The number of the next `Sorted`. */
+let serials = 0;
+
+/** The widest of the sorted lines at positions `lo .. hi - 1` (`lo < hi`; plain lines). */
+function widest(at: Sorted, lo: number, hi: number): number {
+  const n = at.y.length;
+  if (wideOf !== at.serial) {
+    const levels = 32 - Math.clz32(n);
+    if (wide.length < levels * n) wide = new Float64Array(2 * levels * n);
+    const { x: xs, right: rights } = at;
+    for (let k = 0; k < n; k++) wide[k] = rights[k]! - xs[k]!;
+    for (let l = 1, half = 1; l < levels; l++, half *= 2) {
+      const row = l * n;
+      const prev = row - n;
+      for (let k = 0; k + 2 * half <= n; k++)
+        wide[row + k] = Math.max(wide[prev + k]!, wide[prev + k + half]!);
+    }
+    wideOf = at.serial;
+  }
+  const l = 31 - Math.clz32(hi - lo);
+  return Math.max(wide[l * n + lo]!, wide[l * n + hi - (1 << l)]!);
 }
 
 /** Groups the prepared lines into blocks, in top-to-bottom order of their first lines. */
@@ -257,13 +290,37 @@ function noChannel(
   const points = Math.min(covered.length, Math.max(3, Math.ceil((4 * (g1 - g0)) / size)));
   const step = (g1 - g0) / points;
   if (!(step > 0)) return false;
-  covered.fill(0, 0, points);
   let across = 0;
   let flush = 0;
   let spans = false;
   let k = Math.min(i, j);
   while (k > 0 && ys[k - 1]! >= top - 5 * size) k--;
+  // The last line around that may span the pieces: past it, no line can settle `spans`.
+  let last = n;
+  if (at.plain) {
+    // Tops are in order: the lines around are one run of positions, `k .. end - 1`.
+    // One of them must span the pieces, its ends within a size or two of theirs: when even the
+    // widest of the run is narrower than that (as across a gutter, the pieces being lines of two
+    // columns: two thirds of the pairs tested), the gap is no space inside a line, told without
+    // reading a line (the 0.001 px absorbs rounding); else when no line of the run above or
+    // below and of the size has its ends there (half the rest). (Linear walks: a binary search
+    // for the ends, its branches unforeseeable, cost more than the walks on these short runs.)
+    let end = Math.max(i, j) + 1;
+    while (end < n && ys[end]! <= foot + 5 * size) end++;
+    if (end <= k || widest(at, k, end) < x1 - x0 - 2 * size - 0.001) return false;
+    last = -1;
+    for (let q = k; q < end; q++) {
+      if (!(bottoms[q]! <= top + 2 || ys[q]! >= foot - 2)) continue;
+      if (sizes[q]! > size * 1.25 || sizes[q]! < size * 0.8) continue;
+      const a = xs[q]!;
+      const z = rights[q]!;
+      if (a <= x0 + size && a >= x0 - 2 * size && z >= x1 - size && z <= x1 + size) last = q;
+    }
+    if (last < 0) return false;
+  }
+  covered.fill(0, 0, points);
   for (; k < n; k++) {
+    if (k > last && !spans) return false;
     const y = ys[k]!;
     if (y > foot + 5 * size) break;
     // Only lines above or below the row (and not NaN, which fails every test here).
