@@ -16,6 +16,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { GroundTruth, GroundTruthArticle } from "../accuracy/ground-truth.ts";
+import { seededRandom } from "./compose-page.ts";
 
 interface Story {
   kicker?: string;
@@ -33,16 +34,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const zh = JSON.parse(readFileSync(join(here, "texts", "house-zh.json"), "utf8")) as Pool;
 const en = JSON.parse(readFileSync(join(here, "texts", "house-en.json"), "utf8")) as Pool;
 
-/** A small seeded generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The composers' seeded generator (mulberry32): the same seed gives the same page. */
+const random = seededRandom;
 
 const noLineStart = "，。、；：？！”’）》」』,.;:?!)%";
 const cellWidth = (ch: string) => (/[\u2e80-\u9fff\uff00-\uffef“”‘’—…]/.test(ch) ? 1 : 0.5);
