@@ -82,13 +82,15 @@ export function markCaptions(
 }
 
 /** Characters a credit's second half must contain ("华社发", "摄）", "photo)"). */
-const creditish = /[摄发图社）)]|[Pp]hoto/;
+const creditish = /[摄攝发發图圖社）)]|[Pp]hoto|PHOTO/;
 
 const sentenceMark = /[。.!?！？]/;
 const creditOpening =
-  /^[（(]?\s*(?:Photo(?:graph)?s?|Picture|Image|AP Photo|摄影|图片|新华社记者|本报记者)\b|^[（(]?\s*(?:摄影|图片|新华社记者|本报记者)/;
+  /^[（(]?\s*(?:Photo(?:graph)?s?|PHOTO(?:GRAPH)?S?|Picture|Image|AP Photo)\b|^[（(]?\s*(?:摄影|攝影|图片|圖片|新华社记者|新華社記者|本报记者|本報記者)/;
 /** A bracket and everything after it. */
 const bracketOn = /[（(].*$/;
+/** A name's initial ("R. SENTHIL KUMAR"): its stop ends no sentence. */
+const initials = /\b[A-Z]\./g;
 
 /** The caption opened by line `i` ("图为……"): up to the end of its sentence or block. */
 function captionAfter(infos: readonly LineInfo[], i: number, free: (i: number) => boolean): number[] {
@@ -118,7 +120,8 @@ function captionBefore(infos: readonly LineInfo[], i: number, free: (i: number) 
   // "Photograph: Mike Egerton/PA").
   const x = infos[i]!;
   const creditOnly =
-    (x.chars <= 16 || creditOpening.test(x.text)) && !sentenceMark.test(x.text.replace(bracketOn, ""));
+    (x.chars <= 16 || creditOpening.test(x.text)) &&
+    !sentenceMark.test(x.text.replace(bracketOn, "").replace(initials, ""));
   for (let j = i - 1; j >= 0 && i - j < 12; j--) {
     if (!free(j) || isBreakGap(infos[j + 1])) break;
     const y = infos[j]!;

@@ -15,6 +15,7 @@ import {
   matchDateline,
   matchDatelineUngated,
   matchFurnitureWith,
+  opensBracketedDateline,
   opensCaption,
   type SpanMatch,
 } from "./patterns.ts";
@@ -199,6 +200,8 @@ function joinSplitDatelines(infos: LineInfo[]): void {
     const next = infos[i + 1]!;
     if (x.cjk || x.dateline || !x.allCaps || x.words > 4 || next.cjk || next.line.gapBefore !== "none")
       continue;
+    // An agency's byline over a dateline ("PTI" / "CHENNAI: …") is no first half of it.
+    if (x.bylineLine) continue;
     const joined = matchDateline(`${x.text} ${next.text}`);
     if (!joined || joined.to <= x.text.length + 1) continue;
     x.dateline = {
@@ -298,8 +301,12 @@ otherMarks[0xff1a] = separatorBit; // ：
 otherMarks[0x661f]! |= weekdayBit; // 星
 otherMarks[0x5468]! |= weekdayBit; // 周
 otherMarks[0x793c] = weekdayBit; // 礼
+otherMarks[0x79ae] = weekdayBit; // 禮
+otherMarks[0x9031]! |= weekdayBit; // 週
 otherMarks[0x8baf] = datelineBit; // 讯
 otherMarks[0x7535] = datelineBit; // 电
+otherMarks[0x8a0a] = datelineBit; // 訊
+otherMarks[0x96fb] = datelineBit; // 電
 otherMarks[0x2014] = dashBit;
 otherMarks[0x2013] = dashBit;
 otherMarks[0x2028] = terminatorBit;
@@ -486,7 +493,8 @@ const factsScratch: CharFacts = {
  */
 function datelineOf(text: string, facts: CharFacts): SpanMatch | null {
   if (facts.terminator) return matchDateline(text);
-  if (facts.datelineMark || text.charCodeAt(text.length - 1) === 0x65e5) return matchDatelineUngated(text);
+  if (facts.datelineMark || text.charCodeAt(text.length - 1) === 0x65e5 || opensBracketedDateline(text))
+    return matchDatelineUngated(text);
   return null;
 }
 

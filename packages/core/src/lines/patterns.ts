@@ -11,8 +11,11 @@ const han = "\\u3400-\\u9fff\\uf900-\\ufaff";
 const openParen = "[（(〈<［\\[]";
 const closeParen = "[）)〉>］\\]]";
 // "记者", "本报特约记者", "新华社记者": a wire agency names its reporters as a paper does its own.
+// Traditional forms stand beside the simplified ones throughout ("本報記者", "中央社記者"): Hong Kong
+// and Taiwan papers print them.
 const reporterRole =
-  "(?:本报|本刊|新华社|中新社|中国新闻社)?(?:特约|实习|首席)?(?:记者|通讯员|实习生|摄影记者|作者|编译|撰稿)";
+  "(?:本报|本報|本刊|新华社|新華社|中新社|中国新闻社|中國新聞社|中央社)?(?:特约|特約|实习|實習|首席)?" +
+  "(?:记者|記者|通讯员|通訊員|实习生|實習生|摄影记者|攝影記者|作者|编译|編譯|撰稿)";
 
 /** A matched span at the start or end of a line. */
 export interface SpanMatch {
@@ -38,11 +41,16 @@ export interface SpanMatch {
   wrapped?: boolean;
 }
 
-// "科学导报讯", "本报讯", "本报北京1月7日讯", "新华社北京10月19日电", "中新网上海3月2日电".
+// "科学导报讯", "本报讯", "本报北京1月7日讯", "新华社北京10月19日电", "中新网上海3月2日电", and in
+// traditional forms "本報訊", "中央社記者X台北28日電". Hong Kong and Taiwan papers bracket them
+// ("【本報訊】", "（中央社記者X台北28日電）") and set a reporter's place the same way ("〔記者X／台北報導〕").
+const datelineCore =
+  `(?:(?:本报|本報|本刊)[${han}\\d]{0,12}?[讯訊]|[${han}]{2,10}?(?:报|報|网|網|台|刊|社|频道|頻道)[讯訊]|` +
+  `(?:新华社|新華社|中新社|中新网|中新網|新华网|新華網|人民网|人民網|央视网|央視網|中国新闻社|中國新聞社|[${han}]{2,6}社)[${han}\\d]{0,14}?[电電]|` +
+  `[${han}]{2,8}\\d{1,2}月\\d{1,2}日(?:讯|訊|电|電))`;
+const reporterPlace = `${reporterRole}\\s*[${han}]{2,4}\\s*[／/]\\s*[${han}]{2,6}(?:报道|報導|報道)`;
 const cjkDateline = new RegExp(
-  `^(?:(?:本报|本刊)[${han}\\d]{0,12}?讯|[${han}]{2,10}?(?:报|网|台|刊|社|频道)讯|` +
-    `(?:新华社|中新社|中新网|新华网|人民网|央视网|中国新闻社|[${han}]{2,6}社)[${han}\\d]{0,14}?电|` +
-    `[${han}]{2,8}\\d{1,2}月\\d{1,2}日(?:讯|电))`,
+  `^(?:${datelineCore}|[（(]${datelineCore}[）)]|【(?:${datelineCore}|${reporterPlace})】|〔(?:${datelineCore}|${reporterPlace})〕)`,
 );
 const reporterCredit = new RegExp(`^\\s*${openParen}\\s*${reporterRole}[^）)〉>］\\]]{0,30}(${closeParen})?`);
 
@@ -52,11 +60,18 @@ const latinDateline =
 
 // "新华社北京2月6日" ending the line, its "电" carried over to the next line.
 const cjkDatelineHead = new RegExp(
-  `^(?:(?:新华社|中新社|中新网|新华网|人民网|本报|本刊)|[${han}]{2,10}?(?:报|网|台|刊|社))[${han}]{0,8}?\\d{1,2}月\\d{1,2}日$`,
+  `^(?:(?:新华社|新華社|中新社|中新网|中新網|新华网|新華網|人民网|人民網|本报|本報|本刊)|[${han}]{2,10}?(?:报|報|网|網|台|刊|社))[${han}]{0,8}?\\d{1,2}月\\d{1,2}日$`,
 );
 
 /** A reporter credit cut right after its bracket ("……讯（记"). */
-const cutCredit = new RegExp(`^\\s*${openParen}\\s*[记通实本特首]?$`);
+const cutCredit = new RegExp(`^\\s*${openParen}\\s*[记記通实實本特首]?$`);
+/**
+ * Labels that open a line with capitals and a colon as a dateline does ("PHOTO: X", "ALSO READ:"):
+ * a credit or a pointer, never a place.
+ */
+const notAPlace =
+  /^(?:PHOTO(?:GRAPH)?S?|PICS?|PICTURES?|IMAGES?|FILE|SOURCES?|CREDITS?|NOTE|GRAPHICS?|INPUTS|WATCH|(?:ALSO )?READ(?: MORE)?)$/;
+
 /** The first real character after a Latin dateline's dash (OCR leaves specks before it). */
 const firstReal = /[\p{L}\p{N}"“‘'(]/u;
 const opensLikeSentence = /[\p{Lu}\p{N}"“‘'(]/u;
@@ -114,6 +129,7 @@ export function matchDatelineUngated(line: string): SpanMatch | null {
   if (
     latin &&
     threeCapitals.test(latin[1] ?? "") &&
+    !(latin[3] === ":" && notAPlace.test(latin[1] ?? "")) &&
     (after === undefined || opensLikeSentence.test(after)) &&
     !isAllCapsSentence(text)
   ) {
@@ -124,7 +140,8 @@ export function matchDatelineUngated(line: string): SpanMatch | null {
 }
 
 /**
- * The cheap test every dateline passes: a 讯 or 电 in the first 48 characters, a 日 ending the
+ * The cheap test every dateline passes: a 讯 or 电 (or 訊, 電) in the first 48 characters, a
+ * bracket 【 or 〔 opening the line (a reporter's place, "〔記者X／台北報導〕"), a 日 ending the
  * line, or two capitals followed within 60 characters (in the first 80) by a dash or colon.
  * Read by character codes: this runs on every line of every page.
  */
@@ -132,8 +149,9 @@ function mayHoldDateline(line: string): boolean {
   const head = Math.min(line.length, 48);
   for (let i = 0; i < head; i++) {
     const c = line.charCodeAt(i);
-    if (c === 0x8baf || c === 0x7535) return true;
+    if (isDatelineMark(c)) return true;
   }
+  if (opensBracketedDateline(line)) return true;
   if (line.trimEnd().endsWith("日")) return true;
   // Two capitals at i, i+1, then a dash or colon at some j in [i+2, i+62], all before offset 80.
   const end = Math.min(line.length, 80);
@@ -148,6 +166,17 @@ function mayHoldDateline(line: string): boolean {
       return true;
   }
   return false;
+}
+
+/** 讯 电 and their traditional forms 訊 電: the mark a CJK dateline ends in. */
+function isDatelineMark(c: number): boolean {
+  return c === 0x8baf || c === 0x7535 || c === 0x8a0a || c === 0x96fb;
+}
+
+/** Whether the line opens with 【 or 〔, as a bracketed dateline does ("【本報訊】", "〔記者X／台北報導〕"). */
+export function opensBracketedDateline(line: string): boolean {
+  const c = line.charCodeAt(0);
+  return c === 0x3010 || c === 0x3014;
 }
 
 function isCapital(c: number): boolean {
@@ -209,7 +238,7 @@ function isAllCapsSentence(text: string): boolean {
 
 const creditRest = new RegExp(`^\\s*[^（(〈<）)〉>]{1,20}?${closeParen}`);
 const restCredit = `(?:\\s*${openParen}\\s*${reporterRole}[^）)〉>］\\]]{0,30}${closeParen})?`;
-const markRest = new RegExp(`^\\s*[电讯]${restCredit}`);
+const markRest = new RegExp(`^\\s*[电讯電訊]${restCredit}`);
 const plainRest = new RegExp(`^\\s*${restCredit}`);
 
 /**
@@ -227,8 +256,8 @@ export function matchDatelineRest(line: string, wantsMark: boolean, inCredit: bo
 const cjkName = `[${han}]{2,4}`;
 const cjkNames = `${cjkName}(?:[\\s、，,]+${cjkName}){0,3}`;
 const creditTail = new RegExp(
-  `(?:${openParen}\\s*(?:${reporterRole}|文|图|文[/／]图|摄|摄影|编辑)[\\s/／:：]*[${han}\\s、，,/／]{2,30}${closeParen}|` +
-    `(?:文|图|文[/／]图|撰文|摄影)\\s*[/／:：]\\s*${cjkNames}(?:\\s+(?:图|摄影)\\s*[/／:：]\\s*${cjkNames})?)$`,
+  `(?:${openParen}\\s*(?:${reporterRole}|文|图|圖|文[/／][图圖]|[摄攝]|[摄攝]影|编辑|編輯)[\\s/／:：]*[${han}\\s、，,/／]{2,30}${closeParen}|` +
+    `(?:文|图|圖|文[/／][图圖]|撰文|[摄攝]影)\\s*[/／:：]\\s*${cjkNames}(?:\\s+(?:图|圖|[摄攝]影)\\s*[/／:：]\\s*${cjkNames})?)$`,
 );
 const nameAfterSentence = new RegExp(`([。！？!?…][”」』）)]?)\\s*(${cjkName}(?:[\\s、]+${cjkName}){0,3})$`);
 
@@ -255,9 +284,12 @@ export function matchBylineEnd(line: string): SpanMatch | null {
   return null;
 }
 
+// "本报记者 张明 李华", "文/图 本报记者 何平", and the reporter's place after a slash as Taiwan papers
+// set it ("記者林志明／台北報導").
 const cjkBylineLine = new RegExp(
-  `^(?:${openParen}\\s*)?(?:${reporterRole}|文|图|文[/／]图|撰文|摄影|本报评论员|评论员)[\\s/／:：]*${cjkNames}` +
-    `(?:\\s+(?:${reporterRole}|图|摄影)[\\s/／:：]*${cjkNames})*(?:\\s*${closeParen})?(?:\\s*(?:报道|摄))?$`,
+  `^(?:${openParen}\\s*)?(?:${reporterRole}|文|图|圖|文[/／][图圖]|撰文|[摄攝]影|本报评论员|本報評論員|评论员|評論員)[\\s/／:：]*${cjkNames}` +
+    `(?:\\s+(?:${reporterRole}|图|圖|[摄攝]影)[\\s/／:：]*${cjkNames})*(?:\\s*${closeParen})?` +
+    `(?:\\s*[／/]\\s*[${han}]{2,6}(?:报道|報導|報道))?(?:\\s*(?:报道|報導|報道|摄|攝))?$`,
 );
 // A bare name on a line of its own: two or three characters (four-character phrases are far more
 // often kickers and labels than names), possibly several names.
@@ -269,7 +301,9 @@ const nameSeparators = /[\s、]+/;
  * two- or three-character phrase that does not ("生态美 候鸟来", "新时代") is no bare byline.
  */
 const surnames = charTable(
-  "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由",
+  "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由" +
+    // Traditional forms (Hong Kong, Taiwan) of the surnames above that differ.
+    "劉陳楊黃趙吳張孫馬鄭謝韓馮鄧蕭葉蘇呂盧蔣鍾譚陸賈韋鄒龍顧龔錢嚴萬湯溫莊聶魯閻賴羅範薛賀顏龐歐關鮑費勞蘭喬齊單閔華項衛麥區鄺鄔駱蓋練廉紀",
 );
 /** Two-character surnames, whose first character alone is rarely a surname. */
 const compoundSurnames =
@@ -283,7 +317,9 @@ function namesOpenWithSurnames(text: string): boolean {
 }
 
 /** A commentator's byline, which names no one: "本报评论员", "人民日报评论员", "本报特约评论员". */
-const commentatorLine = new RegExp(`^(?:本报|本刊|新华社|[${han}]{2,6}(?:日报|晚报|报))?(?:特约)?评论员$`);
+const commentatorLine = new RegExp(
+  `^(?:本报|本報|本刊|新华社|新華社|[${han}]{2,6}(?:日报|日報|晚报|晚報|报|報))?(?:特约|特約)?(?:评论员|評論員)$`,
+);
 
 /**
  * What a By line can go on with on the next line: the agency, the paper or the writer's title
@@ -303,6 +339,38 @@ const latinRole =
   /^[A-Z][\p{L}.'’-]*(?:\s+[A-Z][\p{L}.'’-]*){1,4}\s*(?:,|\||\/|—|-)\s*(?:[A-Z][\p{L}.'’-]*\s+){0,3}(?:Writer|Reporter|Correspondent|Editor|Columnist|Photographer|Associated Press|Reuters|AFP|Bloomberg|Special to [\p{L} ]+|For [\p{L} ]+)s?$/u;
 
 /**
+ * A byline that names a news service, an agency or a desk instead of a writer, as Indian and
+ * other Commonwealth papers print it on its own line: "Express News Service", "HT Correspondent",
+ * "Staff Reporter", "Our Special Correspondent", "PTI", "Press Trust of India".
+ */
+const latinService =
+  /^(?:(?:[A-Z][\p{L}.'’&-]*)\s+){0,3}(?:News Service|Correspondents?|Reporters?|Bureau)$|^(?:PTI|IANS|ANI|UNI|AFP|Reuters|Press Trust of India|Agence France-Presse)$/u;
+/** The last words `latinService` can end with: the cheap test before it. */
+const serviceEnds = new Set([
+  "Service",
+  "Correspondent",
+  "Correspondents",
+  "Reporter",
+  "Reporters",
+  "Bureau",
+  "PTI",
+  "IANS",
+  "ANI",
+  "UNI",
+  "AFP",
+  "Reuters",
+  "India",
+  "France-Presse",
+]);
+
+/** Whether the (trimmed) line is a service or agency byline (see `latinService`). */
+function isServiceByline(text: string): boolean {
+  return (
+    text.length <= 40 && serviceEnds.has(text.slice(text.lastIndexOf(" ") + 1)) && latinService.test(text)
+  );
+}
+
+/**
  * A line that is a byline by itself: "本报记者 张明 李华", "文/王波", "By MARY ADAMS",
  * "Kenneth C. Atchison, Staff Writer". A bare 2–4 character name ("王波") is accepted only when
  * `allowBareName` (the caller knows the line closes an article).
@@ -318,10 +386,11 @@ export function matchBylineLine(line: string, allowBareName = false): string | n
   if (
     (cjkBylineStarts[c] === 1 && cjkBylineLine.test(text)) ||
     ((c === 0x42 || c === 0x62) && latinBy.test(text)) ||
-    (c >= 0x41 && c <= 0x5a && hasNameSeparator(text) && hasRoleWord(text) && latinRole.test(text))
+    (c >= 0x41 && c <= 0x5a && hasNameSeparator(text) && hasRoleWord(text) && latinRole.test(text)) ||
+    (c >= 0x41 && c <= 0x5a && isServiceByline(text))
   )
     return text;
-  if (text.endsWith("评论员") && commentatorLine.test(text)) return text;
+  if ((text.endsWith("评论员") || text.endsWith("評論員")) && commentatorLine.test(text)) return text;
   if (allowBareName && isBareCjkName(text)) return text;
   return null;
 }
@@ -336,10 +405,10 @@ export function isBareCjkName(line: string): boolean {
 }
 
 /** The first characters of the roles a CJK byline line names (记者, 通讯员, 摄影, 文/…). */
-const roleChars = charTable("记通实摄编撰作文图评特首");
+const roleChars = charTable("记記通实實摄攝编編撰作文图圖评評特首");
 
 /** What `cjkBylineLine` can start with: a bracket, or the first character of a role (本报记者, 文/…). */
-const cjkBylineStarts = charTable("（(〈<［[本特实首记通摄作编撰文图评新中");
+const cjkBylineStarts = charTable("（(〈<［[本特实實首记記通摄攝作编編撰文图圖评評新中");
 
 /** Whether the text has a Latin letter or a character a CJK role starts with. */
 function namesRole(text: string): boolean {
@@ -375,24 +444,24 @@ export function opensCaption(line: string): boolean {
 }
 
 /** The characters `captionOpening` can start with (after white space). */
-const captionStarts = charTable("（(图上下左右ABLRTIP");
+const captionStarts = charTable("（(图圖上下左右ABLRTIP");
 
 // Patterns are made once, here: a regular expression literal in a function body is a new
 // object each time the function runs, and these run on every line of every page.
 const captionOpening =
-  /^\s*[（(]?(?:图为|上图|下图|左图|右图|图[一二三四1-4]?[:：]|图片[:：])|^\s*(?:Above|Below|Left|Right|Top|Bottom|Inset|Pictured)[:,]\s/;
+  /^\s*[（(]?(?:[图圖]為|图为|[上下左右][图圖]|[图圖][一二三四1-4]?[:：]|[图圖]片[:：])|^\s*(?:Above|Below|Left|Right|Top|Bottom|Inset|Pictured)[:,]\s/;
 
 const cjkCredit = new RegExp(
-  `(?:${openParen}\\s*(?:[${han}]{0,8}\\s*)?(?:记者\\s*)?${cjkNames}\\s*摄(?:影)?\\s*${closeParen}|` +
-    `(?:新华社|中新社|本报|人民日报)(?:记者|特约记者|太空特约记者)?\\s*(?:${cjkNames}\\s*)?(?:摄|发)$|` +
-    `摄影[:：/／]|图[/／]|资料图片|供图|${cjkName}\\s*摄$|视觉中国|图片来源)`,
+  `(?:${openParen}\\s*(?:[${han}]{0,8}\\s*)?(?:[记記]者\\s*)?${cjkNames}\\s*[摄攝](?:影)?\\s*${closeParen}|` +
+    `(?:新华社|新華社|中新社|中央社|本报|本報|人民日报)(?:记者|記者|特约记者|特約記者|太空特约记者)?\\s*(?:${cjkNames}\\s*)?(?:摄|攝|发|發)$|` +
+    `[摄攝]影[:：/／]|[图圖][/／]|资料图片|資料圖片|供图|供圖|${openParen}[^）)]{2,20}提供${closeParen}|${cjkName}\\s*[摄攝]$|视觉中国|图片来源|圖片來源)`,
 );
 const latinCredit =
-  /\((?:[\w./ -]{0,30}\s)?(?:photo|Photo|PHOTO|photograph)(?:\s[\w./ -]{0,30})?\)|\bPhoto(?:graph)?s?\s*(?:by|:|courtesy)|\bCourtesy of\b|\bGetty Images\b|\/AP\)|\(AP Photo|\bFile photo\b/;
+  /\((?:[\w./ -]{0,30}\s)?(?:photo|Photo|PHOTO|photograph)(?:\s[\w./ -]{0,30})?\)|\bPhoto(?:graph)?s?\s*(?:by|:|courtesy)|\bPHOTO(?:GRAPH)?S?\s*(?:BY\b|:)|\bCourtesy of\b|\bGetty Images\b|\/AP\)|\(AP Photo|\bFile photo\b/;
 
 /** What every `cjkCredit` and every `latinCredit` holds: cheaper to look for first. */
-const cjkCreditHint = /摄|发\s*[)）]?$|图[/／片]|资料|供图|视觉中国/;
-const latinCreditHint = /[Pp]hoto|Courtesy|Getty|AP\)/;
+const cjkCreditHint = /摄|攝|[发發]\s*[)）]?$|[图圖][/／片]|资料|資料|供[图圖]|提供|视觉中国/;
+const latinCreditHint = /[Pp]hoto|PHOTO|Courtesy|Getty|AP\)/;
 
 /** Whether the text holds a photo credit ("（摄影 张明）", "新华社发", "Photo by X", "(NASA photo)"). */
 export function hasPhotoCredit(line: string): boolean {
@@ -410,10 +479,10 @@ export function hasLatinPhotoCredit(line: string): boolean {
 }
 
 /** Every `cjkCreditHint` holds one of these: a line without them has no CJK photo credit. */
-export const cjkCreditChars = "摄发图资供视";
+export const cjkCreditChars = "摄攝发發图圖资資供提视";
 
 /** The characters a jump line can start with (a bracket, 下转/上接/转/接/续, Continued, See, Turn, Please, From). */
-const jumpStarts = charTable("（(下上转接续CSTPFcstpf");
+const jumpStarts = charTable("（(下上转轉接续續CSTPFcstpf");
 
 /** A jump line ("下转第4版", "上接第一版", "Continued on Page 4", "See FLIGHT, Page A6"). */
 export function isJumpLine(line: string): boolean {
@@ -430,11 +499,11 @@ export function isJumpLine(line: string): boolean {
   );
 }
 
-const jumpCjkStarts = charTable("（(下上转接续");
+const jumpCjkStarts = charTable("（(下上转轉接续續");
 const jumpPleaseStarts = charTable("PpSsTt");
 
 const jumpCjk =
-  /^[（(]?\s*(?:下转|上接|转|接|续)\s*(?:第|A|B|C|D)?\s*[0-9一二三四五六七八九十]+\s*(?:版|页)(?:[）)])?/;
+  /^[（(]?\s*(?:下[转轉]|上接|[转轉]|接|[续續])\s*(?:第|A|B|C|D)?\s*[A-D]?\s*[0-9一二三四五六七八九十]+\s*(?:版|页|頁)(?:[）)])?/;
 const jumpContinued =
   /^[（(]?(?:Continued|Cont'd|Cont\.|CONTINUED)\s+(?:on|from)\s+(?:Page|PAGE|page|P\.|p\.)\s*[A-Z]?\d+/;
 // "From Page A1", "FROM PAGE 1", "(From Page 3)": where a continued story came from.
@@ -443,7 +512,7 @@ const jumpSee = /^(?:See|SEE|Turn to|TURN TO)\s+[\p{L} ,'’-]{0,40}(?:Page|PAGE
 const jumpPlease = /^(?:Please\s+)?(?:see|turn to)\s+page\s+[A-Z]?\d+/i;
 
 const weekday =
-  /(?:星期|周|礼拜)[一二三四五六日天]|\b(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/;
+  /(?:星期|周|週|礼拜|禮拜)[一二三四五六日天]|\b(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/;
 const monthName =
   "(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)";
 // "March 10, 2025" as American papers date a page, "10 March 2025" as British ones do.
@@ -452,7 +521,7 @@ const month = new RegExp(
 );
 
 /** CJK characters some kind of furniture needs (版, 编辑, 日期…). */
-export const furnitureChars = charTable("版编校审照设视美期年月日星周");
+export const furnitureChars = charTable("版编編校审審照设設视視美期年月日星周週");
 
 /**
  * The cheap test every folio passes: it starts with 第, a digit, a dash, a capital and a digit
@@ -472,7 +541,7 @@ function mayBeFolio(text: string): boolean {
 }
 
 const folio =
-  /^(?:第\s*[0-9一二三四五六七八九十百]+\s*版|[A-Z]?\d{1,3}|(?:Page|PAGE|P\.)\s*[A-Z]?\d{1,3}|-\s*\d{1,3}\s*-|[A-Z]\d{1,2}\s+.+|.+\s+[A-Z]\d{1,2})$/;
+  /^(?:第\s*[A-Z]?[0-9一二三四五六七八九十百]+\s*版|[A-Z]?\d{1,3}|(?:Page|PAGE|P\.)\s*[A-Z]?\d{1,3}|-\s*\d{1,3}\s*-|[A-Z]\d{1,2}\s+.+|.+\s+[A-Z]\d{1,2})$/;
 /**
  * A page number with the page's section name ("第3版 综合新闻", "4 国内新闻", "8 NEWS",
  * "SPORTS 12"): a CJK name of two to six characters, or up to three words in capitals, the first of three
@@ -480,12 +549,14 @@ const folio =
  * followed by a measure word ("3 个月后", "5 年") is a quantity, not a page.
  */
 const folioWithSection =
-  /^(?:第\s*[0-9一二三四五六七八九十百]+\s*版|\d{1,3})\s+(?:(?![个年月日天号岁万亿元次名位种项条家只米吨分秒时点多余])[\u3400-\u9fff]{2,6}|[A-Z][A-Z&'’.-]{2,}(?:\s+[A-Z&][A-Z&'’.-]*){0,2})$|^[A-Z][A-Z&'’.-]{2,}(?:\s+[A-Z&][A-Z&'’.-]*){0,2}\s+\d{1,3}$/;
+  /^(?:第\s*[A-Z]?[0-9一二三四五六七八九十百]+\s*版|\d{1,3})\s+(?:(?![个個年月日天号號岁歲万萬亿億元次名位种種项項条條家只隻米吨噸分秒时時点點多余餘])[\u3400-\u9fff]{2,6}|[A-Z][A-Z&'’.-]{2,}(?:\s+[A-Z&][A-Z&'’.-]*){0,2})$|^[A-Z]\d{1,3}\s+(?![个個年月日天号號岁歲万萬亿億元次名位种種项項条條家只隻米吨噸分秒时時点點多余餘])[\u3400-\u9fff]{2,6}$|^[A-Z][A-Z&'’.-]{2,}(?:\s+[A-Z&][A-Z&'’.-]*){0,2}\s+\d{1,3}$/;
 /** A page number beside other words ("A4 SPORTS"): a folio only when the words are a label in capitals. */
 const folioBeside = /^[A-Z]\d{1,2}\s+.+|.+\s+[A-Z]\d{1,2}$/;
 const folioBesideLabel = /^[A-Z]\d{1,2}\s+[A-Z\s&'’.-]+$|^[A-Z\s&'’.-]+\s+[A-Z]\d{1,2}$/;
-const productionCredit = /(?:责任编辑|责编|编辑|美编|版式|校对|组版|审读|值班编辑|照排|设计|视觉)\s*[:：/／]/;
-const cjkDate = /\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/;
+const productionCredit =
+  /(?:责任编辑|責任編輯|责编|責編|编辑|編輯|美编|美編|版式|校对|校對|组版|組版|审读|審讀|值班编辑|值班編輯|照排|设计|設計|视觉|視覺)\s*[:：/／]/;
+// "2024年11月28日", and a Taiwan paper's 民國 year ("中華民國113年11月28日", "民國113年").
+const cjkDate = /(?:\d{4}|民[国國]\s*\d{2,3})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/;
 const cjkSentenceEnd = /[。！？]$/;
 const clauseAfterDate = /[，。,]\s*\S{6,}/;
 const lowerWord = /\b[A-Za-z]?[a-z]{3,}\b/;
@@ -501,7 +572,7 @@ function capitalisedWords(text: string): number {
  * "本版责编：王蕾 版式：赵楠"): page furniture wherever it stands, as no sentence opens so.
  */
 const productionCreditLine =
-  /^(?:本版)?(?:责任编辑|责编|编辑|美编|美术编辑|图片编辑|版式设计|版式|校对|组版|审读|值班编辑|照排|设计|视觉)\s*[:：/／]/;
+  /^(?:本版)?(?:责任编辑|責任編輯|责编|責編|编辑|編輯|美编|美編|美术编辑|美術編輯|图片编辑|圖片編輯|版式设计|版式設計|版式|校对|校對|组版|組版|审读|審讀|值班编辑|值班編輯|照排|设计|設計|视觉|視覺)\s*[:：/／]/;
 
 /** Whether a (trimmed) line opens with a production credit (see `productionCreditLine`). */
 export function opensWithProductionCredit(text: string): boolean {
@@ -562,10 +633,10 @@ function furnitureFacts(text: string): FurnitureFacts {
       trigger = true;
       if (c === 0x59 && text.charCodeAt(i - 1) === 0x41 && text.charCodeAt(i - 2) === 0x44)
         weekdayMark = true;
-      else if (c === 0x661f || c === 0x5468) weekdayMark = true;
+      else if (c === 0x661f || c === 0x5468 || c === 0x9031) weekdayMark = true;
     } else if (c === 0x79 && text.charCodeAt(i - 1) === 0x61 && text.charCodeAt(i - 2) === 0x64)
       weekdayMark = true;
-    else if (c === 0x793c) weekdayMark = true;
+    else if (c === 0x793c || c === 0x79ae) weekdayMark = true;
     else if (c === 0x40) at = true;
   }
   const f = furnitureScratch;
