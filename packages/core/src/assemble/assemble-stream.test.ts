@@ -24,6 +24,38 @@ describe("assembleStream", () => {
     expect(articles[0]!.dateline).toMatchObject({ text: "科学导报讯", inline: "start" });
   });
 
+  it("opens the body at a line set at the paragraph indent under a byline, however short", () => {
+    // A British page with kept indents and no blank lines: the first body line wraps short and
+    // reads like a title line ("Margaret Ellis, who has died aged" / "91, was among …").
+    const { articles } = assembleStream(
+      textStream(
+        "Ministers to unveil plan to",
+        "cut hospital waiting lists",
+        "By Jane Holloway, Health Editor",
+        "  Patients waiting more than a year for",
+        "routine operations will be offered trea-",
+        "tment at private clinics at no cost.",
+        "  The scheme, which officials say could",
+        "clear 300,000 cases within two years, will",
+        "be paid for from an existing budget.",
+        "OBITUARY",
+        "Margaret Ellis",
+        "By Thomas Reid",
+        "  Margaret Ellis, who has died aged",
+        "91, was among the first women to lead",
+        "the design of a major suspension bridge.",
+        "  Born in Leeds in 1933, the daughter",
+        "of a railway clerk, she won a scholar-",
+        "ship to study mathematics in London.",
+      ),
+    );
+    expect(articles).toHaveLength(2);
+    expect(articles[1]!.kicker?.text).toBe("OBITUARY");
+    expect(articles[1]!.headline?.text).toBe("Margaret Ellis");
+    expect(articles[1]!.byline?.text).toBe("By Thomas Reid");
+    expect(articles[1]!.paragraphs[0]!.text).toMatch(/^Margaret Ellis, who has died aged 91/);
+  });
+
   it("attaches a title that leads its body when the stream starts with one", () => {
     const { articles } = assembleStream(
       textStream(

@@ -78,6 +78,7 @@ export function markTitles(infos: readonly LineInfo[], kinds: LineKind[]): void 
   markAnchoredTitles(infos, kinds, candidate);
   markDecks(infos, kinds, candidate);
   markRunOnDecks(infos, kinds, candidate);
+  dropIndentedAfterByline(infos, candidate);
   const bylineLike = (i: number) => kinds[i] === "body" && infos[i]!.bylineLine !== null;
   let i = 0;
   while (i < n) {
@@ -108,6 +109,35 @@ export function markTitles(infos: readonly LineInfo[], kinds: LineKind[]): void 
     }
     i = Math.max(accepted, i + 1);
   }
+}
+
+/**
+ * A title over its byline is set flush or centred; the line under the byline set at the
+ * stream's paragraph indent opens the body, however short it runs ("By Thomas Reid" /
+ * "  Margaret Ellis, who has died aged").
+ */
+function dropIndentedAfterByline(infos: readonly LineInfo[], candidate: boolean[]): void {
+  const indent = paragraphIndent(infos);
+  if (indent === undefined) return;
+  for (let i = 1; i < infos.length; i++)
+    if (candidate[i] && infos[i - 1]!.bylineLine !== null && infos[i]!.line.indent === indent)
+      candidate[i] = false;
+}
+
+/**
+ * The indent the stream sets paragraphs at: the one most indented lines share, where at
+ * least three lines share it and it is small (a centred line sits further in), else none.
+ */
+function paragraphIndent(infos: readonly LineInfo[]): number | undefined {
+  const counts = new Map<number, number>();
+  for (const x of infos) {
+    const d = x.line.indent;
+    if (d !== undefined && d > 0 && d <= 3) counts.set(d, (counts.get(d) ?? 0) + 1);
+  }
+  let best: number | undefined;
+  let most = 2;
+  for (const [d, c] of counts) if (c > most) [best, most] = [d, c];
+  return best;
 }
 
 /**
