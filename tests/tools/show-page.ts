@@ -20,11 +20,11 @@ for (const a of out.articles) {
   );
   console.log(
     "   paras",
-    a.paragraphs.map((p) => p.lines[0] + "…" + p.lines.at(-1) + "(" + p.lines.length + ")").join(" "),
+    a.paragraphs.map((p) => `${p.lines[0]}…${p.lines.at(-1)}(${p.lines.length})`).join(" "),
   );
 }
 console.log("captions", out.captions.map((c) => c.lines.join(",")).join(" | "));
 console.log(
   "other",
-  out.other.map((c) => c.lines.join(",") + ":" + c.kind + ":" + c.text.slice(0, 20)).join(" | "),
+  out.other.map((c) => `${c.lines.join(",")}:${c.kind}:${c.text.slice(0, 20)}`).join(" | "),
 );
