@@ -1,15 +1,22 @@
 /**
  * Prints, per geometry fixture, what the layout alone achieves (column F1 of body lines, the
  * article F1 of its `articleHint`s with captions and furniture counted apart) and the full
- * reconstruction's scores. `tsx tests/tools/eval-geometry.ts [FILTER]`.
+ * reconstruction's scores. `tsx tests/tools/eval-geometry.ts [--dir DIR]… [FILTER]`: with --dir,
+ * the rendered pages in DIR (make-rendered.ts --out DIR) instead of the committed fixtures.
  */
 import { readFileSync } from "node:fs";
 import { ingest, layoutPage, reconstruct } from "@galley/core";
 import { columnF1, pairwiseF1, scorePage, truthClusters } from "../accuracy/score.ts";
 import { geometryFixtures } from "./geometry-fixtures.ts";
 
-const filter = process.argv[2] ?? "";
-for (const { name, input, truth, group } of geometryFixtures()) {
+const dirs: string[] = [];
+let filter = "";
+const argv = process.argv.slice(2);
+for (let i = 0; i < argv.length; i++) {
+  if (argv[i] === "--dir") dirs.push(argv[++i] ?? ".");
+  else filter = argv[i]!;
+}
+for (const { name, input, truth, group } of geometryFixtures(dirs.length ? dirs : undefined)) {
   if (!name.includes(filter)) continue;
   const bytes = readFileSync(input);
   const layout = layoutPage(ingest(bytes));

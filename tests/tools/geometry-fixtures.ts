@@ -21,13 +21,18 @@ export interface GeometryFixture {
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), "..", "fixtures");
 
-/** Lists the geometry fixtures, sorted by name. */
-export function geometryFixtures(): GeometryFixture[] {
+/**
+ * Lists the geometry fixtures, sorted by name; with `dirs`, the rendered pages in those
+ * directories instead (pages written elsewhere by make-rendered.ts --out, e.g. unseen seeds).
+ */
+export function geometryFixtures(dirs?: string[]): GeometryFixture[] {
   const out: GeometryFixture[] = [];
-  for (const dir of ["rendered", "realdata"]) {
-    for (const f of readdirSync(join(fixtures, dir))) {
+  const sources = dirs ?? [join(fixtures, "rendered"), join(fixtures, "realdata")];
+  for (const root of sources) {
+    const dir = root.endsWith("realdata") ? "realdata" : "rendered";
+    for (const f of readdirSync(root)) {
       if (!f.endsWith(".gt.json")) continue;
-      const truth = JSON.parse(readFileSync(join(fixtures, dir, f), "utf8")) as GroundTruth & {
+      const truth = JSON.parse(readFileSync(join(root, f), "utf8")) as GroundTruth & {
         input?: string;
         straddling?: string[];
       };
@@ -35,12 +40,12 @@ export function geometryFixtures(): GeometryFixture[] {
       if (dir === "realdata" && truth.input) {
         out.push({
           name: truth.input.replace(/\.xml$/, ""),
-          input: join(fixtures, dir, truth.input),
+          input: join(root, truth.input),
           truth,
           group: "real",
         });
       } else if (m) {
-        const input = join(fixtures, dir, m[2] === "hocr" ? `${m[1]}.hocr` : `${m[1]}.alto.xml`);
+        const input = join(root, m[2] === "hocr" ? `${m[1]}.hocr` : `${m[1]}.alto.xml`);
         const lines = truth.articles.reduce((n, a) => n + a.body.length, 0) + (truth.other?.length ?? 0);
         const stress = (truth.straddling?.length ?? 0) > 0.05 * Math.max(1, lines);
         out.push({ name: `${m[1]}.${m[2]}`, input, truth, group: stress ? "stress" : "rendered" });
