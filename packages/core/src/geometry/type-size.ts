@@ -10,8 +10,9 @@ import { medianOf } from "./box.ts";
 
 /**
  * The type size (em, in pixels) a line's word boxes imply, or null when no word can tell.
- * Dividing each word's height by its expected share of the em and taking the median gives the
- * same size for "on", "By" and "typography" alike, whatever format the boxes come from.
+ * Dividing each word's height by its expected share of the em and taking the median (the least
+ * of two or three) gives the same size for "on", "By" and "typography" alike, whatever format
+ * the boxes come from.
  */
 export function wordSize(line: GeoLine): number | null {
   const words = line.words;
@@ -22,6 +23,15 @@ export function wordSize(line: GeoLine): number | null {
     if (w.box.h <= 0) continue;
     const share = emShare(w.text);
     if (share) sizes[n++] = w.box.h / share;
+  }
+  // Tesseract now and then stretches a word's box to a taller one than its letters need (seen
+  // on wide justified lines), never a shorter one: over two or three words a median cannot
+  // outvote two stretched boxes, and a body line would read as a heading. The smallest size
+  // a few words imply is the line's.
+  if (n > 0 && n <= 3) {
+    let least = sizes[0]!;
+    for (let i = 1; i < n; i++) if (sizes[i]! < least) least = sizes[i]!;
+    return least;
   }
   return medianOf(sizes, n);
 }
