@@ -163,8 +163,14 @@ function markAnchoredTitles(
     while (m < n && kinds[m] !== "body") m++;
     if (k > j && (m === n || (infos[m]!.dateline && kinds[m] === "body")))
       for (let t = j; t < k; t++) candidate[t] = true;
-    else if (x.bylineLine !== null && !x.cjk && infos[i - 1]?.endsSentence && kinds[i - 1] === "body")
-      markTitleAfterCredit(infos, kinds, candidate, j);
+    else if (x.bylineLine !== null && !x.cjk && infos[i - 1]?.endsSentence && kinds[i - 1] === "body") {
+      // The credit may run on over lines of its own ("By Sarah Klein" / "Staff Writer"): the
+      // title opens after its last.
+      let c = j;
+      while (c < n && kinds[c] === "body" && c - j < 2 && infos[c]!.bylineLine !== null && !infos[c]!.cjk)
+        c++;
+      markTitleAfterCredit(infos, kinds, candidate, c);
+    }
   }
   // Working back from where a body visibly starts (a dateline, or a byline line over it), the
   // titleish lines up to a closed sentence or a title line are the title, deck included.
