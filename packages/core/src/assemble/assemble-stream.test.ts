@@ -539,6 +539,37 @@ describe("assembleStream", () => {
     expect(articles[1]!.paragraphs[0]!.text).toMatch(/^Patients waiting/);
   });
 
+  it("reads a title group ending the stream after a closed body as its title, where titles follow their bodies", () => {
+    // Double-spaced, no blank lines but the rhythm's: the first title ("By Ellen Cho" / "Storm
+    // knocks out power") shows that titles follow; the last title's first line runs near the
+    // measure like text, and nothing follows it.
+    const { articles } = assembleStream(
+      textStream(
+        ...[
+          "Forecasters expect colder and drier",
+          "weather for the rest of the week, with",
+          "frost likely in the valleys overnight.",
+          "By Ellen Cho",
+          "Storm knocks out power",
+          "A header in the final minute of extra",
+          "time sent the second-division side into",
+          "their first cup final in almost forty",
+          "years, and their supporters onto the",
+          "pitch at the end of the night.",
+          "Their manager said he would let the",
+          "players celebrate for one night before",
+          "turning their attention to the league.",
+          "Second-division side reach final",
+          "with late winner",
+        ].flatMap((l) => [l, ""]),
+      ),
+    );
+    expect(articles).toHaveLength(2);
+    expect(articles[0]!.headline?.text).toBe("Storm knocks out power");
+    expect(articles[1]!.headline?.text).toBe("Second-division side reach final with late winner");
+    expect(articles[1]!.paragraphs.at(-1)!.text).toMatch(/attention to the league\.$/);
+  });
+
   it("reads a By line set between a closed body and a title as closing the article above", () => {
     const { articles } = assembleStream(
       textStream(
