@@ -510,6 +510,66 @@ describe("assembleStream", () => {
     expect(articles[1]!.headline?.lines).toEqual(["11", "12"]);
   });
 
+  it("reads the title after a credit running over two lines that closes a body, on a tight page", () => {
+    // No blank lines, kept indents: "By Sarah Klein" / "Staff Writer" closes the article above,
+    // and the lines after the credit, not the credit's second line, open its title — though
+    // the title's first line runs near the measure and ends on "to".
+    const { articles } = assembleStream(
+      textStream(
+        "  State education officials said",
+        "they had shortened the licensing",
+        "process and were working with",
+        "community colleges to offer cou-",
+        "rses in the evenings and on wee-",
+        "kends.",
+        "By Sarah Klein",
+        "Staff Writer",
+        "School districts struggle to",
+        "fill bus driver jobs",
+        "  Patients waiting more than a year",
+        "for routine operations will be offered",
+        "treatment at private clinics at no",
+        "cost, under plans to be announced by",
+      ),
+    );
+    expect(articles).toHaveLength(2);
+    expect(articles[0]!.byline?.text).toBe("By Sarah Klein Staff Writer");
+    expect(articles[0]!.headline?.text).toBe("School districts struggle to fill bus driver jobs");
+    expect(articles[1]!.byline).toBeNull();
+    expect(articles[1]!.paragraphs[0]!.text).toMatch(/^Patients waiting/);
+  });
+
+  it("reads a title group ending the stream after a closed body as its title, where titles follow their bodies", () => {
+    // Double-spaced, no blank lines but the rhythm's: the first title ("By Ellen Cho" / "Storm
+    // knocks out power") shows that titles follow; the last title's first line runs near the
+    // measure like text, and nothing follows it.
+    const { articles } = assembleStream(
+      textStream(
+        ...[
+          "Forecasters expect colder and drier",
+          "weather for the rest of the week, with",
+          "frost likely in the valleys overnight.",
+          "By Ellen Cho",
+          "Storm knocks out power",
+          "A header in the final minute of extra",
+          "time sent the second-division side into",
+          "their first cup final in almost forty",
+          "years, and their supporters onto the",
+          "pitch at the end of the night.",
+          "Their manager said he would let the",
+          "players celebrate for one night before",
+          "turning their attention to the league.",
+          "Second-division side reach final",
+          "with late winner",
+        ].flatMap((l) => [l, ""]),
+      ),
+    );
+    expect(articles).toHaveLength(2);
+    expect(articles[0]!.headline?.text).toBe("Storm knocks out power");
+    expect(articles[1]!.headline?.text).toBe("Second-division side reach final with late winner");
+    expect(articles[1]!.paragraphs.at(-1)!.text).toMatch(/attention to the league\.$/);
+  });
+
   it("reads a By line set between a closed body and a title as closing the article above", () => {
     const { articles } = assembleStream(
       textStream(

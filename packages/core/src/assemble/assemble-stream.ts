@@ -2,13 +2,13 @@ import { describeLines, type LineInfo } from "../lines/line-info.ts";
 import { collectHyphenatedWords } from "../text/join.ts";
 import type { Article, Block, OtherKind } from "../types.ts";
 import { type ArticleDraft, buildArticle } from "./article-parts.ts";
-import { attachTitles } from "./attach-titles.ts";
+import { attachTitles, titlesFollow } from "./attach-titles.ts";
 import { markCaptions } from "./captions.ts";
 import { markFurniture } from "./furniture.ts";
 import type { LineKind } from "./line-kind.ts";
 import type { StreamLine } from "./stream.ts";
 import { blockOf, type TextOptions } from "./text-blocks.ts";
-import { markTitles } from "./title-lines.ts";
+import { closingTitleGroup, markTitles } from "./title-lines.ts";
 import { splitTitle } from "./title-roles.ts";
 import { buildUnits, type Unit } from "./units.ts";
 
@@ -41,7 +41,14 @@ export function assembleStream(
   markFurniture(infos, kinds, otherKind);
   const captionGroups = markCaptions(infos, kinds, dominantMeasure(stream));
   markTitles(infos, kinds);
-  const units = buildUnits(infos, kinds);
+  let units = buildUnits(infos, kinds);
+  // A title group ending the stream after a closed body is that body's title where the page
+  // sets titles after their bodies.
+  const closing = closingTitleGroup(infos, kinds);
+  if (closing.length > 0 && titlesFollow(infos, units)) {
+    for (const t of closing) kinds[t] = "title";
+    units = buildUnits(infos, kinds);
+  }
   const attachments = attachTitles(infos, units);
   const textOptions: TextOptions = {
     hyphenated: collectHyphenatedWords(stream.map((l) => l.text)),

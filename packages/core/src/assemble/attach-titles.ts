@@ -17,8 +17,20 @@ export interface Attachment {
   confidence: number;
 }
 
-/** The orientation read from a page: positive means titles follow their bodies. */
-export function attachTitles(infos: readonly LineInfo[], units: readonly Unit[]): Map<number, Attachment> {
+/** Whether the page's evidence says its titles follow their bodies. */
+export function titlesFollow(infos: readonly LineInfo[], units: readonly Unit[]): boolean {
+  return readOrientation(infos, units).evidence > 0;
+}
+
+/**
+ * The orientation read from a page: positive `evidence` means titles follow their bodies;
+ * `local` holds, for each title block between two bodies, how much more its vocabulary
+ * shares with the body before it than with the one after.
+ */
+function readOrientation(
+  infos: readonly LineInfo[],
+  units: readonly Unit[],
+): { evidence: number; local: Map<number, number> } {
   // A title echoes its body's lead more than anything else; the lead and the close are enough.
   const text = (u: Unit) => {
     const all = u.lines.map((i) => infos[i]!.text).join("");
@@ -54,6 +66,12 @@ export function attachTitles(infos: readonly LineInfo[], units: readonly Unit[])
     }
     evidence += 0.5 * bylineSide(infos, u);
   });
+  return { evidence, local };
+}
+
+/** Attaches each title block to a body (or none), by the page's orientation and its own vocabulary. */
+export function attachTitles(infos: readonly LineInfo[], units: readonly Unit[]): Map<number, Attachment> {
+  const { evidence, local } = readOrientation(infos, units);
   const after = evidence > 0;
   const strength = Math.min(1, Math.abs(evidence) / 2);
   const taken = new Set<number>();

@@ -163,8 +163,14 @@ function markAnchoredTitles(
     while (m < n && kinds[m] !== "body") m++;
     if (k > j && (m === n || (infos[m]!.dateline && kinds[m] === "body")))
       for (let t = j; t < k; t++) candidate[t] = true;
-    else if (x.bylineLine !== null && !x.cjk && infos[i - 1]?.endsSentence && kinds[i - 1] === "body")
-      markTitleAfterCredit(infos, kinds, candidate, j);
+    else if (x.bylineLine !== null && !x.cjk && infos[i - 1]?.endsSentence && kinds[i - 1] === "body") {
+      // The credit may run on over lines of its own ("By Sarah Klein" / "Staff Writer"): the
+      // title opens after its last.
+      let c = j;
+      while (c < n && kinds[c] === "body" && c - j < 2 && infos[c]!.bylineLine !== null && !infos[c]!.cjk)
+        c++;
+      markTitleAfterCredit(infos, kinds, candidate, c);
+    }
   }
   // Working back from where a body visibly starts (a dateline, or a byline line over it), the
   // titleish lines up to a closed sentence or a title line are the title, deck included.
@@ -245,6 +251,40 @@ function markTitleAfterCredit(
     if (short) for (let t = j; t <= b; t++) candidate[t] = true;
     return;
   }
+}
+
+/**
+ * The title group ending the stream after a closed body, on a page whose titles follow their
+ * bodies (the caller knows the page's orientation): up to four lines at the very end (captions
+ * and furniture after them passed over), the first a title line and the others title lines or
+ * lines going on from one in lower case, right after a line that closes a sentence or a
+ * credit; the group closes no sentence, ends on a whole phrase and runs short of the measure
+ * somewhere ("… attention to the league." / "Underdogs reach cup final" / "with late winner").
+ * Empty where there is none.
+ */
+export function closingTitleGroup(infos: readonly LineInfo[], kinds: readonly LineKind[]): number[] {
+  let end = infos.length - 1;
+  while (end >= 0 && (kinds[end] === "caption" || kinds[end] === "furniture")) end--;
+  const group: number[] = [];
+  let r = end;
+  while (
+    r >= 0 &&
+    group.length < 4 &&
+    kinds[r] === "body" &&
+    (infos[r]!.titleish || continuesTitle(infos[r]!))
+  ) {
+    group.push(r);
+    r--;
+  }
+  while (group.length > 0 && !infos[group.at(-1)!]!.titleish) r = group.pop()!;
+  if (group.length === 0 || r < 0 || kinds[r] !== "body") return [];
+  const before = infos[r]!;
+  const closed =
+    before.endsSentence || before.bylineEnd !== null || before.bylineLine !== null || isClosingName(infos, r);
+  const last = infos[end]!;
+  if (!closed || last.endsSentence || connectorEnd.test(last.text)) return [];
+  if (!group.some((t) => (infos[t]!.line.fill ?? 1) <= 0.9)) return [];
+  return group.reverse();
 }
 
 /** A line that may go on a title line above it: lower case, few words, closing no sentence or clause. */
