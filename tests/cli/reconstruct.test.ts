@@ -5,6 +5,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../apps/cli/src/run.ts";
+import { galleyBundle } from "../support/galley-bin.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const seed = join(root, "tests", "fixtures", "text", "seed-kexuedaobao.txt");
@@ -25,17 +26,13 @@ async function galley(args: string[]) {
   return { status, stdout, stderr };
 }
 
-/** Runs `galley ARGS` as a real process (tsx, like `pnpm galley`). */
+/** Runs `galley ARGS` as a real process (the compiled CLI, like `pnpm exec galley`). */
 function galleyProcess(args: string[], input?: Buffer) {
-  const result = spawnSync(
-    process.execPath,
-    ["--import", "tsx", join(root, "apps", "cli", "src", "main.ts"), ...args],
-    {
-      cwd: root,
-      input,
-      maxBuffer: 64 * 1024 * 1024,
-    },
-  );
+  const result = spawnSync(process.execPath, [galleyBundle, ...args], {
+    cwd: root,
+    input,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return { status: result.status, stdout: result.stdout.toString(), stderr: result.stderr.toString() };
 }
 

@@ -2,13 +2,8 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import {
-  createPageFromUpload,
-  dropPostgresSchema,
-  issueToken,
-  openPostgresStorage,
-  silentLogger,
-} from "@galley/server";
+import { createPageFromUpload, issueToken, silentLogger } from "@galley/server";
+import { dropPostgresSchema, openPostgresStorage } from "@galley/server/scale-out";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ChildServer, spawnServer } from "./helpers/child-server.ts";
 import { type Client, connectClient, firstText, waitForDoc, waitUntil } from "./helpers/clients.ts";

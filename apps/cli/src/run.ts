@@ -1,28 +1,26 @@
-import { exportCommand } from "./commands/export.ts";
-import { importCommand } from "./commands/import.ts";
-import { reconstructCommand } from "./commands/reconstruct.ts";
-import { serveCommand } from "./commands/serve.ts";
-import { tokenCommand } from "./commands/token.ts";
 import { CliError, type CliIo, type Command } from "./io.ts";
 
-/** The sub-commands, by name. Each lives in `commands/<name>.ts`. */
-const commands: Record<string, Command> = {
-  reconstruct: reconstructCommand,
-  serve: serveCommand,
-  token: tokenCommand,
-  import: importCommand,
-  export: exportCommand,
+/**
+ * The sub-commands, by name, each loaded when it runs (`commands/<name>.ts`): `galley serve`
+ * never holds the exporters or the reconstruction in memory before it needs them.
+ */
+const commands: Record<string, () => Promise<Command>> = {
+  reconstruct: async () => (await import("./commands/reconstruct.ts")).reconstructCommand,
+  serve: async () => (await import("./commands/serve.ts")).serveCommand,
+  token: async () => (await import("./commands/token.ts")).tokenCommand,
+  import: async () => (await import("./commands/import.ts")).importCommand,
+  export: async () => (await import("./commands/export.ts")).exportCommand,
 };
 
 /** Runs `galley ARGS…` and returns the exit code; errors are one line on stderr, never a stack. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === "help" || name === "--help" || name === "-h") {
-    const which = rest[0] ? commands[rest[0]] : undefined;
-    io.stdout(which ? `${which.usage}\n` : helpText());
+    const which = rest[0] ? await commands[rest[0]]?.() : undefined;
+    io.stdout(which ? `${which.usage}\n` : await helpText());
     return name ? 0 : 2;
   }
-  const command = commands[name];
+  const command = await commands[name]?.();
   if (!command) {
     io.stderr(`galley: unknown command "${name}" (try: galley help)\n`);
     return 2;
@@ -41,8 +39,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-function helpText(): string {
+async function helpText(): Promise<string> {
   const width = Math.max(...Object.keys(commands).map((n) => n.length));
-  const lines = Object.entries(commands).map(([n, c]) => `  ${n.padEnd(width)}  ${c.summary}`);
+  const loaded = await Promise.all(
+    Object.entries(commands).map(async ([n, load]) => [n, await load()] as const),
+  );
+  const lines = loaded.map(([n, c]) => `  ${n.padEnd(width)}  ${c.summary}`);
   return `usage: galley <command> [options]\n\n${lines.join("\n")}\n\nRun "galley help <command>" for a command's options.\n`;
 }

@@ -14,7 +14,6 @@ export {
 } from "./auth/tokens.ts";
 export type { Bus } from "./bus/bus.ts";
 export { createLocalBus } from "./bus/local-bus.ts";
-export { createRedisBus, type RedisBusOptions } from "./bus/redis-bus.ts";
 export type { GalleyDeps, GalleyEnv } from "./context.ts";
 export { defaultLimits, type Limits } from "./limits.ts";
 export { createConsoleLogger, type LogContext, type Logger, silentLogger } from "./logger.ts";
@@ -27,11 +26,6 @@ export { loadIssueInput } from "./pages/issue-input.ts";
 export { type ImageType, type RecognizeImage, sniffImage } from "./pages/ocr.ts";
 export { loadPageDoc } from "./pages/page-doc.ts";
 export { ConflictError, isConflictError } from "./storage/errors.ts";
-export {
-  dropPostgresSchema,
-  openPostgresStorage,
-  type PostgresStorageOptions,
-} from "./storage/postgres/postgres-storage.ts";
 export { openSqliteStorage, type SqliteStorageOptions } from "./storage/sqlite/sqlite-storage.ts";
 export type {
   IssueRecord,

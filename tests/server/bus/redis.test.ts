@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { createRedisBus } from "@galley/server";
+import { createRedisBus } from "@galley/server/scale-out";
 import { redisUrl } from "../helpers/services.ts";
 import { describeBusConformance } from "./conformance.ts";
 

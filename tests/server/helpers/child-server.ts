@@ -2,9 +2,10 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
-const cliMain = fileURLToPath(new URL("../../../apps/cli/src/main.ts", import.meta.url));
 
-/** `galley serve` in a child process: the real CLI, as `pnpm start` runs it. */
+import { galleyBundle } from "../../support/galley-bin.ts";
+
+/** `galley serve` in a child process: the compiled CLI, as `pnpm start` runs it. */
 export interface ChildServer {
   process: ChildProcess;
   url: string;
@@ -23,9 +24,7 @@ export function spawnServer(dataDir: string, extra: string[] = []): Promise<Chil
       ...(process.env.GALLEY_CHILD_CPU_PROF
         ? ["--cpu-prof", `--cpu-prof-dir=${process.env.GALLEY_CHILD_CPU_PROF}`]
         : []),
-      "--import",
-      "tsx",
-      cliMain,
+      galleyBundle,
       "serve",
       "--port",
       "0",

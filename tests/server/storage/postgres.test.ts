@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { dropPostgresSchema, openPostgresStorage } from "@galley/server";
+import { dropPostgresSchema, openPostgresStorage } from "@galley/server/scale-out";
 import { postgresUrl } from "../helpers/services.ts";
 import { describeStorageConformance } from "./conformance.ts";
 

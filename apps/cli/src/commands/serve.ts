@@ -1,26 +1,21 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { recognizeImage } from "@galley/ocr";
 import {
   createConsoleLogger,
   createPageFromUpload,
-  createRedisBus,
   issueToken,
   loginTokenTtlMs,
   newId,
   openDataDir,
-  openPostgresStorage,
   type RunningGalleyServer,
   type Storage,
   startGalleyServer,
 } from "@galley/server";
 import { parseArgs } from "../args.ts";
 import { CliError, type CliIo, type Command } from "../io.ts";
-
-const defaultWebRoot = fileURLToPath(new URL("../../../web/dist", import.meta.url));
-const samplePage = fileURLToPath(new URL("../../sample/seed-kexuedaobao.txt", import.meta.url));
+import { defaultWebRoot, samplePagePath } from "../paths.ts";
 
 /** `galley serve [--port P] [--data DIR] [--web DIR] [--host H]`: runs the collaboration server until SIGTERM/SIGINT. */
 export const serveCommand: Command = {
@@ -45,18 +40,20 @@ export const serveCommand: Command = {
     if (positionals.length > 0) throw new CliError(`unexpected argument "${positionals[0]}"`, 2);
     const port = parsePort(options.get("port") ?? process.env.PORT ?? "8787");
     const dataDir = resolve(options.get("data") ?? "data");
-    const webRoot = resolve(options.get("web") ?? defaultWebRoot);
+    const webRoot = resolve(options.get("web") ?? defaultWebRoot());
     const postgres = options.get("postgres");
     const redis = options.get("redis");
     if (redis && !postgres)
       throw new CliError("--redis needs --postgres: the processes must share one storage", 2);
-    const storage = postgres
-      ? await openPostgresStorage({
-          connectionString: postgres,
-          ...(options.get("schema") ? { schema: options.get("schema")! } : {}),
-        })
-      : openDataDir(dataDir);
-    const bus = redis ? await createRedisBus({ url: redis }) : null;
+    const scaleOut = postgres ? await import("../scale-out.ts") : null;
+    const storage =
+      postgres && scaleOut
+        ? await scaleOut.openPostgresStorage({
+            connectionString: postgres,
+            ...(options.get("schema") ? { schema: options.get("schema")! } : {}),
+          })
+        : openDataDir(dataDir);
+    const bus = redis && scaleOut ? await scaleOut.createRedisBus({ url: redis }) : null;
     let running: RunningGalleyServer;
     try {
       await ensureDemoIssue(storage, io);
@@ -133,7 +130,7 @@ async function ensureDemoIssue(storage: Storage, io: CliIo): Promise<void> {
     date,
     createdAt: new Date().toISOString(),
   });
-  const bytes = await readFile(samplePage);
+  const bytes = await readFile(samplePagePath());
   const page = await createPageFromUpload(
     storage,
     { issueId: id, number: 1, bytes },

@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { reconstruct, type SourceFormat } from "@galley/core";
-import { reconstructionToYDoc } from "@galley/doc";
+import type { SourceFormat } from "@galley/core";
 import { HTTPException } from "hono/http-exception";
 import type { Logger } from "../logger.ts";
 import type { PageRecord, Storage } from "../storage/storage.ts";
@@ -63,9 +62,9 @@ export async function createPageFromUpload(
     ocrText = hocr;
     format = "hocr";
   }
-  const page = reconstruct(text, format ? { format } : {});
-  const { ydoc, update } = reconstructionToYDoc(page);
-  ydoc.destroy();
+  // Loaded on first upload: a server that only syncs pages never holds the reconstruction code.
+  const { reconstructToUpdate } = await import("./reconstruct-upload.ts");
+  const { page, update } = reconstructToUpdate(text, format);
   const fields = {
     id: newId("p"),
     issueId: upload.issueId,

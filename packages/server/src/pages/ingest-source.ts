@@ -1,4 +1,4 @@
-import { type Graphic, ingest, type SourceFormat, type SourceLine } from "@galley/core";
+import type { Graphic, SourceFormat, SourceLine } from "@galley/core";
 import { HTTPException } from "hono/http-exception";
 import type { PageRecord, Storage } from "../storage/storage.ts";
 
@@ -21,6 +21,8 @@ export interface PageLines {
 export async function loadPageLines(storage: Storage, page: PageRecord): Promise<PageLines> {
   const source = await storage.getPageSource(page.id);
   if (!source) throw new HTTPException(404, { message: `no page ${page.id}` });
+  // Loaded on first use, like the reconstruction: the readers are most of core's code.
+  const { ingest } = await import("@galley/core");
   const ingested = ingest(source.ocrText ?? source.bytes, page.format);
   return {
     format: page.format,

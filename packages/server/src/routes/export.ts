@@ -1,4 +1,4 @@
-import { exportFormats, exportIssue, isExportFormat } from "@galley/export";
+import { exportFormats, isExportFormat } from "@galley/export";
 import type { Hono } from "hono";
 import { fail, type GalleyDeps, type GalleyEnv, requirePrincipal, requireRole } from "../context.ts";
 import { loadIssueInput } from "../pages/issue-input.ts";
@@ -21,6 +21,8 @@ export function registerExportRoutes(app: Hono<GalleyEnv>, deps: GalleyDeps): vo
     }
     const issue = await loadIssueInput(deps.storage, issueId);
     if (!issue) fail(404, `no issue ${issueId}`);
+    // The exporters (and their zip writer) are loaded on the first export.
+    const { exportIssue } = await import("@galley/export");
     const result = exportIssue(issue, format);
     const bytes = result.bytes.buffer.slice(
       result.bytes.byteOffset,

@@ -76,7 +76,11 @@ export function tokenFromRow(row: TokenRow): TokenRecord {
   };
 }
 
-/** A view of a driver's `Buffer` as a plain `Uint8Array` (no copy). */
-export function bytesOf(buffer: Uint8Array): Uint8Array {
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+/**
+ * A view of a driver's blob as a plain `Uint8Array` (no copy). Drivers differ: pg and libsql's
+ * `get` give a `Buffer`, libsql's `all` an `ArrayBuffer`.
+ */
+export function bytesOf(blob: Uint8Array | ArrayBuffer): Uint8Array {
+  if (blob instanceof ArrayBuffer) return new Uint8Array(blob);
+  return new Uint8Array(blob.buffer, blob.byteOffset, blob.byteLength);
 }

@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import Database from "better-sqlite3";
+import Database from "libsql";
 import { ConflictError } from "../errors.ts";
 import {
   bytesOf,
@@ -37,8 +37,8 @@ export interface SqliteStorageOptions {
 
 /**
  * Opens (creating when needed) a SQLite database as Galley storage: WAL journal, foreign keys
- * on, a 5 s busy timeout so `galley token create` can write while a server runs. better-sqlite3
- * is synchronous, so each method has committed by the time its promise settles.
+ * on, a 5 s busy timeout so `galley token create` can write while a server runs. The binding
+ * (libsql, better-sqlite3's API with its native binary shipped in an npm package) is synchronous, so each method has committed by the time its promise settles.
  */
 export function openSqliteStorage(options: SqliteStorageOptions): Storage {
   if (options.file !== ":memory:") mkdirSync(dirname(options.file), { recursive: true });
@@ -58,6 +58,8 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
   return new SqliteStorage(db);
 }
 
+// Positional parameters are always bound as one array (`run([a, b])`): libsql reads a lone
+// object argument, a Buffer included, as named parameters and aborts the process on a `?`.
 class SqliteStorage implements Storage {
   private readonly db: Database.Database;
   private readonly statements;
@@ -98,11 +100,11 @@ class SqliteStorage implements Storage {
   }
 
   async createIssue(issue: IssueRecord): Promise<void> {
-    this.statements.insertIssue.run(issue.id, issue.title, issue.date, issue.createdAt);
+    this.statements.insertIssue.run([issue.id, issue.title, issue.date, issue.createdAt]);
   }
 
   async getIssue(id: string): Promise<IssueRecord | null> {
-    const row = this.statements.getIssue.get(id) as IssueRow | undefined;
+    const row = this.statements.getIssue.get([id]) as IssueRow | undefined;
     return row ? issueFromRow(row) : null;
   }
 
@@ -112,41 +114,41 @@ class SqliteStorage implements Storage {
 
   async createPage(page: NewPage): Promise<void> {
     const { firstUpdate, source, ...record } = page;
-    this.db.transaction(() => {
-      if (this.statements.pageNumberTaken.get(page.issueId, page.number)) {
+    this.transact(() => {
+      if (this.statements.pageNumberTaken.get([page.issueId, page.number])) {
         throw new ConflictError(`issue ${page.issueId} already has a page ${page.number}`);
       }
       this.statements.insertPage.run({ ...record, source: Buffer.from(source) });
-      this.statements.appendUpdate.run(page.id, Buffer.from(firstUpdate));
-    })();
+      this.statements.appendUpdate.run([page.id, Buffer.from(firstUpdate)]);
+    });
   }
 
   async getPage(id: string): Promise<PageRecord | null> {
-    const row = this.statements.getPage.get(id) as PageRow | undefined;
+    const row = this.statements.getPage.get([id]) as PageRow | undefined;
     return row ? pageFromRow(row) : null;
   }
 
   async listPages(issueId: string): Promise<PageRecord[]> {
-    return (this.statements.listPages.all(issueId) as PageRow[]).map(pageFromRow);
+    return (this.statements.listPages.all([issueId]) as PageRow[]).map(pageFromRow);
   }
 
   async updatePage(id: string, patch: PagePatch): Promise<boolean> {
-    return this.db.transaction(() => {
-      if (!this.statements.pageExists.get(id)) return false;
-      if (patch.status !== undefined) this.statements.setStatus.run(patch.status, id);
-      if (patch.articleCount !== undefined) this.statements.setArticleCount.run(patch.articleCount, id);
+    return this.transact(() => {
+      if (!this.statements.pageExists.get([id])) return false;
+      if (patch.status !== undefined) this.statements.setStatus.run([patch.status, id]);
+      if (patch.articleCount !== undefined) this.statements.setArticleCount.run([patch.articleCount, id]);
       return true;
-    })();
+    });
   }
 
   async deletePage(id: string): Promise<boolean> {
-    return this.statements.deletePage.run(id).changes > 0;
+    return this.statements.deletePage.run([id]).changes > 0;
   }
 
   async getPageSource(
     id: string,
   ): Promise<{ bytes: Uint8Array; contentType: string; ocrText: string | null } | null> {
-    const row = this.statements.getSource.get(id) as
+    const row = this.statements.getSource.get([id]) as
       | { source: Buffer; source_type: string; ocr_text: string | null }
       | undefined;
     return row ? { bytes: bytesOf(row.source), contentType: row.source_type, ocrText: row.ocr_text } : null;
@@ -154,33 +156,31 @@ class SqliteStorage implements Storage {
 
   async appendUpdates(pageId: string, updates: Uint8Array[]): Promise<void> {
     if (updates.length === 0) return;
-    this.db.transaction(() => {
+    this.transact(() => {
       for (const update of updates)
-        this.statements.appendUpdate.run(
+        this.statements.appendUpdate.run([
           pageId,
           Buffer.from(update.buffer, update.byteOffset, update.byteLength),
-        );
-    })();
+        ]);
+    });
   }
 
   async loadDoc(pageId: string): Promise<StoredDoc | null> {
-    const doc = this.db.transaction(() => this.readDoc(pageId))();
+    const doc = this.transact(() => this.readDoc(pageId));
     return doc ? { snapshot: doc.snapshot, updates: doc.updates } : null;
   }
 
   async compactDoc(pageId: string, merge: (doc: StoredDoc) => Uint8Array): Promise<number> {
     // IMMEDIATE takes the write lock before reading, so no other connection (another process
     // on the same file) can append between the read and the delete.
-    return this.db
-      .transaction(() => {
-        const doc = this.readDoc(pageId);
-        if (!doc || doc.updates.length === 0) return 0;
-        const merged = merge(doc);
-        this.statements.putSnapshot.run(pageId, Buffer.from(merged), new Date().toISOString());
-        this.statements.deleteUpdatesUpTo.run(pageId, doc.lastSeq);
-        return doc.updates.length;
-      })
-      .immediate();
+    return this.transact(() => {
+      const doc = this.readDoc(pageId);
+      if (!doc || doc.updates.length === 0) return 0;
+      const merged = merge(doc);
+      this.statements.putSnapshot.run([pageId, Buffer.from(merged), new Date().toISOString()]);
+      this.statements.deleteUpdatesUpTo.run([pageId, doc.lastSeq]);
+      return doc.updates.length;
+    }, "IMMEDIATE");
   }
 
   async createToken(token: TokenRecord): Promise<void> {
@@ -188,12 +188,12 @@ class SqliteStorage implements Storage {
   }
 
   async findToken(hash: string): Promise<TokenRecord | null> {
-    const row = this.statements.findToken.get(hash) as TokenRow | undefined;
+    const row = this.statements.findToken.get([hash]) as TokenRow | undefined;
     return row ? tokenFromRow(row) : null;
   }
 
   async takeToken(hash: string): Promise<TokenRecord | null> {
-    const row = this.statements.takeToken.get(hash) as TokenRow | undefined;
+    const row = this.statements.takeToken.get([hash]) as TokenRow | undefined;
     return row ? tokenFromRow(row) : null;
   }
 
@@ -201,10 +201,31 @@ class SqliteStorage implements Storage {
     if (this.db.open) this.db.close();
   }
 
+  /**
+   * Runs `body` in one transaction: committed when it returns, rolled back when it throws.
+   * Called inside another (a storage call made from a compaction's merge), it runs in a
+   * savepoint of the outer one, so it commits or rolls back with it.
+   */
+  private transact<T>(body: () => T, mode: "DEFERRED" | "IMMEDIATE" = "DEFERRED"): T {
+    const nested = this.db.inTransaction;
+    this.db.exec(nested ? "SAVEPOINT galley_nested" : `BEGIN ${mode}`);
+    try {
+      const result = body();
+      this.db.exec(nested ? "RELEASE galley_nested" : "COMMIT");
+      return result;
+    } catch (error) {
+      if (nested) {
+        this.db.exec("ROLLBACK TO galley_nested");
+        this.db.exec("RELEASE galley_nested");
+      } else if (this.db.inTransaction) this.db.exec("ROLLBACK");
+      throw error;
+    }
+  }
+
   private readDoc(pageId: string): (StoredDoc & { lastSeq: number }) | null {
-    if (!this.statements.pageExists.get(pageId)) return null;
-    const snapshot = this.statements.getSnapshot.get(pageId) as { data: Buffer } | undefined;
-    const rows = this.statements.getUpdates.all(pageId) as { seq: number; data: Buffer }[];
+    if (!this.statements.pageExists.get([pageId])) return null;
+    const snapshot = this.statements.getSnapshot.get([pageId]) as { data: Buffer } | undefined;
+    const rows = this.statements.getUpdates.all([pageId]) as { seq: number; data: ArrayBuffer }[];
     return {
       snapshot: snapshot ? bytesOf(snapshot.data) : null,
       updates: rows.map((r) => bytesOf(r.data)),

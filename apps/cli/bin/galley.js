@@ -1,0 +1,6 @@
+#!/usr/bin/env node
+// The `galley` executable: the compiled CLI (`dist/galley.js`), rebuilt first if its sources changed.
+import { ensureBuilt } from "../build.mjs";
+
+await ensureBuilt();
+await import("../dist/galley.js");

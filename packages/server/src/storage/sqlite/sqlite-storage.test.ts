@@ -1,0 +1,55 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "libsql";
+import { afterEach, describe, expect, it } from "vitest";
+import { openSqliteStorage } from "./sqlite-storage.ts";
+
+describe("openSqliteStorage", () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+  const fileIn = () => {
+    const dir = mkdtempSync(join(tmpdir(), "galley-sqlite-unit-"));
+    dirs.push(dir);
+    return join(dir, "galley.db");
+  };
+
+  it("leaves the database file in WAL mode", async () => {
+    const file = fileIn();
+    const storage = openSqliteStorage({ file });
+    await storage.close();
+    const db = new Database(file);
+    const [row] = db.pragma("journal_mode") as { journal_mode: string }[];
+    db.close();
+    expect(row?.journal_mode).toBe("wal");
+  });
+
+  it("keeps a page's blobs byte for byte, small and large", async () => {
+    const storage = openSqliteStorage({ file: fileIn() });
+    await storage.createIssue({ id: "i1", title: "T", date: "2025-01-01", createdAt: "" });
+    const source = new Uint8Array(70_000).map((_, i) => (i * 31) % 256);
+    const first = new Uint8Array([0, 1, 0, 2]);
+    await storage.createPage({
+      id: "p1",
+      issueId: "i1",
+      number: 1,
+      format: "text",
+      status: "needs-review",
+      articleCount: 0,
+      sourceType: "text/plain",
+      source,
+      ocrText: null,
+      width: null,
+      height: null,
+      createdAt: "",
+      firstUpdate: first,
+    });
+    const view = new Uint8Array(source.buffer, 10, 3);
+    await storage.appendUpdates("p1", [view]);
+    expect((await storage.getPageSource("p1"))?.bytes).toEqual(source);
+    expect((await storage.loadDoc("p1"))?.updates).toEqual([first, new Uint8Array(view)]);
+    await storage.close();
+  });
+});
