@@ -22,6 +22,7 @@ import { registerSessionRoutes } from "./routes/session.ts";
 import { registerTokenRoutes } from "./routes/tokens.ts";
 import { registerUploadRoutes } from "./routes/upload.ts";
 import { registerWebRoutes } from "./routes/web.ts";
+import { securityHeaders } from "./security-headers.ts";
 import { isConflictError } from "./storage/errors.ts";
 import type { Storage } from "./storage/storage.ts";
 import type { CompactionPolicy } from "./sync/compactor.ts";
@@ -49,6 +50,12 @@ export interface GalleyAppOptions {
   logger?: Logger;
   /** When to compact a page's update log (default: 500 updates, then 1 s without one). */
   compaction?: Partial<CompactionPolicy>;
+  /**
+   * CSP `frame-ancestors`: who may show Galley's pages in a frame. Default `'self'`; a host
+   * CMS that frames the app (rather than mounting the editor with `mountEditor`) adds its
+   * origin, e.g. `"'self' https://cms.example.org"`.
+   */
+  frameAncestors?: string;
 }
 
 /** What `createGalleyApp` returns. */
@@ -98,6 +105,7 @@ export function createGalleyApp(options: GalleyAppOptions): GalleyApp {
     ocr: options.ocr ?? null,
   };
 
+  app.use("*", securityHeaders(options.frameAncestors ?? "'self'"));
   app.onError((error, c) => errorResponse(error, c, logger));
   app.notFound((c) => c.json({ error: `no route ${c.req.method} ${c.req.path}` }, 404));
   app.get("/healthz", (c) => c.json({ ok: true }));

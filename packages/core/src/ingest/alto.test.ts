@@ -116,4 +116,13 @@ describe("ingestAlto", () => {
     expect(() => ingestAlto(`<PcGts/>`)).toThrow(/root element is <PcGts>/);
     expect(() => ingestAlto(alto(""))).toThrow(/no text lines/);
   });
+
+  it("refuses an element with 400,000 attributes at once, as broken ALTO", () => {
+    const many = Array.from({ length: 400_000 }, (_, i) => `a${i}="1"`).join(" ");
+    const error = thrownBy(() =>
+      ingestAlto(alto(block.replace('<String ID="S1"', `<String ${many} ID="S1"`))),
+    );
+    expect(isInputError(error) && error.code).toBe("malformed");
+    expect((error as Error).message).toMatch(/more than 256 attributes on one element \(line:col \d+:\d+\)$/);
+  });
 });

@@ -25,6 +25,9 @@ import { checkDoctype, checkXmlDeclaration, type Fail } from "./xml-prolog.ts";
 
 import { decodeXmlText, normaliseLineEnds } from "./xml-text.ts";
 
+/** At most this many attributes on one element; more is refused as malformed. */
+export const maxAttributesPerElement = 256;
+
 /**
  * The single pass behind `readXml`: a hand-written scanner over the document string that
  * checks well-formedness as it goes and reports elements as they open and close. Names, values
@@ -321,6 +324,10 @@ export class XmlScanner {
     if (j >= n) this.unfinished();
     if (j === start || !isAttributeNameEnd(text.charCodeAt(j))) this.badName(start, isAttributeNameEnd);
     if (this.html && (seen & upper) !== 0) this.fail("an attribute name with capitals", start);
+    // The cap keeps the duplicate check (a scan of the tag's earlier names) bounded: OCR elements
+    // carry a dozen attributes; 400,000 on one element took minutes and stalled the server.
+    if (attributes.size >= maxAttributesPerElement)
+      this.fail(`more than ${maxAttributesPerElement} attributes on one element`, start);
     if (attributes.has(start, j)) this.fail(`attribute ${text.slice(start, j)} is given twice`, start);
     attributes.name(start, (seen & colon) !== 0 ? text.indexOf(":", start) + 1 : start, j);
     return this.attributeValue(j);

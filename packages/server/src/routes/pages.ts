@@ -4,6 +4,7 @@ import { readJsonObject } from "../body.ts";
 import { fail, type GalleyDeps, type GalleyEnv, requirePrincipal, requireRole } from "../context.ts";
 import { loadPageLines } from "../pages/ingest-source.ts";
 import { loadPageDoc } from "../pages/page-doc.ts";
+import { uploadedFileHeaders } from "../security-headers.ts";
 import type { PageRecord, PageStatus, Role } from "../storage/storage.ts";
 import { CloseCode } from "../sync/close-codes.ts";
 
@@ -27,7 +28,11 @@ export function registerPageRoutes(app: Hono<GalleyEnv>, deps: GalleyDeps): void
     const { page } = await pageFor(c, deps, "viewer");
     const source = await deps.storage.getPageSource(page.id);
     if (!source) fail(404, `no page ${page.id}`);
-    return c.body(toArrayBuffer(source.bytes), 200, { "Content-Type": source.contentType });
+    return c.body(
+      toArrayBuffer(source.bytes),
+      200,
+      uploadedFileHeaders(source.contentType, `page-${page.number}-source${sourceExtension(page)}`),
+    );
   });
 
   app.get("/api/pages/:pageId/lines", async (c) => {
@@ -41,7 +46,11 @@ export function registerPageRoutes(app: Hono<GalleyEnv>, deps: GalleyDeps): void
       fail(404, `page ${page.id} was uploaded as ${page.format}, not as an image`);
     const source = await deps.storage.getPageSource(page.id);
     if (!source) fail(404, `no page ${page.id}`);
-    return c.body(toArrayBuffer(source.bytes), 200, { "Content-Type": source.contentType });
+    return c.body(
+      toArrayBuffer(source.bytes),
+      200,
+      uploadedFileHeaders(source.contentType, `page-${page.number}${sourceExtension(page)}`),
+    );
   });
 
   app.patch("/api/pages/:pageId", async (c) => {
@@ -91,6 +100,12 @@ async function pageFor(
   const page = await deps.storage.getPage(pageId);
   if (!page) fail(404, `no page ${pageId}`);
   return { page, role: requireRole(principal, page.issueId, needed) };
+}
+
+/** The usual file extension of a page's uploaded source. */
+function sourceExtension(page: PageRecord): string {
+  if (page.sourceType.startsWith("image/")) return `.${page.sourceType.slice(6).replace("jpeg", "jpg")}`;
+  return { text: ".txt", hocr: ".hocr", alto: ".alto.xml", page: ".page.xml" }[page.format] ?? "";
 }
 
 function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
