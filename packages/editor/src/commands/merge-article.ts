@@ -27,8 +27,12 @@ export const mergeArticleWithPrevious: Command = (state, dispatch) => {
   const last = previous.node.lastChild!;
   const first = article.node.firstChild!;
   const blocks: Node[] = [];
-  previous.node.forEach((child) => blocks.push(child));
-  article.node.forEach((child) => blocks.push(child));
+  previous.node.forEach((child) => {
+    blocks.push(child);
+  });
+  article.node.forEach((child) => {
+    blocks.push(child);
+  });
   let joinedAt: number | null = null;
   if (isCutPair(last, first)) {
     const { node, secondAt } = joinTextBlocks(last, first);
