@@ -90,7 +90,7 @@ describe("the newsroom app", () => {
     await page.waitForFunction(() =>
       document.querySelector('article[data-article-id="a3"] [data-role="paragraph"]'),
     );
-    await page.selectOption('[data-control="status"]', "approved");
+    await page.click('article[data-article-id="a3"] .galley-card-status button[data-status="approved"]');
     expect(await page.getAttribute('article[data-article-id="a3"]', "data-status")).toBe("approved");
     await caretAt(page, "CITY COUNCIL VOTES", true);
     await page.click('[data-action="splitArticle"]');
@@ -101,7 +101,7 @@ describe("the newsroom app", () => {
 
   it("switches to Chinese and remembers it", async () => {
     await page.selectOption("#locale", "zh-CN");
-    expect(await page.locator(".source-panel h2").textContent()).toBe("原文（OCR 行）");
+    expect(await page.locator('.tabs [data-tab="lines"]').textContent()).toBe("原文行");
     expect(await page.getAttribute('[data-action="undo"]', "aria-label")).toBe("撤销");
     await page.reload();
     await page.waitForSelector(".galley-editor[data-galley-state=ready]");

@@ -94,6 +94,9 @@ export interface PageInfo {
   status: string;
   articleCount: number;
   hasImage?: boolean;
+  /** Page size in pixels, when the source has geometry. */
+  width?: number | null;
+  height?: number | null;
   role: Me["role"];
 }
 

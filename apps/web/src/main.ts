@@ -17,20 +17,28 @@ import { mountPageView } from "./views/page-view.ts";
 
 const localeNames: Record<(typeof locales)[number], string> = { en: "English", "zh-CN": "中文（简体）" };
 
-async function signIn(): Promise<Me | null> {
+/**
+ * Signs in: trades a `?token=` for a session cookie, then asks who is signed in. A link that was
+ * already used (or expired) is refused by the server: then a session this browser already has
+ * still counts, and without one the sign-in form says what happened to the link.
+ */
+async function signIn(): Promise<{ me: Me | null; linkRefused: boolean }> {
   const taken = takeToken(location.href);
+  let linkRefused = false;
   if (taken) {
     history.replaceState(history.state, "", taken.cleanUrl);
     try {
       await createSession(taken.token);
-    } catch {
-      return null;
+    } catch (error) {
+      if (!(error instanceof ApiError && error.status === 401)) throw error;
+      linkRefused = true;
     }
   }
   try {
-    return await fetchMe();
+    return { me: await fetchMe(), linkRefused };
   } catch (error) {
-    if (error instanceof ApiError && (error.status === 401 || error.status === 403)) return null;
+    if (error instanceof ApiError && (error.status === 401 || error.status === 403))
+      return { me: null, linkRefused };
     throw error;
   }
 }
@@ -48,12 +56,16 @@ function header(i18n: I18n, me: Me | null): HTMLElement {
     { class: "app-header" },
     el("a", { href: "/", class: "brand" }, i18n.t("app.title")),
     el("nav", {}, el("a", { href: "/" }, i18n.t("nav.issues"))),
-    el("span", { class: "who" }, me ? i18n.t("signin.as", { name: me.user, role: me.role }) : ""),
+    el(
+      "span",
+      { class: "who" },
+      me ? i18n.t("signin.as", { name: me.user, role: i18n.t(`role.${me.role}`) }) : "",
+    ),
     select,
   );
 }
 
-function signInForm(main: HTMLElement, i18n: I18n, failed: boolean): void {
+function signInForm(main: HTMLElement, i18n: I18n, failed: boolean, linkRefused = false): void {
   const input = el("input", {
     type: "password",
     id: "token",
@@ -65,7 +77,8 @@ function signInForm(main: HTMLElement, i18n: I18n, failed: boolean): void {
     { class: "signin" },
     el("h1", {}, i18n.t("signin.title")),
     el("p", {}, i18n.t("signin.explain")),
-    failed ? el("p", { class: "error" }, i18n.t("signin.failed")) : null,
+    linkRefused ? el("p", { class: "error", role: "alert" }, i18n.t("signin.linkUsed")) : null,
+    failed ? el("p", { class: "error", role: "alert" }, i18n.t("signin.failed")) : null,
     el("label", { for: "token" }, i18n.t("signin.token")),
     input,
     el("button", { type: "submit" }, i18n.t("signin.submit")),
@@ -88,11 +101,12 @@ async function start(): Promise<void> {
   let me: Me | null = null;
   let view: MountedView | null = null;
   let route: Route = matchRoute(location.pathname);
+  let linkRefused = false;
 
   const show = () => {
     view?.destroy();
     view = null;
-    if (!me) return signInForm(main, i18n, false);
+    if (!me) return signInForm(main, i18n, false, linkRefused);
     const ctx: ViewContext = { i18n, me, navigate };
     if (route.name === "issues") view = mountIssuesView(main, ctx);
     else if (route.name === "issue") view = mountIssueView(main, ctx, route.issueId);
@@ -141,7 +155,7 @@ async function start(): Promise<void> {
     me = { user: "…", role: "viewer" };
     show();
   }
-  me = await signedIn;
+  ({ me, linkRefused } = await signedIn);
   root.firstElementChild?.replaceWith(header(i18n, me));
   // `show` (a closure) may have set the view; TypeScript cannot see that.
   const mounted = view as MountedView | null;
