@@ -126,7 +126,7 @@ async function ensureDemoIssue(storage: Storage, io: CliIo): Promise<void> {
   const date = new Date().toISOString().slice(0, 10);
   await storage.createIssue({
     id,
-    title: "科学导报 — sample page",
+    title: "科学导报 示例版面",
     date,
     createdAt: new Date().toISOString(),
   });
