@@ -1,6 +1,7 @@
 import { pageSchema } from "@galley/doc";
 import { EditorState, Plugin, TextSelection } from "prosemirror-state";
 import { EditorView } from "prosemirror-view";
+import { ySyncPluginKey } from "y-prosemirror";
 import { editorKeymaps } from "./actions.ts";
 import { findArticle, findBlock, textBlocks } from "./blocks.ts";
 import {
@@ -89,8 +90,9 @@ export function mountEditor(element: HTMLElement, options: MountEditorOptions): 
         },
       },
     },
-    view: () => ({
-      update: (view, previous) => {
+    view: (first) => {
+      // Plugin views are made anew when the plugins change (on the first sync): start from the state as it is.
+      const update = (view: EditorView, previous: EditorState | null) => {
         toolbar?.update(view.state, !status.readOnly);
         findBar?.update(view.state, !status.readOnly);
         const block = findBlock(view.state.selection.$from);
@@ -108,7 +110,9 @@ export function mountEditor(element: HTMLElement, options: MountEditorOptions): 
         }
         if (
           options.onRegions &&
-          (view.state.doc !== previous.doc || sourceKey.getState(previous) !== sourceKey.getState(view.state))
+          (!previous ||
+            view.state.doc !== previous.doc ||
+            sourceKey.getState(previous) !== sourceKey.getState(view.state))
         ) {
           const regions = regionsOf(view.state);
           const regionKey = JSON.stringify(
@@ -120,25 +124,36 @@ export function mountEditor(element: HTMLElement, options: MountEditorOptions): 
           }
         }
         showOutline();
-      },
-    }),
+      };
+      update(first, null);
+      return { update };
+    },
   });
 
+  const pagePlugins = [
+    uiStatePlugin(messages),
+    articleIdsPlugin(() => !status.readOnly),
+    articleCardsPlugin(),
+    sourcePlugin(),
+    doubtPlugin(options.doubt),
+    lineStripPlugin(),
+    searchPlugin(),
+    ...editorKeymaps({ "Mod-f": () => (findBar ? findBar.open() : false) }),
+    uiPlugin,
+  ];
+  // Until the page has arrived the view holds a placeholder (one empty article, caret inside
+  // it) without the collaboration plugins; they are added on the first sync. y-prosemirror
+  // renders the shared page when its plugin view starts and keeps the caret's position: at
+  // that moment the page must be there and the caret inside a text block, or ProseMirror warns
+  // "TextSelection endpoint not pointing into a node with inline content" on every open.
+  const placeholder = pageSchema.node("page", null, [
+    pageSchema.node("article", null, [pageSchema.node("block", null)]),
+  ]);
   const view = new EditorView(host, {
     state: EditorState.create({
-      schema: pageSchema,
-      plugins: [
-        ...collabPlugins(collab),
-        uiStatePlugin(messages),
-        articleIdsPlugin(() => !status.readOnly),
-        articleCardsPlugin(),
-        sourcePlugin(),
-        doubtPlugin(options.doubt),
-        lineStripPlugin(),
-        searchPlugin(),
-        ...editorKeymaps({ "Mod-f": () => (findBar ? findBar.open() : false) }),
-        uiPlugin,
-      ],
+      doc: placeholder,
+      selection: TextSelection.create(placeholder, 2),
+      plugins: pagePlugins,
     }),
     editable: () => !status.readOnly,
     // Focusable read-only too, so a viewer can select text and use Find from the keyboard.
@@ -208,6 +223,9 @@ export function mountEditor(element: HTMLElement, options: MountEditorOptions): 
   });
   collab.provider.on("sync", (synced: boolean) => {
     if (!synced) return;
+    if (!view.state.plugins.some((p) => p.spec.key === ySyncPluginKey)) {
+      view.updateState(view.state.reconfigure({ plugins: [...collabPlugins(collab), ...pagePlugins] }));
+    }
     pending.setOnline(true);
     const language = pageLanguage(collab.ydoc);
     if (language) view.dom.setAttribute("lang", language);

@@ -44,6 +44,7 @@ export const editorCss = `
 .galley-readonly[hidden], .galley-loading[hidden] { display: none; }
 .galley-presence { display: flex; gap: 6px; list-style: none; margin: 0; padding: 0; }
 .galley-presence li { border-left: 4px solid var(--galley-user, #999); padding: 0 6px; background: #f3f3f6; border-radius: 3px; }
+.galley-editor:not([data-galley-state="ready"]) .galley-editor-page { visibility: hidden; }
 .galley-editor .ProseMirror { outline: none; padding: 12px; min-height: 200px; white-space: pre-wrap; }
 .galley-editor .ProseMirror[contenteditable="false"] { background: #fafafa; }
 .galley-editor .ProseMirror > * + * { margin-top: 16px; }

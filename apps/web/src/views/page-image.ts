@@ -19,7 +19,9 @@ const readableLine = 22;
  * area `onPickArticle`. `highlight` lights lines and centres them (zooming in when the print
  * would be too small to read); `lightArticle` lights an article's region.
  * The viewer library is loaded on first use (a chunk of its own), so the editor is not kept
- * waiting for it.
+ * waiting for it. The figure says `data-state` (empty, loading, ready, failed), `data-zoom`
+ * (see `imageZoom`), `data-animating` while the view moves and `data-moves` (how many moves
+ * have ended).
  */
 export class PageImage {
   /** The viewer element. */
@@ -120,12 +122,19 @@ export class PageImage {
       this.dom.dataset.state = "failed";
     });
     viewer.addHandler("zoom", () => this.showZoom());
+    viewer.addHandler("animation-start", () => {
+      this.dom.dataset.animating = "true";
+    });
+    viewer.addHandler("animation-finish", () => {
+      delete this.dom.dataset.animating;
+      this.dom.dataset.moves = String(Number(this.dom.dataset.moves ?? 0) + 1);
+      this.showZoom();
+    });
     viewer.addHandler("canvas-click", (event) => {
       if (!event.quick) return;
-      const point = viewer.viewport.viewportToImageCoordinates(
-        viewer.viewport.pointFromPixel(event.position),
-      );
-      const hit = this.hit(point.x, point.y);
+      // Viewport units (the page is 1 wide) to the source's coordinates.
+      const point = viewer.viewport.pointFromPixel(event.position);
+      const hit = this.hit(point.x * width, point.y * width);
       if (!hit) return;
       event.preventDefaultAction = true;
       if (hit.lineId) this.onPickLine(hit.lineId);
@@ -188,10 +197,13 @@ export class PageImage {
     if (boxes.length > 0) this.centre(boxes);
   }
 
-  /** The current zoom as image pixels per screen pixel (1 = the print at its scanned size). */
+  /**
+   * The zoom as screen pixels per image pixel (1 = the print at its scanned size): where the
+   * viewer is going (the target of an animation under way).
+   */
   imageZoom(): number | null {
     const viewer = this.viewer;
-    return viewer ? viewer.viewport.viewportToImageZoom(viewer.viewport.getZoom(true)) : null;
+    return viewer ? viewer.viewport.viewportToImageZoom(viewer.viewport.getZoom(false)) : null;
   }
 
   /** Releases the viewer. */
@@ -201,26 +213,27 @@ export class PageImage {
     this.viewer = null;
   }
 
+  /**
+   * Centres `boxes` (source coordinates, which may be at another scale than the image's pixels:
+   * hOCR made from a larger scan) and zooms in when their first line would be less than
+   * `smallestReadable` pixels high on screen. Viewport units: the page is 1 wide.
+   */
   private centre(boxes: readonly Box[]): void {
     const viewer = this.viewer;
     const OSD = this.osd;
     if (!viewer || !OSD || !this.size) return;
+    const unit = 1 / this.size.width;
     const x = Math.min(...boxes.map((b) => b.x));
-    const y = Math.min(...boxes.map((b) => b.y));
     const right = Math.max(...boxes.map((b) => b.x + b.w));
-    const bottom = Math.max(...boxes.map((b) => b.y + b.h));
     const first = boxes[0]!;
     const viewport = viewer.viewport;
-    // On-screen height of the first line at the current zoom: zoom in when it is too small to read.
-    const imageZoom = viewport.viewportToImageZoom(viewport.getZoom());
-    const onScreen = first.h * imageZoom;
-    const centre = viewport.imageToViewportCoordinates(
-      new OSD.Point((x + right) / 2, (y + Math.min(bottom, y + 6 * first.h)) / 2),
-    );
+    const screenPerUnit = viewer.container.clientWidth * viewport.getZoom();
+    const onScreen = first.h * unit * screenPerUnit;
     if (onScreen < smallestReadable) {
-      viewport.zoomTo(viewport.imageToViewportZoom(readableLine / first.h), undefined, false);
+      viewport.zoomTo(readableLine / (first.h * unit * viewer.container.clientWidth));
     }
-    viewport.panTo(centre);
+    // The first line goes in the middle (horizontally, the middle of the block's column).
+    viewport.panTo(new OSD.Point(((x + right) / 2) * unit, (first.y + first.h / 2) * unit));
   }
 
   private showZoom(): void {

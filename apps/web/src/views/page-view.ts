@@ -67,6 +67,7 @@ export function mountPageView(main: HTMLElement, ctx: ViewContext, pageId: strin
     side.dataset.tab = tab;
     for (const [t, button] of tabButtons) button.setAttribute("aria-selected", String(t === tab));
     for (const t of tabs) tabPanels[t].hidden = t !== tab;
+    if (tab === "lines") panel.recentre();
   };
   select("lines");
 
@@ -112,6 +113,7 @@ export function mountPageView(main: HTMLElement, ctx: ViewContext, pageId: strin
     editor?.setLocale(i18n.locale);
   };
 
+  main.classList.add("page-main");
   main.replaceChildren(el("header", { class: "page-head" }, back, title, shortcuts), layout, phoneSwitch);
   relabel();
 
@@ -119,6 +121,7 @@ export function mountPageView(main: HTMLElement, ctx: ViewContext, pageId: strin
   const notFound = () => {
     if (gone) return;
     gone = true;
+    main.classList.remove("page-main");
     editor?.destroy();
     editor = null;
     image.destroy();
@@ -179,6 +182,7 @@ export function mountPageView(main: HTMLElement, ctx: ViewContext, pageId: strin
     setMe: (next) => editor?.setUser({ name: next.user }),
     relabel,
     destroy: () => {
+      main.classList.remove("page-main");
       editor?.destroy();
       image.destroy();
     },

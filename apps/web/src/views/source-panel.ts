@@ -56,6 +56,12 @@ export class SourcePanel {
     return li;
   }
 
+  /** Centres the first lit line again (after the list was hidden, where nothing scrolls). */
+  recentre(): void {
+    const first = this.lit[0] ? this.rows.get(this.lit[0]) : undefined;
+    if (first) centreIn(this.dom, first);
+  }
+
   /** Marks `lineIds` and centres the first in the list (an empty list clears). */
   highlight(lineIds: readonly string[]): void {
     for (const id of this.lit) this.rows.get(id)?.classList.remove("lit");
