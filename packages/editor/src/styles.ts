@@ -14,12 +14,12 @@ export const editorCss = `
   line-break: strict; word-break: normal; overflow-wrap: anywhere;
 }
 .galley-editor :lang(zh), .galley-editor [lang|="zh"] { line-break: strict; word-break: normal; }
-.galley-toolbar { display: flex; flex-wrap: wrap; gap: 4px 10px; padding: 6px; border-bottom: 1px solid var(--galley-rule); align-items: center;
+.galley-toolbar { display: flex; flex-wrap: wrap; gap: 4px 8px; padding: 6px; border-bottom: 1px solid var(--galley-rule); align-items: center;
   position: sticky; top: 0; background: var(--galley-paper); z-index: 3; font-family: system-ui, "Noto Sans CJK SC", sans-serif; }
 .galley-toolbar-group { display: inline-flex; align-items: center; gap: 2px; white-space: nowrap; }
 .galley-toolbar-caption { font-size: 12px; color: #555; margin-right: 2px; }
 .galley-toolbar button, .galley-toolbar select, .galley-find button, .galley-find input {
-  font: inherit; font-size: 13px; padding: 3px 6px; border: 1px solid var(--galley-rule); border-radius: 4px; background: #f7f7f9; white-space: nowrap; }
+  font: inherit; font-size: 13px; padding: 3px 5px; border: 1px solid var(--galley-rule); border-radius: 4px; background: #f7f7f9; white-space: nowrap; }
 .galley-toolbar button .galley-icon { margin-right: 3px; }
 .galley-toolbar button:disabled, .galley-toolbar select:disabled { opacity: 0.4; }
 .galley-toolbar button:focus-visible, .galley-toolbar select:focus-visible { outline: 2px solid var(--galley-accent); }

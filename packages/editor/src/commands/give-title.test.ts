@@ -75,6 +75,27 @@ describe("giveTitleToPreviousArticle", () => {
   });
 });
 
+describe("the title that moves", () => {
+  it("is one headline with its kicker and deck, never a second headline beside it", () => {
+    const { doc: out } = run(
+      doc(
+        article(
+          { id: "a2" },
+          headline("Own"),
+          kicker("K"),
+          headline("Str<a>ay"),
+          subheadline("Deck"),
+          p("x"),
+        ),
+        article({ id: "a3" }, p("y")),
+      ),
+      giveTitleToNextArticle,
+    );
+    expect(shape(out.child(0))).toEqual(["headline:Own", "paragraph:x"]);
+    expect(shape(out.child(1))).toEqual(["kicker:K", "headline:Stray", "subheadline:Deck", "paragraph:y"]);
+  });
+});
+
 describe("giveTitleToNextArticle", () => {
   it("puts a stray headline into the next article's title, before its own headline", () => {
     const { doc: out, state } = run(

@@ -1,3 +1,4 @@
+import { roleOf } from "@galley/doc";
 import type { Node } from "prosemirror-model";
 import { type Command, type EditorState, TextSelection, type Transaction } from "prosemirror-state";
 import { findArticle, findBlock, siblingArticle } from "../blocks.ts";
@@ -10,7 +11,10 @@ import { isTitleBlock, titleRank } from "../titles.ts";
  * the previous (next) article, kept in kicker → headline → subheadline order; a title coming
  * from below goes after the target's own blocks of the same role, one from above before them.
  * An article left empty disappears. The cursor stays in the moved block. Not applicable (false)
- * outside a title block or when there is no article in that direction. An article may end with
+ * outside a title block or when there is no article in that direction.
+ * The title is the run of
+ * title blocks around the cursor in kicker → headline → subheadline order holding at most one
+ * headline, so a second headline standing in an article leaves alone. An article may end with
  * two headlines: the doubt round (F8) flags it.
  */
 
@@ -38,10 +42,25 @@ function giveTitle(state: EditorState, dir: -1 | 1, dispatch?: (tr: Transaction)
   if (!dispatch) return true;
 
   const own = childrenOf(article.node);
+  // One title: kicker(s) → headline → deck(s) around the cursor, never two headlines.
   let from = block.index;
   let to = block.index + 1;
-  while (from > 0 && isTitleBlock(own[from - 1]!)) from--;
-  while (to < own.length && isTitleBlock(own[to]!)) to++;
+  let headlines = roleOf(block.node) === "headline" ? 1 : 0;
+  const fits = (node: Node, before: Node | undefined, after: Node | undefined) => {
+    if (!isTitleBlock(node)) return false;
+    if (roleOf(node) === "headline" && headlines > 0) return false;
+    if (before && titleRank(before) > titleRank(node)) return false;
+    if (after && titleRank(node) > titleRank(after)) return false;
+    return true;
+  };
+  while (from > 0 && fits(own[from - 1]!, undefined, own[from])) {
+    from--;
+    if (roleOf(own[from]!) === "headline") headlines++;
+  }
+  while (to < own.length && fits(own[to]!, own[to - 1], undefined)) {
+    if (roleOf(own[to]!) === "headline") headlines++;
+    to++;
+  }
   const moved = own.slice(from, to).map((node, i) => ({ node, cursor: from + i === block.index }));
   const rest = [...own.slice(0, from), ...own.slice(to)];
 
