@@ -99,6 +99,11 @@ describe("an admin in the newsroom app", () => {
       trs.map((tr) => tr.getAttribute("data-page-id")),
     );
     expect(listed.sort()).toEqual([done[1]!.pageId, done[2]!.pageId].sort());
+    // Numbered on from the pages, with no gap where the broken file was.
+    expect(await page.$$eval(".page-list tr[data-page-id] a", (as) => as.map((a) => a.textContent))).toEqual([
+      "Page 1",
+      "Page 2",
+    ]);
   });
 
   it("adds a page dropped on the panel", async () => {

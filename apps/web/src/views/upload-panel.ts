@@ -27,6 +27,8 @@ interface Row {
   job: Job | null;
   stopFollowing: (() => void) | null;
   start: (() => void) | null;
+  /** The page number this upload took (given back when it fails or is cancelled). */
+  number: number | null;
 }
 
 /** Uploads sent at once; the others wait (the server works on jobs in parallel anyway). */
@@ -115,11 +117,12 @@ export class UploadPanel {
 
   /** Plans and starts uploading `files`. */
   add(files: File[]): void {
-    for (const planned of planPages(files, this.nextNumber() + this.pendingPages())) {
+    // Page numbers are given as each upload starts, so a file that fails leaves no gap.
+    for (const planned of planPages(files, 1)) {
       const row = this.row(
         planned.image ? `${planned.file.name} + ${planned.image.name}` : planned.file.name,
       );
-      row.start = () => this.send(row, planned.file, planned.image, planned.number);
+      row.start = () => this.send(row, planned.file, planned.image, this.claimNumber(row));
       this.rows.push(row);
       this.list.append(row.dom);
     }
@@ -132,9 +135,13 @@ export class UploadPanel {
     for (const row of this.rows) row.stopFollowing?.();
   }
 
-  private pendingPages(): number {
-    return this.rows.filter((r) => r.start !== null && !["failed", "cancelled", "done"].includes(r.state))
-      .length;
+  /** The next page number that no page, and no upload under way or done here, has. */
+  private claimNumber(row: Row): number {
+    const taken = new Set(this.rows.map((r) => r.number).filter((n): n is number => n !== null));
+    let number = this.nextNumber();
+    while (taken.has(number)) number++;
+    row.number = number;
+    return number;
   }
 
   private row(name: string): Row {
@@ -161,6 +168,7 @@ export class UploadPanel {
       job: null,
       stopFollowing: null,
       start: null,
+      number: null,
     };
     cancel.addEventListener("click", () => this.cancel(row));
     this.paint(row);
@@ -303,6 +311,7 @@ export class UploadPanel {
       failed: i18n.t("upload.failed", { message: row.error ?? "" }),
       cancelled: i18n.t("upload.cancelled"),
     };
+    if (row.state === "failed" || row.state === "cancelled") row.number = null;
     row.status.textContent = text[row.state];
     row.status.classList.toggle("error", row.state === "failed");
     // Bytes going out fill the bar as they go; the server's phases then carry it on.
