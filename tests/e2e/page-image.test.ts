@@ -31,6 +31,10 @@ beforeAll(async () => {
   browser = await openBrowser();
   page = browser.page;
   await page.setViewportSize({ width: 1440, height: 900 });
+  await page.addInitScript({
+    content:
+      "window.__csp = []; document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));",
+  });
   await openEditor(page, galley.url, pageId, galley.tokens.editor);
   await page.waitForSelector(".page-viewer[data-state=ready]");
   await page.waitForSelector(".page-overlay .article-region");
@@ -64,6 +68,10 @@ describe("the page image", () => {
       return false;
     });
     expect(painted).toBe(true);
+  });
+
+  it("runs under the app's Content-Security-Policy without a violation", async () => {
+    expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
   });
 
   it("zooms in and out with its buttons and the mouse wheel, and back to the whole page", async () => {
