@@ -75,7 +75,9 @@ async function main(): Promise<void> {
     const samples: { fromNavigation: number; afterLoad: number }[] = [];
     for (let i = 0; i < opens; i++) samples.push(await timeOpen(watcher.page, url));
     const viewerOn = await watcher.page.waitForSelector(".page-viewer[data-state=ready]").then(() => true);
-    console.log(`scanned page: ${png.byteLength} bytes of PNG, ${articleCount} articles, image viewer on: ${viewerOn}`);
+    console.log(
+      `scanned page: ${png.byteLength} bytes of PNG, ${articleCount} articles, image viewer on: ${viewerOn}`,
+    );
     console.log(`navigation → editable (${opens} opens): ${fmt(samples.map((s) => s.fromNavigation))}`);
     console.log(`load event → editable: ${fmt(samples.map((s) => s.afterLoad))}   (target ≤ 300 ms)`);
 

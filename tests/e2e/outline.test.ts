@@ -46,7 +46,9 @@ describe("the outline and the cards", () => {
     await caretAt(two.alice.page, "Sunny with");
     await caretAt(two.bob.page, "本市今日");
     await two.alice.page.waitForFunction(() =>
-      document.querySelector('.galley-outline > li[data-article-id="a2"] .galley-outline-people')?.textContent?.includes("张编辑"),
+      document
+        .querySelector('.galley-outline > li[data-article-id="a2"] .galley-outline-people')
+        ?.textContent?.includes("张编辑"),
     );
     const entries = await outline("alice");
     expect(entries.find((e) => e.id === "a3")?.people).toEqual(["Eddie Editor (you)"]);
@@ -55,9 +57,13 @@ describe("the outline and the cards", () => {
 
   it("names each card by its headline, and a status set on a card reaches the other editor's outline", async () => {
     expect(
-      await two.alice.page.$$eval(".galley-card-head .galley-card-title", (els) => els.map((e) => e.textContent)),
+      await two.alice.page.$$eval(".galley-card-head .galley-card-title", (els) =>
+        els.map((e) => e.textContent),
+      ),
     ).toEqual(["Harbour bridge reopens", "科学导报讯", "Weather"]);
-    await two.alice.page.click('article[data-article-id="a1"] .galley-card-status button[data-status="corrected"]');
+    await two.alice.page.click(
+      'article[data-article-id="a1"] .galley-card-status button[data-status="corrected"]',
+    );
     expect(
       await two.alice.page.getAttribute(
         'article[data-article-id="a1"] .galley-card-status button[data-status="corrected"]',
@@ -66,14 +72,18 @@ describe("the outline and the cards", () => {
     ).toBe("true");
     await two.bob.page.waitForSelector('.galley-outline > li[data-article-id="a1"][data-status="corrected"]');
     expect(
-      await two.bob.page.locator('.galley-outline > li[data-article-id="a1"] .galley-outline-status').textContent(),
+      await two.bob.page
+        .locator('.galley-outline > li[data-article-id="a1"] .galley-outline-status')
+        .textContent(),
     ).toBe("已校对");
   });
 
   it("goes to an article picked in the outline", async () => {
     await two.alice.page.click('.galley-outline > li[data-article-id="a2"] button');
     await two.alice.page.waitForFunction(
-      () => getSelection()?.anchorNode?.parentElement?.closest("article")?.getAttribute("data-article-id") === "a2",
+      () =>
+        getSelection()?.anchorNode?.parentElement?.closest("article")?.getAttribute("data-article-id") ===
+        "a2",
     );
   });
 });

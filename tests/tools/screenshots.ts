@@ -44,8 +44,12 @@ async function pageShot(id: string, name: string, blockIndex: number): Promise<v
   const block = page.locator(".ProseMirror [data-role=paragraph][data-lines]").nth(blockIndex);
   await block.click({ position: { x: 30, y: 8 } });
   await page.waitForSelector(".galley-line-strip img");
-  await page.waitForFunction(() => (document.querySelector(".galley-line-strip img") as HTMLImageElement).complete);
-  await page.waitForFunction(() => Number(document.querySelector(".page-viewer")?.getAttribute("data-moves")) > 0);
+  await page.waitForFunction(
+    () => (document.querySelector(".galley-line-strip img") as HTMLImageElement).complete,
+  );
+  await page.waitForFunction(
+    () => Number(document.querySelector(".page-viewer")?.getAttribute("data-moves")) > 0,
+  );
   await settled(page);
   await page.screenshot({ path: join(out, `${name}.png`) });
 }

@@ -12,7 +12,7 @@ export function mountIssuesView(main: HTMLElement, ctx: ViewContext): MountedVie
 
   const newIssueForm = () => {
     const today = new Date().toISOString().slice(0, 10);
-    const field = (name: string, label: string, input: HTMLInputElement) =>
+    const field = (label: string, input: HTMLInputElement) =>
       el("label", { class: "field" }, el("span", {}, label), input);
     const title = el("input", { name: "title", required: true, maxlength: 500, "data-field": "title" });
     const date = el("input", {
@@ -28,9 +28,9 @@ export function mountIssuesView(main: HTMLElement, ctx: ViewContext): MountedVie
       "form",
       { class: "new-issue" },
       el("h2", {}, i18n.t("issues.new")),
-      field("publication", i18n.t("issues.publication"), publication),
-      field("title", i18n.t("issues.issueTitle"), title),
-      field("date", i18n.t("issues.date"), date),
+      field(i18n.t("issues.publication"), publication),
+      field(i18n.t("issues.issueTitle"), title),
+      field(i18n.t("issues.date"), date),
       el("button", { type: "submit" }, i18n.t("issues.create")),
       error,
     );

@@ -118,6 +118,7 @@ export function mountPageView(main: HTMLElement, ctx: ViewContext, pageId: strin
   relabel();
 
   let gone = false;
+  let hasImage = false;
   const notFound = () => {
     if (gone) return;
     gone = true;
@@ -159,7 +160,6 @@ export function mountPageView(main: HTMLElement, ctx: ViewContext, pageId: strin
     image.lightArticle(article?.getAttribute("data-article-id") ?? null);
   });
 
-  let hasImage = false;
   fetchPageInfo(pageId).then(
     (page) => {
       if (typeof page.number === "number") pageNumber = page.number;
