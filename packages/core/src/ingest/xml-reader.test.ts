@@ -80,7 +80,7 @@ describe("readXml", () => {
   });
 
   it.each([
-    ["a mismatched end tag", "<r>\n<a><b></a></r>", /unexpected close tag \(line:col 2:10\)/],
+    ["a mismatched end tag", "<r>\n<a><b></a></r>", /an end tag while <b> is open \(line:col 2:10\)/],
     ["an unclosed root", "<r><a></a>", /unclosed tag: r/],
     ["a stray end tag after the root", "<r></r></x>", /unmatched closing tag: x/],
     ["a file cut inside a tag", '<r><a b="1', /unclosed tag/],

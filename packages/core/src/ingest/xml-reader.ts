@@ -73,8 +73,11 @@ export function readXml(text: string, what: string, handlers: XmlHandlers): void
     record = tag.attributes;
     handlers.open(localName(tag.name), attributes);
   });
+  // saxes reports an end tag that closes another element after it has closed that one.
+  let closed = "";
   parser.on("closetag", (tag) => {
     depth--;
+    closed = tag.name;
     handlers.close(localName(tag.name));
   });
   const takeText = (data: string) => {
@@ -89,9 +92,11 @@ export function readXml(text: string, what: string, handlers: XmlHandlers): void
   } catch (error) {
     // saxes throws its own errors with the position first ("3:9: unexpected close tag."); a
     // handler's errors pass as they are.
-    const saxes = error instanceof Error && !isInputError(error) && /^(\d+):(\d+): (.*?)\.?$/.exec(error.message);
+    const saxes =
+      error instanceof Error && !isInputError(error) && /^(\d+):(\d+): (.*?)\.?$/.exec(error.message);
     if (!saxes) throw error;
-    throw new InputError("malformed", `broken ${what}: ${saxes[3]} (line:col ${saxes[1]}:${saxes[2]})`);
+    const reason = saxes[3] === "unexpected close tag" ? `an end tag while <${closed}> is open` : saxes[3];
+    throw new InputError("malformed", `broken ${what}: ${reason} (line:col ${saxes[1]}:${saxes[2]})`);
   }
 }
 
