@@ -1,3 +1,4 @@
+import { inspectPage } from "@galley/doc";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import type { Bus } from "../bus/bus.ts";
@@ -7,7 +8,8 @@ import { BusRelay } from "./bus-relay.ts";
 import { CloseCode } from "./close-codes.ts";
 import { type CompactionPolicy, Compactor } from "./compactor.ts";
 import type { Connection } from "./connection.ts";
-import { buildDoc, checkUpdate, countArticles, isKnownUpdate, mergeStoredDoc } from "./doc-state.ts";
+import type { DecodedUpdate } from "./dependencies.ts";
+import { buildDoc, countArticles, decodeClientUpdate, isKnownUpdate, mergeStoredDoc } from "./doc-state.ts";
 import {
   type ClientMessage,
   encodeAwareness,
@@ -17,6 +19,7 @@ import {
   encodeUpdate,
   MalformedMessageError,
 } from "./protocol.ts";
+import { SchemaGate } from "./schema-gate.ts";
 
 /** What a room needs from the server around it. */
 export interface RoomDeps {
@@ -42,10 +45,11 @@ export type RoomState = "loading" | "ready" | "failed" | "closing" | "closed";
 /**
  * One loaded page: its Y.Doc and awareness, the connections editing it, and the write path.
  *
- * Write path: a client's update is checked, queued, appended to storage (queued updates go in
- * one transaction), and only once the append has committed applied to the doc — whose
- * `update` event broadcasts it to the other connections and the bus. So every update a client
- * receives is already durable.
+ * Write path: a client's update is decoded, checked against the page schema (`SchemaGate`),
+ * queued, appended to storage (queued updates go in one transaction), and only once the append
+ * has committed applied to the doc — whose `update` event broadcasts it to the other connections
+ * and the bus. So every update a client receives is already durable and schema-valid. An update
+ * the schema does not allow closes its sender with 4422 and is neither stored nor relayed.
  */
 export class Room {
   state: RoomState = "loading";
@@ -55,7 +59,13 @@ export class Room {
   private doc: Y.Doc | null = null;
   private awareness: awarenessProtocol.Awareness | null = null;
   private relay: BusRelay | null = null;
-  private queue: { update: Uint8Array; origin: Connection }[] = [];
+  private gate: SchemaGate | null = null;
+  /** Accepted updates waiting to be stored (`origin` null: the server's own repairs). */
+  private queue: QueuedUpdate[] = [];
+  /** The batch being stored right now. */
+  private storing: QueuedUpdate[] = [];
+  /** Per connection, updates that build on changes the server does not have yet. */
+  private readonly held = new Map<Connection, { update: Uint8Array; decoded: DecodedUpdate }[]>();
   private flushing: Promise<void> | null = null;
   private readonly compactor: Compactor;
   private closing: Promise<void> | null = null;
@@ -81,6 +91,7 @@ export class Room {
 
   /** Removes a connection and its awareness states (which tells the others it left). */
   leave(connection: Connection): void {
+    this.held.delete(connection);
     if (!this.connections.delete(connection)) return;
     if (this.awareness && connection.awarenessClients.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessClients], null);
@@ -149,6 +160,7 @@ export class Room {
       await this.compact();
     }
     this.awareness?.destroy();
+    this.gate?.destroy();
     this.doc?.destroy();
     this.state = "closed";
   }
@@ -162,6 +174,8 @@ export class Room {
       const stored = await storage.loadDoc(this.pageId);
       if (!stored) throw new PageNotFoundError(`no page ${this.pageId}`);
       const doc = buildDoc(stored, this.pageId);
+      await this.repairStored(doc);
+      this.gate = new SchemaGate(Y.encodeStateAsUpdate(doc));
       const awareness = new awarenessProtocol.Awareness(doc);
       awareness.setLocalState(null);
       this.doc = doc;
@@ -180,8 +194,8 @@ export class Room {
   }
 
   private receiveUpdate(connection: Connection, update: Uint8Array, isSyncReply: boolean): void {
-    const problem = checkUpdate(update);
-    if (problem) throw new MalformedMessageError(problem);
+    const decoded = decodeClientUpdate(update);
+    if (typeof decoded === "string") throw new MalformedMessageError(decoded);
     if (isEmptyUpdate(update)) return;
     const doc = this.loaded().doc;
     if (!connection.canWrite) {
@@ -194,8 +208,98 @@ export class Room {
     }
     // A reconnecting client's sync reply usually holds nothing new; don't log it again.
     if (isSyncReply && isKnownUpdate(doc, update)) return;
-    this.queue.push({ update, origin: connection });
+    if (this.admit(connection, update, decoded)) this.retryHeld(connection);
+  }
+
+  /**
+   * Puts a writer's update through the schema gate: accepted, it is queued (with the gate's
+   * repair after it, if any); refused, its sender is closed with 4422 and nothing of it is kept;
+   * one that builds on changes the server does not have yet (a client typing while its
+   * reconnect's sync reply is still on the way) is held until they arrive. Returns whether it
+   * was accepted.
+   */
+  private admit(connection: Connection, update: Uint8Array, decoded: DecodedUpdate): boolean {
+    const gate = this.gate!;
+    const verdict = gate.admit(update, decoded);
+    if (verdict.kind === "incomplete") {
+      const held = this.held.get(connection) ?? [];
+      if (held.length >= maxHeldUpdates) {
+        this.refuse(connection, `the change builds on changes the server does not have (${verdict.missing})`);
+        return false;
+      }
+      held.push({ update, decoded });
+      this.held.set(connection, held);
+      return false;
+    }
+    if (verdict.kind === "refused") {
+      gate.reset(Y.encodeStateAsUpdate(this.loaded().doc), this.pendingUpdates());
+      this.refuse(connection, verdict.reason);
+      return false;
+    }
+    this.enqueue(update, connection);
+    if (verdict.repair) {
+      this.deps.logger.info("an update left an article without blocks; the server removes it", {
+        page: this.pageId,
+        user: connection.principal.user,
+      });
+      this.enqueue(verdict.repair, null);
+    }
+    return true;
+  }
+
+  /** Tries the connection's held updates again, in order, now that more of its changes arrived. */
+  private retryHeld(connection: Connection): void {
+    const held = this.held.get(connection);
+    if (!held) return;
+    this.held.delete(connection);
+    for (const { update, decoded } of held) {
+      if (connection.isClosed) return;
+      this.admit(connection, update, decoded);
+    }
+  }
+
+  private refuse(connection: Connection, reason: string): void {
+    this.held.delete(connection);
+    this.deps.logger.warn("refused an update the page schema does not allow", {
+      page: this.pageId,
+      user: connection.principal.user,
+      reason,
+    });
+    connection.close(CloseCode.InvalidContent, `refused: ${reason}; nothing of it was stored`);
+  }
+
+  private enqueue(update: Uint8Array, origin: Connection | null): void {
+    this.queue.push({ update, origin });
     this.flushing ??= this.flush();
+  }
+
+  /** Accepted updates not yet applied to the doc: the batch being stored, then the queue. */
+  private pendingUpdates(): Uint8Array[] {
+    return [...this.storing, ...this.queue].map((entry) => entry.update);
+  }
+
+  /**
+   * Removes from a page just loaded what the page schema does not allow (stored before the
+   * server checked updates, or written around it): the parts are reported, their deletion is
+   * stored as an update of the server's own, and only then does anyone see the page.
+   */
+  private async repairStored(doc: Y.Doc): Promise<void> {
+    const { setAside, repair } = inspectPage(doc);
+    if (repair.length === 0) return;
+    this.deps.logger.warn("the stored page holds content outside the schema; it is set aside", {
+      page: this.pageId,
+      setAside,
+    });
+    let update: Uint8Array | null = null;
+    const capture = (u: Uint8Array) => {
+      update ??= u;
+    };
+    doc.on("update", capture);
+    doc.transact((transaction) => {
+      for (const item of repair) item.delete(transaction);
+    });
+    doc.off("update", capture);
+    if (update) await this.deps.storage.appendUpdates(this.pageId, [update]);
   }
 
   private async flush(): Promise<void> {
@@ -204,23 +308,33 @@ export class Room {
     await new Promise((resolve) => setImmediate(resolve));
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0);
+      this.storing = batch;
       try {
         await this.deps.storage.appendUpdates(
           this.pageId,
           batch.map((entry) => entry.update),
         );
       } catch (error) {
-        // Nothing of the batch was stored or applied. The senders still hold the changes:
+        // Nothing of the batch was stored or applied, and what was queued after it was checked
+        // against a state that included it: drop both. The senders still hold their changes:
         // closing them makes their providers reconnect and resend what the server lacks.
-        this.deps.logger.error("could not store updates", { page: this.pageId, count: batch.length, error });
-        for (const origin of new Set(batch.map((entry) => entry.origin))) {
-          origin.close(
+        const dropped = [...batch, ...this.queue.splice(0)];
+        this.storing = [];
+        this.deps.logger.error("could not store updates", {
+          page: this.pageId,
+          count: dropped.length,
+          error,
+        });
+        if (this.doc) this.gate?.reset(Y.encodeStateAsUpdate(this.doc), []);
+        for (const origin of new Set(dropped.map((entry) => entry.origin))) {
+          origin?.close(
             CloseCode.StoreFailed,
             "the server could not store your change; reconnect to resend it",
           );
         }
         continue;
       }
+      this.storing = [];
       const doc = this.doc;
       if (!doc) break;
       // One transaction per run of updates from one connection: one cleanup and one
@@ -241,6 +355,12 @@ export class Room {
     const message = encodeUpdate(update);
     for (const connection of this.connections) if (connection !== origin) connection.send(message);
     if (this.relay && origin !== this.relay) this.relay.publish("update", update);
+    if (this.relay && origin === this.relay) {
+      // Checked by the process that stored it; combined with what this one accepted, it may
+      // still have left an article without blocks.
+      const repair = this.gate?.follow(update);
+      if (repair) this.enqueue(repair, null);
+    }
   }
 
   private broadcastAwareness(change: AwarenessChange, origin: unknown): void {
@@ -283,6 +403,15 @@ export class Room {
     return { doc: this.doc, awareness: this.awareness };
   }
 }
+
+/** An accepted update waiting to be stored, and who sent it (null: the server). */
+interface QueuedUpdate {
+  update: Uint8Array;
+  origin: Connection | null;
+}
+
+/** How many updates one connection may have waiting for changes the server does not have. */
+const maxHeldUpdates = 256;
 
 /** What changed in an awareness update, by client id. */
 interface AwarenessChange {
