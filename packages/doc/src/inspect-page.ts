@@ -83,7 +83,7 @@ function readPageAttributes(meta: Y.Map<unknown>, setAside: SetAside): Record<st
   for (const item of listItems(meta)) setAside("page attributes", "a list where a map belongs", item);
   for (const item of mapItems(meta)) {
     const key = item.parentSub!;
-    const value = valueOf(item);
+    const value = itemValue(item);
     const problem = pageAttributeProblem(key, value);
     if (problem) setAside(`page attribute ${key}`, problem, item);
     else attrs[key] = value;
@@ -136,7 +136,7 @@ function readAttributes(
   const attrs: Record<string, unknown> = {};
   for (const item of mapItems(element)) {
     const key = item.parentSub!;
-    const value = valueOf(item);
+    const value = itemValue(item);
     const problem = attributeProblem(name, key, value);
     if (problem) setAside(where, problem, item);
     else if (value !== null) attrs[key] = value;
@@ -191,7 +191,7 @@ function mapItems(type: SharedType): Y.Item[] {
 }
 
 /** The value a map item holds (what `Y.Map.get` would answer). */
-function valueOf(item: Y.Item): unknown {
+function itemValue(item: Y.Item): unknown {
   const content = item.content.getContent();
   return content[content.length - 1];
 }

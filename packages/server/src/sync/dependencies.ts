@@ -18,9 +18,9 @@ export function missingDependency(decoded: DecodedUpdate, state: Map<number, num
   for (const struct of decoded.structs) {
     if (struct instanceof Y.Skip) continue;
     const { client, clock } = struct.id;
-    let list = ranges.get(client);
-    if (!list) ranges.set(client, (list = []));
+    const list = ranges.get(client) ?? [];
     list.push([clock, clock + struct.length]);
+    ranges.set(client, list);
   }
   for (const [client, list] of ranges) {
     list.sort((a, b) => a[0] - b[0]);
