@@ -57,6 +57,7 @@ const token = (hash: string, extra: Partial<TokenRecord> = {}): TokenRecord => (
   createdAt: new Date().toISOString(),
   expiresAt: null,
   lastUsedAt: null,
+  parentId: null,
   ...extra,
 });
 
@@ -239,13 +240,17 @@ export function describeStorageConformance(name: string, harness: () => StorageH
       expect(listed[1]).toEqual(token("h1", { createdAt: "2025-01-02T00:00:00.000Z", name: "second" }));
     });
 
-    it("revokes a token by its id, once", async () => {
+    it("revokes a token by its id, once, with the sessions started with it", async () => {
       await storage.createToken(token("h1"));
       await storage.createToken(token("h2"));
+      await storage.createToken(token("s1", { kind: "session", parentId: "t-h1" }));
+      await storage.createToken(token("s2", { kind: "session", parentId: "t-h2" }));
       expect(await storage.revokeToken("t-h1")).toMatchObject({ hash: "h1" });
       expect(await storage.revokeToken("t-h1")).toBeNull();
       expect(await storage.findToken("h1")).toBeNull();
+      expect(await storage.findToken("s1")).toBeNull();
       expect(await storage.findToken("h2")).not.toBeNull();
+      expect(await storage.findToken("s2")).not.toBeNull();
     });
 
     it("records when a token was last used", async () => {

@@ -36,6 +36,8 @@ export interface TokenGrant {
   kind?: TokenKind;
   /** Lifetime in milliseconds; absent for a token that does not expire. */
   ttlMs?: number;
+  /** For a session: the id of the token it is started with. */
+  parentId?: string | null;
 }
 
 /** Lifetime of a one-time login link: one day. */
@@ -63,6 +65,7 @@ export async function issueToken(
     createdAt: new Date(now).toISOString(),
     expiresAt: grant.ttlMs === undefined ? null : new Date(now + grant.ttlMs).toISOString(),
     lastUsedAt: null,
+    parentId: grant.parentId ?? null,
   };
   await storage.createToken(record);
   return { token, record };

@@ -36,6 +36,7 @@ export interface TokenRow {
   created_at: string;
   expires_at: string | null;
   last_used_at: string | null;
+  parent_id: string | null;
 }
 
 /** The page columns every page query selects, with the source size instead of its bytes. */
@@ -77,6 +78,7 @@ export function tokenFromRow(row: TokenRow): TokenRecord {
     createdAt: row.created_at,
     expiresAt: row.expires_at,
     lastUsedAt: row.last_used_at,
+    parentId: row.parent_id,
   };
 }
 

@@ -75,6 +75,8 @@ export interface TokenRecord {
   expiresAt: string | null;
   /** ISO timestamp of the last request it authenticated (recorded at most once a minute), or null. */
   lastUsedAt: string | null;
+  /** For a session: the id of the token it was started with (revoking that ends it too); else null. */
+  parentId: string | null;
 }
 
 /** Fields of a page an editor or admin may change after upload. */
@@ -127,7 +129,10 @@ export interface Storage {
   takeToken(hash: string): Promise<TokenRecord | null>;
   /** Every stored token (expired ones included), oldest first. */
   listTokens(): Promise<TokenRecord[]>;
-  /** Removes the token with public id `id` and returns it, or null when there is none. */
+  /**
+   * Removes the token with public id `id` and every session started with it (`parentId`), in one
+   * transaction; returns the token, or null when there is none (then nothing is removed).
+   */
   revokeToken(id: string): Promise<TokenRecord | null>;
   /** Records that the token was used at `at` (ISO). Unknown hashes are ignored. */
   touchToken(hash: string, at: string): Promise<void>;

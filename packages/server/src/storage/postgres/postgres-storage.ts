@@ -235,8 +235,8 @@ class PostgresStorage implements Storage {
 
   async createToken(token: TokenRecord): Promise<void> {
     await this.pool.query(
-      `INSERT INTO ${this.schema}.tokens (hash, id, kind, role, issue_id, "user", name, created_at, expires_at, last_used_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      `INSERT INTO ${this.schema}.tokens (hash, id, kind, role, issue_id, "user", name, created_at, expires_at, last_used_at, parent_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
       [
         token.hash,
         token.id,
@@ -248,6 +248,7 @@ class PostgresStorage implements Storage {
         token.createdAt,
         token.expiresAt,
         token.lastUsedAt,
+        token.parentId,
       ],
     );
   }
@@ -275,11 +276,15 @@ class PostgresStorage implements Storage {
   }
 
   async revokeToken(id: string): Promise<TokenRecord | null> {
-    const { rows } = await this.pool.query<TokenRow>(
-      `DELETE FROM ${this.schema}.tokens WHERE id = $1 RETURNING *`,
-      [id],
-    );
-    return rows[0] ? tokenFromRow(rows[0]) : null;
+    return this.transaction(async (client) => {
+      const { rows } = await client.query<TokenRow>(
+        `DELETE FROM ${this.schema}.tokens WHERE id = $1 RETURNING *`,
+        [id],
+      );
+      if (!rows[0]) return null;
+      await client.query(`DELETE FROM ${this.schema}.tokens WHERE parent_id = $1`, [id]);
+      return tokenFromRow(rows[0]);
+    });
   }
 
   async touchToken(hash: string, at: string): Promise<void> {

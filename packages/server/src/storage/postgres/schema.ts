@@ -60,6 +60,7 @@ export function postgresMigrations(schema: string): { to: string; sql: string }[
       sql: `
 ALTER TABLE ${schema}.tokens ADD COLUMN id TEXT;
 ALTER TABLE ${schema}.tokens ADD COLUMN last_used_at TEXT;
+ALTER TABLE ${schema}.tokens ADD COLUMN parent_id TEXT;
 UPDATE ${schema}.tokens SET id = 't-' || substr(hash, 1, 16);
 CREATE UNIQUE INDEX tokens_by_id ON ${schema}.tokens (id);
 `,

@@ -57,11 +57,13 @@ INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', '1');
 export const sqliteMigrations: readonly { to: string; sql: string }[] = [
   {
     // Tokens get a public id (for listing and revoking; derived from the hash, so existing
-    // tokens get theirs too) and the time they were last used.
+    // tokens get theirs too), the time they were last used, and for a session the token it
+    // was started with.
     to: "2",
     sql: `
 ALTER TABLE tokens ADD COLUMN id TEXT;
 ALTER TABLE tokens ADD COLUMN last_used_at TEXT;
+ALTER TABLE tokens ADD COLUMN parent_id TEXT;
 UPDATE tokens SET id = 't-' || substr(hash, 1, 16);
 CREATE UNIQUE INDEX tokens_by_id ON tokens (id);
 `,

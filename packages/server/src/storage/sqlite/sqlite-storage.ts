@@ -115,13 +115,14 @@ class SqliteStorage implements Storage {
       ),
       deleteUpdatesUpTo: db.prepare("DELETE FROM updates WHERE page_id = ? AND seq <= ?"),
       insertToken: db.prepare(
-        `INSERT INTO tokens (hash, id, kind, role, issue_id, user, name, created_at, expires_at, last_used_at)
-         VALUES (@hash, @id, @kind, @role, @issueId, @user, @name, @createdAt, @expiresAt, @lastUsedAt)`,
+        `INSERT INTO tokens (hash, id, kind, role, issue_id, user, name, created_at, expires_at, last_used_at, parent_id)
+         VALUES (@hash, @id, @kind, @role, @issueId, @user, @name, @createdAt, @expiresAt, @lastUsedAt, @parentId)`,
       ),
       findToken: db.prepare("SELECT * FROM tokens WHERE hash = ?"),
       takeToken: db.prepare("DELETE FROM tokens WHERE hash = ? RETURNING *"),
       listTokens: db.prepare("SELECT * FROM tokens ORDER BY created_at, id"),
       revokeToken: db.prepare("DELETE FROM tokens WHERE id = ? RETURNING *"),
+      revokeSessionsOf: db.prepare("DELETE FROM tokens WHERE parent_id = ?"),
       touchToken: db.prepare("UPDATE tokens SET last_used_at = ? WHERE hash = ?"),
       deleteExpiredTokens: db.prepare("DELETE FROM tokens WHERE expires_at IS NOT NULL AND expires_at < ?"),
     };
@@ -230,8 +231,12 @@ class SqliteStorage implements Storage {
   }
 
   async revokeToken(id: string): Promise<TokenRecord | null> {
-    const row = this.statements.revokeToken.get([id]) as TokenRow | undefined;
-    return row ? tokenFromRow(row) : null;
+    return this.transact(() => {
+      const row = this.statements.revokeToken.get([id]) as TokenRow | undefined;
+      if (!row) return null;
+      this.statements.revokeSessionsOf.run([id]);
+      return tokenFromRow(row);
+    });
   }
 
   async touchToken(hash: string, at: string): Promise<void> {
