@@ -1,16 +1,26 @@
 export { createGalleyApp, type GalleyApp, type GalleyAppOptions } from "./app.ts";
+export { clientAddress } from "./auth/client-address.ts";
+export { crossSiteProblem, crossSiteProtection } from "./auth/origin-check.ts";
 export { type Authenticate, type Principal, roleAllows, roleFor } from "./auth/principal.ts";
 export { startSession } from "./auth/session.ts";
-export { createTokenAuthenticator, readCredential, sessionCookieName } from "./auth/token-auth.ts";
+export { addressKey, defaultSignInLimits, SignInGuard, type SignInLimits } from "./auth/sign-in-guard.ts";
+export {
+  createTokenAuthenticator,
+  readCredential,
+  sessionCookieName,
+  type TokenAuthenticatorOptions,
+} from "./auth/token-auth.ts";
 export {
   generateToken,
   hashToken,
+  isExpired,
   isRole,
   issueToken,
   loginTokenTtlMs,
   roles,
   sessionTtlMs,
   type TokenGrant,
+  tokenIdOf,
 } from "./auth/tokens.ts";
 export type { Bus } from "./bus/bus.ts";
 export { createLocalBus } from "./bus/local-bus.ts";

@@ -118,6 +118,21 @@ export class SyncServer extends EventEmitter<SyncServerEvents> {
     this.emit("unloaded", pageId);
   }
 
+  /** Closes every connection authenticated with one of the tokens `tokenIds` (they were revoked). */
+  closeTokens(tokenIds: ReadonlySet<string>, code: number, reason: string): number {
+    let closed = 0;
+    for (const room of this.rooms.values()) {
+      for (const connection of room.connections) {
+        const id = connection.principal.tokenId;
+        if (id !== undefined && tokenIds.has(id)) {
+          connection.close(code, reason);
+          closed++;
+        }
+      }
+    }
+    return closed;
+  }
+
   /**
    * Graceful stop: refuses new connections, stores everything received, closes every
    * connection with 1001, compacts and unloads every page. Storage stays open (its owner closes it).
