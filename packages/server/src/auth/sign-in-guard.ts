@@ -67,6 +67,11 @@ export class SignInGuard {
     this.global = { tokens: limits.globalBurst, at: now(), refused: 0, limited: false };
   }
 
+  /** How many client addresses it remembers now (bounded by `maxAddresses`). */
+  get addressCount(): number {
+    return this.addresses.size;
+  }
+
   /**
    * Before a credential from `address` is looked at: null to go ahead, or how many seconds the
    * caller must wait (answer 429). `credential` is the credential's hash.

@@ -38,7 +38,7 @@ export function registerWebRoutes(app: Hono<GalleyEnv>, deps: GalleyDeps, webRoo
     const { base, path } = splitPath(c);
     const isAppRoute = appRoutes.test(path);
     const token = c.req.query("token");
-    if (isAppRoute && token && !(await hasSession(c, deps))) {
+    if (isAppRoute && token && !(await isOtherSignIn(c, deps, token))) {
       const result = await guardedSignIn(c, deps, token, "sign-in link");
       if ("started" in result && result.started) {
         setSessionCookie(c, result.started.session);
@@ -56,12 +56,24 @@ export function registerWebRoutes(app: Hono<GalleyEnv>, deps: GalleyDeps, webRoo
   });
 }
 
-/** Whether the request carries the cookie of a live session (or other valid token). */
-async function hasSession(c: Context, deps: GalleyDeps): Promise<boolean> {
+/**
+ * Whether the browser is signed in already as someone other than `token` would sign it in as
+ * (another user, role or issue; or a token that is not valid at all). Signing in again as the
+ * same person is harmless and goes ahead.
+ */
+async function isOtherSignIn(c: Context, deps: GalleyDeps, token: string): Promise<boolean> {
   const cookie = readCookie(c.req.header("cookie") ?? null, sessionCookieName);
   if (!cookie) return false;
-  const record = await deps.storage.findToken(hashToken(cookie));
-  return record !== null && record.kind !== "login" && !isExpired(record);
+  const session = await deps.storage.findToken(hashToken(cookie));
+  if (!session || session.kind === "login" || isExpired(session)) return false;
+  const link = await deps.storage.findToken(hashToken(token));
+  return !(
+    link &&
+    !isExpired(link) &&
+    link.user === session.user &&
+    link.role === session.role &&
+    link.issueId === session.issueId
+  );
 }
 
 function splitPath(c: Context): { base: string; path: string } {
