@@ -110,6 +110,11 @@ export function createGalleyApp(options: GalleyAppOptions): GalleyApp {
     logger,
     bus: options.bus ?? null,
     maxMessageBytes: limits.messageBytes,
+    presence: {
+      presenceClients: limits.presenceClients,
+      presenceStateBytes: limits.presenceStateBytes,
+      presenceBytesPerSecond: limits.presenceBytesPerSecond,
+    },
     ...(options.compaction ? { compaction: options.compaction } : {}),
   });
   const trustedOrigins = normalizeOrigins(options.trustedOrigins ?? []);

@@ -53,5 +53,6 @@ export { CloseCode, type CloseCodeValue } from "./sync/close-codes.ts";
 export { type CompactionPolicy, defaultCompactionPolicy } from "./sync/compactor.ts";
 export type { SyncSocket } from "./sync/connection.ts";
 export { buildDoc, DocLoadError, mergeStoredDoc } from "./sync/doc-state.ts";
+export { defaultPresenceLimits, type PresenceLimits } from "./sync/presence-gate.ts";
 export { MessageType } from "./sync/protocol.ts";
 export { SyncServer, type SyncServerOptions, type SyncSession } from "./sync/sync-server.ts";

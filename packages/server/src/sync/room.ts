@@ -10,6 +10,7 @@ import { type CompactionPolicy, Compactor } from "./compactor.ts";
 import type { Connection } from "./connection.ts";
 import type { DecodedUpdate } from "./dependencies.ts";
 import { buildDoc, countArticles, decodeClientUpdate, isKnownUpdate, mergeStoredDoc } from "./doc-state.ts";
+import { PresenceGate, type PresenceLimits } from "./presence-gate.ts";
 import {
   type ClientMessage,
   encodeAwareness,
@@ -32,6 +33,8 @@ export interface RoomDeps {
   compaction: CompactionPolicy;
   /** Told after each compaction that folded updates. */
   onCompacted?: (folded: number) => void;
+  /** What one connection may do with presence. */
+  presence: PresenceLimits;
 }
 
 /** The page does not exist in storage. */
@@ -68,6 +71,7 @@ export class Room {
   private readonly held = new Map<Connection, { update: Uint8Array; decoded: DecodedUpdate }[]>();
   private flushing: Promise<void> | null = null;
   private readonly compactor: Compactor;
+  private readonly presence: PresenceGate;
   private closing: Promise<void> | null = null;
 
   constructor(
@@ -75,6 +79,9 @@ export class Room {
     private readonly deps: RoomDeps,
   ) {
     this.compactor = new Compactor(deps.compaction, () => this.compact());
+    this.presence = new PresenceGate(deps.presence, (connection, reason) =>
+      deps.logger.warn("dropped presence", { page: pageId, user: connection.principal.user, reason }),
+    );
     this.ready = this.load();
     this.ready.catch(() => {});
   }
@@ -93,6 +100,7 @@ export class Room {
   leave(connection: Connection): void {
     this.held.delete(connection);
     if (!this.connections.delete(connection)) return;
+    this.presence.release(connection);
     if (this.awareness && connection.awarenessClients.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessClients], null);
     }
@@ -116,13 +124,17 @@ export class Room {
       case "update":
         this.receiveUpdate(connection, message.update, message.kind === "sync-step2");
         return;
-      case "awareness":
+      case "awareness": {
+        // Only the connection's own client ids, within its limits (see PresenceGate).
+        const update = this.presence.filter(connection, message.update, awareness);
+        if (!update) return;
         try {
-          awarenessProtocol.applyAwarenessUpdate(awareness, message.update, connection);
+          awarenessProtocol.applyAwarenessUpdate(awareness, update, connection);
         } catch (error) {
           throw new MalformedMessageError(`not an awareness update (${(error as Error).message})`);
         }
         return;
+      }
       case "query-awareness":
         connection.send(
           encodeAwareness(
@@ -367,6 +379,8 @@ export class Room {
     const awareness = this.awareness;
     if (!awareness) return;
     const owner = origin as Connection;
+    if (this.relay && origin === this.relay)
+      this.presence.noteRemote([...change.added, ...change.updated], change.removed);
     if (this.connections.has(owner)) {
       for (const client of [...change.added, ...change.updated]) owner.awarenessClients.add(client);
       for (const client of change.removed) owner.awarenessClients.delete(client);
