@@ -160,6 +160,23 @@ describe("a client writing what the page schema does not allow", () => {
     ws.close();
   });
 
+  it("closes a connection that piles up more than 256 updates building on one it never sends (4422)", async () => {
+    const a = connect(server.tokens.admin);
+    await a.synced;
+    const local = new Y.Doc();
+    Y.applyUpdate(local, Y.encodeStateAsUpdate(a.doc));
+    const updates: Uint8Array[] = [];
+    local.on("update", (update: Uint8Array) => updates.push(update));
+    for (let i = 0; i <= 257; i++) typeAtStart(local, "z");
+    const stored = await server.storage.loadDoc(server.pageId);
+    const ws = new WebSocket(`${server.collabUrl}/${server.pageId}?token=${server.tokens.editor}`);
+    await once(ws, "message");
+    const closed = once(ws, "close") as Promise<[number]>;
+    for (const update of updates.slice(1)) ws.send(syncUpdate(update));
+    expect((await closed)[0]).toBe(CloseCode.InvalidContent);
+    expect(await server.storage.loadDoc(server.pageId)).toEqual(stored);
+  });
+
   it("reads, exports and opens a page whose stored log already holds invalid content, setting it aside", async () => {
     const page = await createPageFromUpload(
       server.storage,

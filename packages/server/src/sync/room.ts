@@ -235,7 +235,8 @@ export class Room {
     const verdict = gate.admit(update, decoded);
     if (verdict.kind === "incomplete") {
       const held = this.held.get(connection) ?? [];
-      if (held.length >= maxHeldUpdates) {
+      const heldBytes = held.reduce((sum, entry) => sum + entry.update.byteLength, update.byteLength);
+      if (held.length >= maxHeldUpdates || heldBytes > maxHeldBytes) {
         this.refuse(connection, `the change builds on changes the server does not have (${verdict.missing})`);
         return false;
       }
@@ -424,8 +425,9 @@ interface QueuedUpdate {
   origin: Connection | null;
 }
 
-/** How many updates one connection may have waiting for changes the server does not have. */
+/** How many updates (and bytes) one connection may have waiting for changes the server does not have. */
 const maxHeldUpdates = 256;
+const maxHeldBytes = 16 * 1024 * 1024;
 
 /** What changed in an awareness update, by client id. */
 interface AwarenessChange {
