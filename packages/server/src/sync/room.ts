@@ -63,12 +63,12 @@ export class Room {
   private awareness: awarenessProtocol.Awareness | null = null;
   private relay: BusRelay | null = null;
   private gate: SchemaGate | null = null;
-  /** Accepted updates waiting to be stored (`origin` null: the server's own repairs). */
-  private queue: QueuedUpdate[] = [];
-  /** The batch being stored right now. */
-  private storing: QueuedUpdate[] = [];
+  /** Writers' updates waiting to be checked and stored, in arrival order. */
+  private queue: Arrival[] = [];
+  /** The server's own repairs (for what relayed updates combined into) waiting to be stored. */
+  private repairs: Uint8Array[] = [];
   /** Per connection, updates that build on changes the server does not have yet. */
-  private readonly held = new Map<Connection, { update: Uint8Array; decoded: DecodedUpdate }[]>();
+  private readonly held = new Map<Connection, Arrival[]>();
   private flushing: Promise<void> | null = null;
   private readonly compactor: Compactor;
   private readonly presence: PresenceGate;
@@ -187,7 +187,7 @@ export class Room {
       if (!stored) throw new PageNotFoundError(`no page ${this.pageId}`);
       const doc = buildDoc(stored, this.pageId);
       await this.repairStored(doc);
-      this.gate = new SchemaGate(Y.encodeStateAsUpdate(doc));
+      this.gate = new SchemaGate(() => Y.mergeUpdates([Y.encodeStateAsUpdate(doc), ...this.repairs]));
       const awareness = new awarenessProtocol.Awareness(doc);
       awareness.setLocalState(null);
       this.doc = doc;
@@ -220,75 +220,66 @@ export class Room {
     }
     // A reconnecting client's sync reply usually holds nothing new; don't log it again.
     if (isSyncReply && isKnownUpdate(doc, update)) return;
-    if (this.admit(connection, update, decoded)) this.retryHeld(connection);
+    this.queue.push({ update, decoded, origin: connection });
+    this.flushing ??= this.flush();
   }
 
   /**
-   * Puts a writer's update through the schema gate: accepted, it is queued (with the gate's
-   * repair after it, if any); refused, its sender is closed with 4422 and nothing of it is kept;
-   * one that builds on changes the server does not have yet (a client typing while its
-   * reconnect's sync reply is still on the way) is held until they arrive. Returns whether it
-   * was accepted.
+   * Puts the updates that arrived together through the schema gate and returns what to store:
+   * the accepted ones in order (with the gate's repair after them, if any). A refused update
+   * closes its sender with 4422 and nothing of it, or of what that sender sent after it, is
+   * kept; one that builds on changes the server does not have yet (a client typing while its
+   * reconnect's sync reply is still on the way) is held, and tried again with its sender's next.
    */
-  private admit(connection: Connection, update: Uint8Array, decoded: DecodedUpdate): boolean {
-    const gate = this.gate!;
-    const verdict = gate.admit(update, decoded);
-    if (verdict.kind === "incomplete") {
-      const held = this.held.get(connection) ?? [];
-      const heldBytes = held.reduce((sum, entry) => sum + entry.update.byteLength, update.byteLength);
-      if (held.length >= maxHeldUpdates || heldBytes > maxHeldBytes) {
-        this.refuse(connection, `the change builds on changes the server does not have (${verdict.missing})`);
-        return false;
-      }
-      held.push({ update, decoded });
-      this.held.set(connection, held);
-      return false;
+  private admit(arrived: Arrival[]): QueuedUpdate[] {
+    const candidates: Arrival[] = [];
+    for (const sender of new Set(arrived.map((a) => a.origin))) {
+      candidates.push(...(this.held.get(sender) ?? []));
+      this.held.delete(sender);
     }
-    if (verdict.kind === "refused") {
-      gate.reset(Y.encodeStateAsUpdate(this.loaded().doc), this.pendingUpdates());
-      this.refuse(connection, verdict.reason);
-      return false;
-    }
-    this.enqueue(update, connection);
+    candidates.push(...arrived);
+    // A sender that has left since is still heard: what it sent before leaving is kept. (One
+    // that was refused sends nothing more: its later messages are never read.)
+    const open = candidates;
+    if (open.length === 0) return [];
+    const verdict = this.gate!.check(
+      open.map((c) => ({ update: c.update, decoded: c.decoded, sender: c.origin })),
+    );
+    for (const [i, reason] of verdict.refused) this.refuse(open[i]!.origin, reason);
+    for (const i of verdict.incomplete.keys()) this.hold(open[i]!);
+    const accepted: QueuedUpdate[] = verdict.accepted.map((i) => ({
+      update: open[i]!.update,
+      origin: open[i]!.origin,
+    }));
     if (verdict.repair) {
-      this.deps.logger.info("an update left an article without blocks; the server removes it", {
+      this.deps.logger.info("updates left an article without blocks; the server removes it", {
         page: this.pageId,
-        user: connection.principal.user,
       });
-      this.enqueue(verdict.repair, null);
+      accepted.push({ update: verdict.repair, origin: null });
     }
-    return true;
+    return accepted;
   }
 
-  /** Tries the connection's held updates again, in order, now that more of its changes arrived. */
-  private retryHeld(connection: Connection): void {
-    const held = this.held.get(connection);
-    if (!held) return;
-    this.held.delete(connection);
-    for (const { update, decoded } of held) {
-      if (connection.isClosed) return;
-      this.admit(connection, update, decoded);
-    }
+  private hold(arrival: Arrival): void {
+    const connection = arrival.origin;
+    if (connection.isClosed) return;
+    const held = this.held.get(connection) ?? [];
+    held.push(arrival);
+    this.held.set(connection, held);
+    const bytes = held.reduce((sum, entry) => sum + entry.update.byteLength, 0);
+    if (held.length > maxHeldUpdates || bytes > maxHeldBytes)
+      this.refuse(connection, "too many changes that build on changes the server does not have");
   }
 
   private refuse(connection: Connection, reason: string): void {
     this.held.delete(connection);
+    if (connection.isClosed) return;
     this.deps.logger.warn("refused an update the page schema does not allow", {
       page: this.pageId,
       user: connection.principal.user,
       reason,
     });
     connection.close(CloseCode.InvalidContent, `refused: ${reason}; nothing of it was stored`);
-  }
-
-  private enqueue(update: Uint8Array, origin: Connection | null): void {
-    this.queue.push({ update, origin });
-    this.flushing ??= this.flush();
-  }
-
-  /** Accepted updates not yet applied to the doc: the batch being stored, then the queue. */
-  private pendingUpdates(): Uint8Array[] {
-    return [...this.storing, ...this.queue].map((entry) => entry.update);
   }
 
   /**
@@ -319,27 +310,23 @@ export class Room {
     // Group commit: wait for the end of this event-loop turn, so every message read from the
     // sockets in it goes into one transaction (one fsync) instead of one each.
     await new Promise((resolve) => setImmediate(resolve));
-    while (this.queue.length > 0) {
-      const batch = this.queue.splice(0);
-      this.storing = batch;
+    while (this.queue.length > 0 || this.repairs.length > 0) {
+      const batch = [
+        ...this.repairs.splice(0).map((update) => ({ update, origin: null })),
+        ...this.admit(this.queue.splice(0)),
+      ];
+      if (batch.length === 0) continue;
       try {
         await this.deps.storage.appendUpdates(
           this.pageId,
           batch.map((entry) => entry.update),
         );
       } catch (error) {
-        // Nothing of the batch was stored or applied, and what was queued after it was checked
-        // against a state that included it: drop both. The senders still hold their changes:
+        // Nothing of the batch was stored or applied. The senders still hold their changes:
         // closing them makes their providers reconnect and resend what the server lacks.
-        const dropped = [...batch, ...this.queue.splice(0)];
-        this.storing = [];
-        this.deps.logger.error("could not store updates", {
-          page: this.pageId,
-          count: dropped.length,
-          error,
-        });
-        if (this.doc) this.gate?.reset(Y.encodeStateAsUpdate(this.doc), []);
-        for (const origin of new Set(dropped.map((entry) => entry.origin))) {
+        this.deps.logger.error("could not store updates", { page: this.pageId, count: batch.length, error });
+        this.gate?.reset();
+        for (const origin of new Set(batch.map((entry) => entry.origin))) {
           origin?.close(
             CloseCode.StoreFailed,
             "the server could not store your change; reconnect to resend it",
@@ -347,7 +334,6 @@ export class Room {
         }
         continue;
       }
-      this.storing = [];
       const doc = this.doc;
       if (!doc) break;
       // One transaction per run of updates from one connection: one cleanup and one
@@ -372,7 +358,10 @@ export class Room {
       // Checked by the process that stored it; combined with what this one accepted, it may
       // still have left an article without blocks.
       const repair = this.gate?.follow(update);
-      if (repair) this.enqueue(repair, null);
+      if (repair) {
+        this.repairs.push(repair);
+        this.flushing ??= this.flush();
+      }
     }
   }
 
@@ -417,6 +406,13 @@ export class Room {
       throw new RangeError(`page ${this.pageId} is not loaded (${this.state})`);
     return { doc: this.doc, awareness: this.awareness };
   }
+}
+
+/** A writer's update as it arrived, decoded, waiting to be checked. */
+interface Arrival {
+  update: Uint8Array;
+  decoded: DecodedUpdate;
+  origin: Connection;
 }
 
 /** An accepted update waiting to be stored, and who sent it (null: the server). */

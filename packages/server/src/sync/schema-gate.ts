@@ -9,14 +9,23 @@ import {
 import * as Y from "yjs";
 import { type DecodedUpdate, missingDependency } from "./dependencies.ts";
 
-/** What the gate says of a client's update. */
-export type GateVerdict =
-  /** Valid: store it (and then `repair`, when it left an article without blocks). */
-  | { kind: "accepted"; repair: Uint8Array | null }
-  /** Not allowed by the page schema; the gate must be `reset` before it is used again. */
-  | { kind: "refused"; reason: string }
-  /** It builds on changes the server does not have (yet): hold it until they arrive. */
-  | { kind: "incomplete"; missing: string };
+/** A client's update waiting to be checked; `sender` groups the updates of one connection. */
+export interface Candidate {
+  update: Uint8Array;
+  decoded: DecodedUpdate;
+  sender: unknown;
+}
+
+/** What the gate says of a batch of candidates (indices into it). */
+export interface BatchVerdict {
+  /** Valid: store these, in this order (then `repair`, when they left an article without blocks). */
+  accepted: number[];
+  /** Not allowed by the page schema, with the reason; every later candidate of the same sender is left out too. */
+  refused: Map<number, string>;
+  /** They build on changes the server does not have (yet): hold them until those arrive. */
+  incomplete: Map<number, string>;
+  repair: Uint8Array | null;
+}
 
 /** An origin marking the gate's own transactions. */
 const gateOrigin = Symbol("schema-gate");
@@ -24,43 +33,63 @@ const gateOrigin = Symbol("schema-gate");
 /**
  * Checks every update a client sends against the page schema before it is stored or relayed.
  *
- * The gate keeps a shadow copy of the page: the loaded doc plus every update accepted but not yet
- * applied to it. A candidate update is applied to the shadow and each struct it added is checked
- * where it landed: an element under the page or an article must be an allowed `article` or
- * `block`, a block holds only `Y.XmlText`, text holds only strings and known marks, attributes
- * take only the values `@galley/doc`'s rules allow, and nothing else of the doc (the `page` map,
- * any other shared type) is written by a client at all. Only what the update touched is read, so
- * the check costs about what applying the update costs, whatever the size of the page.
+ * The gate keeps a shadow copy of the page: the loaded doc plus every update it accepted that
+ * is not applied to the doc yet. The updates that arrived together (one event-loop turn, one
+ * group commit) are applied to the shadow in one transaction, and each struct they added is
+ * checked where it landed: an element under the page or an article must be an allowed `article`
+ * or `block`, a block holds only `Y.XmlText`, text holds only strings and known marks,
+ * attributes take only the values `@galley/doc`'s rules allow, and nothing else of the doc (the
+ * `page` map, any other shared type) is written by a client at all. Only what the updates added
+ * is read, so the check costs about what applying them to the doc costs, whatever the size of
+ * the page. A struct that breaks a rule is traced to the update that carried it; that update is
+ * refused (with every later one of its sender), the shadow rebuilt, and the rest checked again.
  *
  * Updates that are each valid can still combine into an invalid page: two editors moving the last
  * two blocks out of one article at the same moment leave it without blocks (the only rule of the
- * schema a merge can break). The gate accepts such an update and returns a repair — the deletion
- * of the emptied article — to be stored right after it.
+ * schema a merge can break). The gate accepts them and returns a repair — the deletion of the
+ * emptied article — to be stored right after them.
  */
 export class SchemaGate {
   private shadow: Y.Doc;
 
-  constructor(state: Uint8Array) {
-    this.shadow = shadowOf(state, []);
+  /** `source` gives the loaded doc's state, to rebuild the shadow from. */
+  constructor(private readonly source: () => Uint8Array) {
+    this.shadow = shadowOf(source());
   }
 
   /**
-   * Checks `update` (decoded as `decoded`) against the state accepted so far. Accepted, it
-   * becomes part of that state; refused, the shadow holds it and must be `reset`.
+   * Checks `candidates` (in arrival order) against the state accepted so far; the accepted ones
+   * become part of that state.
    */
-  admit(update: Uint8Array, decoded: DecodedUpdate): GateVerdict {
-    const missing = missingDependency(decoded, stateVector(this.shadow));
-    if (missing) return { kind: "incomplete", missing };
-    const store = this.shadow.store;
-    const hadPending = store.pendingStructs !== null || store.pendingDs !== null;
-    const report = this.apply(update);
-    if (!hadPending && (store.pendingStructs !== null || store.pendingDs !== null))
-      return { kind: "refused", reason: "the change depends on changes the server does not have" };
-    if (report.problems.length > 0) {
-      const more = report.problems.length > 1 ? ` (and ${report.problems.length - 1} more)` : "";
-      return { kind: "refused", reason: `${report.problems[0]}${more}` };
+  check(candidates: readonly Candidate[]): BatchVerdict {
+    const verdict: BatchVerdict = { accepted: [], refused: new Map(), incomplete: new Map(), repair: null };
+    // The usual case first: everything applies, in full, and breaks no rule.
+    const all = this.apply(candidates.map((c) => c.update));
+    if (!all.failed && all.problems.length === 0 && candidates.every((c) => this.integrated(c.decoded))) {
+      verdict.accepted = candidates.map((_, i) => i);
+      verdict.repair = this.repair(all.emptied);
+      return verdict;
     }
-    return { kind: "accepted", repair: this.repair(report.emptied) };
+    // Otherwise, one dependency and one rule at a time, from a fresh shadow.
+    this.reset();
+    const excluded = new Set<unknown>();
+    for (;;) {
+      const open = candidates.map((_, i) => i).filter((i) => !excluded.has(candidates[i]!.sender));
+      verdict.incomplete.clear();
+      const ready = this.readyToApply(candidates, open, verdict.incomplete);
+      const outcome =
+        ready.length > 1 ? this.applyBatch(candidates, ready) : this.applyOneByOne(candidates, ready);
+      if (outcome.refused.size === 0) {
+        verdict.accepted = ready;
+        verdict.repair = this.repair(outcome.emptied);
+        return verdict;
+      }
+      this.reset();
+      for (const [i, reason] of outcome.refused) {
+        verdict.refused.set(i, reason);
+        excluded.add(candidates[i]!.sender);
+      }
+    }
   }
 
   /**
@@ -69,13 +98,13 @@ export class SchemaGate {
    * accepted, left an article without blocks.
    */
   follow(update: Uint8Array): Uint8Array | null {
-    return this.repair(this.apply(update).emptied);
+    return this.repair(this.apply([update]).emptied);
   }
 
-  /** Rebuilds the shadow from the loaded doc's `state` and the accepted updates not yet applied to it. */
-  reset(state: Uint8Array, pending: readonly Uint8Array[]): void {
+  /** Rebuilds the shadow from the loaded doc (after it failed to store what the gate accepted). */
+  reset(): void {
     this.shadow.destroy();
-    this.shadow = shadowOf(state, pending);
+    this.shadow = shadowOf(this.source());
   }
 
   /** Releases the shadow. */
@@ -83,34 +112,157 @@ export class SchemaGate {
     this.shadow.destroy();
   }
 
-  private apply(update: Uint8Array): { problems: string[]; emptied: Y.XmlElement[] } {
-    let report: { problems: string[]; emptied: Y.XmlElement[] } = { problems: [], emptied: [] };
+  /**
+   * The candidates among `open` whose dependencies are known (to the shadow, or to a candidate
+   * before them), in order; the others go to `incomplete`.
+   */
+  private readyToApply(
+    candidates: readonly Candidate[],
+    open: number[],
+    incomplete: Map<number, string>,
+  ): number[] {
+    const state = stateVector(this.shadow);
+    const ready: number[] = [];
+    let waiting = open;
+    for (let progress = true; progress && waiting.length > 0; ) {
+      progress = false;
+      const still: number[] = [];
+      for (const i of waiting) {
+        const decoded = candidates[i]!.decoded;
+        const missing = missingDependency(decoded, state);
+        if (missing) {
+          incomplete.set(i, missing);
+          still.push(i);
+          continue;
+        }
+        incomplete.delete(i);
+        extendState(state, decoded);
+        ready.push(i);
+        progress = true;
+      }
+      waiting = still;
+    }
+    return ready;
+  }
+
+  private applyBatch(candidates: readonly Candidate[], ready: number[]): Outcome {
+    const outcome = this.apply(ready.map((i) => candidates[i]!.update));
+    if (outcome.problems.length === 0 && !outcome.failed)
+      return { refused: new Map(), emptied: outcome.emptied };
+    // Trace each problem to the first candidate that carries its struct; an anomaly that names
+    // no struct (an update that does not apply) is found by checking them one by one.
+    const refused = new Map<number, string>();
+    for (const { id, reason } of outcome.problems) {
+      const at = id ? ready.find((i) => carries(candidates[i]!.decoded, id)) : undefined;
+      if (at !== undefined && !refused.has(at)) refused.set(at, reason);
+    }
+    if (refused.size > 0) return { refused, emptied: [] };
+    this.reset();
+    return this.applyOneByOne(candidates, ready);
+  }
+
+  private applyOneByOne(candidates: readonly Candidate[], ready: number[]): Outcome {
+    const emptied: Y.XmlElement[] = [];
+    for (const i of ready) {
+      const outcome = this.apply([candidates[i]!.update]);
+      const problem =
+        outcome.failed ??
+        outcome.problems[0]?.reason ??
+        (this.integrated(candidates[i]!.decoded)
+          ? undefined
+          : "the change depends on changes the server does not have");
+      if (problem) {
+        const more = outcome.problems.length > 1 ? ` (and ${outcome.problems.length - 1} more)` : "";
+        return { refused: new Map([[i, `${problem}${more}`]]), emptied: [] };
+      }
+      emptied.push(...outcome.emptied);
+    }
+    return { refused: new Map(), emptied };
+  }
+
+  /** Whether every struct of `decoded` is part of the shadow now (none left pending). */
+  private integrated(decoded: DecodedUpdate): boolean {
+    const store = this.shadow.store;
+    return decoded.structs.every(
+      (s) => s instanceof Y.Skip || Y.getState(store, s.id.client) >= s.id.clock + s.length,
+    );
+  }
+
+  /** Applies `updates` to the shadow in one transaction and inspects what they added. */
+  private apply(updates: readonly Uint8Array[]): Applied {
+    let report: Applied = { problems: [], emptied: [], failed: null };
+    const store = this.shadow.store;
+    const hadPending = store.pendingStructs !== null || store.pendingDs !== null;
     const inspect = (transaction: Y.Transaction) => {
-      report = inspectTransaction(transaction, this.shadow);
+      report = { ...inspectTransaction(transaction, this.shadow), failed: report.failed };
     };
     this.shadow.once("afterTransaction", inspect);
     try {
-      Y.applyUpdate(this.shadow, update, gateOrigin);
+      this.shadow.transact(() => {
+        for (const update of updates) Y.applyUpdate(this.shadow, update, gateOrigin);
+      }, gateOrigin);
     } catch (error) {
-      report.problems.push(`the update does not apply (${(error as Error).message})`);
+      report.failed = `the update does not apply (${(error as Error).message})`;
     } finally {
       this.shadow.off("afterTransaction", inspect);
     }
+    if (!hadPending && (store.pendingStructs !== null || store.pendingDs !== null))
+      report.failed ??= "the change depends on changes the server does not have";
     return report;
   }
 
   private repair(emptied: Y.XmlElement[]): Uint8Array | null {
-    if (emptied.length === 0) return null;
+    const live = emptied.filter((article) => !article._item?.deleted && article._length === 0);
+    if (live.length === 0) return null;
     let repair: Uint8Array | null = null;
     const capture = (update: Uint8Array) => {
       repair ??= update;
     };
     this.shadow.on("update", capture);
     this.shadow.transact((transaction) => {
-      for (const article of emptied) article._item?.delete(transaction);
+      for (const article of live) article._item?.delete(transaction);
     }, gateOrigin);
     this.shadow.off("update", capture);
     return repair;
+  }
+}
+
+/** A problem found in a transaction, with the id of the struct that has it (if any). */
+interface Problem {
+  id: Y.ID | null;
+  reason: string;
+}
+
+interface Applied {
+  problems: Problem[];
+  emptied: Y.XmlElement[];
+  /** Set when the updates did not apply (or left structs pending). */
+  failed: string | null;
+}
+
+interface Outcome {
+  refused: Map<number, string>;
+  emptied: Y.XmlElement[];
+}
+
+/** Whether a decoded update carries the struct `id`. */
+function carries(decoded: DecodedUpdate, id: Y.ID): boolean {
+  return decoded.structs.some(
+    (s) =>
+      !(s instanceof Y.Skip) &&
+      s.id.client === id.client &&
+      s.id.clock <= id.clock &&
+      id.clock < s.id.clock + s.length,
+  );
+}
+
+/** Extends `state` by the structs of `decoded` that continue it (after `missingDependency` said none is missing). */
+function extendState(state: Map<number, number>, decoded: DecodedUpdate): void {
+  for (const struct of decoded.structs) {
+    if (struct instanceof Y.Skip) continue;
+    const { client, clock } = struct.id;
+    if (clock <= (state.get(client) ?? 0))
+      state.set(client, Math.max(state.get(client) ?? 0, clock + struct.length));
   }
 }
 
@@ -124,13 +276,12 @@ function stateVector(doc: Y.Doc): Map<number, number> {
   return state;
 }
 
-function shadowOf(state: Uint8Array, pending: readonly Uint8Array[]): Y.Doc {
+function shadowOf(state: Uint8Array): Y.Doc {
   const shadow = new Y.Doc();
   // The two types the page is made of, so that updates attach to them as to the loaded doc.
   shadow.getXmlFragment(pageFragmentName);
   shadow.getMap(pageMetaName);
   Y.applyUpdate(shadow, state, gateOrigin);
-  for (const update of pending) Y.applyUpdate(shadow, update, gateOrigin);
   return shadow;
 }
 
@@ -138,8 +289,8 @@ function shadowOf(state: Uint8Array, pending: readonly Uint8Array[]): Y.Doc {
 function inspectTransaction(
   transaction: Y.Transaction,
   shadow: Y.Doc,
-): { problems: string[]; emptied: Y.XmlElement[] } {
-  const problems: string[] = [];
+): { problems: Problem[]; emptied: Y.XmlElement[] } {
+  const problems: Problem[] = [];
   const emptied: Y.XmlElement[] = [];
   const fragment = shadow.getXmlFragment(pageFragmentName);
   const meta = shadow.getMap(pageMetaName);
@@ -151,9 +302,9 @@ function inspectTransaction(
       const struct = structs[i];
       if (!(struct instanceof Y.Item) || struct.deleted) continue;
       const problem = itemProblem(struct, fragment, meta);
-      if (problem) problems.push(problem);
+      if (problem) problems.push({ id: struct.id, reason: problem });
       else if (isArticle(struct) && (struct.content as Y.ContentType).type._length === 0)
-        problems.push("an article without blocks");
+        problems.push({ id: struct.id, reason: "an article without blocks" });
     }
   }
   for (const type of transaction.changed.keys()) {
