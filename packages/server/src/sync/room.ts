@@ -187,7 +187,10 @@ export class Room {
       if (!stored) throw new PageNotFoundError(`no page ${this.pageId}`);
       const doc = buildDoc(stored, this.pageId);
       await this.repairStored(doc);
-      this.gate = new SchemaGate(() => Y.mergeUpdates([Y.encodeStateAsUpdate(doc), ...this.repairs]));
+      this.gate = new SchemaGate(() => {
+        const state = Y.encodeStateAsUpdate(doc);
+        return this.repairs.length === 0 ? state : Y.mergeUpdates([state, ...this.repairs]);
+      });
       const awareness = new awarenessProtocol.Awareness(doc);
       awareness.setLocalState(null);
       this.doc = doc;
