@@ -187,10 +187,7 @@ export class Room {
       if (!stored) throw new PageNotFoundError(`no page ${this.pageId}`);
       const doc = buildDoc(stored, this.pageId);
       await this.repairStored(doc);
-      this.gate = new SchemaGate(() => {
-        const state = Y.encodeStateAsUpdate(doc);
-        return this.repairs.length === 0 ? state : Y.mergeUpdates([state, ...this.repairs]);
-      });
+      this.gate = new SchemaGate(doc, () => this.repairs);
       const awareness = new awarenessProtocol.Awareness(doc);
       awareness.setLocalState(null);
       this.doc = doc;
@@ -314,10 +311,9 @@ export class Room {
     // sockets in it goes into one transaction (one fsync) instead of one each.
     await new Promise((resolve) => setImmediate(resolve));
     while (this.queue.length > 0 || this.repairs.length > 0) {
-      const batch = [
-        ...this.repairs.splice(0).map((update) => ({ update, origin: null })),
-        ...this.admit(this.queue.splice(0)),
-      ];
+      // Checked first, so the gate still counts the waiting repairs as part of the page.
+      const admitted = this.admit(this.queue.splice(0));
+      const batch = [...this.repairs.splice(0).map((update) => ({ update, origin: null })), ...admitted];
       if (batch.length === 0) continue;
       try {
         await this.deps.storage.appendUpdates(

@@ -51,10 +51,18 @@ const gateOrigin = Symbol("schema-gate");
  */
 export class SchemaGate {
   private shadow: Y.Doc;
+  /** Accepted updates of text only, not applied to the shadow yet (see `catchUp`). */
+  private owed: Uint8Array[] = [];
 
-  /** `source` gives the loaded doc's state, to rebuild the shadow from. */
-  constructor(private readonly source: () => Uint8Array) {
-    this.shadow = shadowOf(source());
+  /**
+   * `doc` is the loaded page (what has been stored and applied); `pending` gives the server's
+   * own repairs accepted but not applied to it yet.
+   */
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly pending: () => readonly Uint8Array[] = () => [],
+  ) {
+    this.shadow = shadowOf(this.source());
   }
 
   /**
@@ -63,7 +71,15 @@ export class SchemaGate {
    */
   check(candidates: readonly Candidate[]): BatchVerdict {
     const verdict: BatchVerdict = { accepted: [], refused: new Map(), incomplete: new Map(), repair: null };
-    // The usual case first: everything applies, in full, and breaks no rule.
+    // Typing: characters inserted into and deleted from the text of blocks, checked against the
+    // doc itself without applying anything (the shadow takes them when it is next needed).
+    if (isTextOnly(candidates, this.doc)) {
+      this.owed.push(...candidates.map((c) => c.update));
+      verdict.accepted = candidates.map((_, i) => i);
+      return verdict;
+    }
+    this.catchUp();
+    // Next: everything applies, in full, and breaks no rule.
     const all = this.apply(candidates.map((c) => c.update));
     if (!all.failed && all.problems.length === 0 && candidates.every((c) => this.integrated(c.decoded))) {
       verdict.accepted = candidates.map((_, i) => i);
@@ -98,13 +114,34 @@ export class SchemaGate {
    * accepted, left an article without blocks.
    */
   follow(update: Uint8Array): Uint8Array | null {
+    this.catchUp();
     return this.repair(this.apply([update]).emptied);
   }
 
-  /** Rebuilds the shadow from the loaded doc (after it failed to store what the gate accepted). */
+  /**
+   * Rebuilds the shadow from the loaded doc — when it holds what the gate accepted, or after the
+   * doc failed to store what the gate accepted (then that is forgotten).
+   */
   reset(): void {
     this.shadow.destroy();
     this.shadow = shadowOf(this.source());
+    this.owed = [];
+  }
+
+  private source(): Uint8Array {
+    const state = Y.encodeStateAsUpdate(this.doc);
+    const pending = this.pending();
+    return pending.length === 0 ? state : Y.mergeUpdates([state, ...pending]);
+  }
+
+  /** Applies the text-only updates accepted since the shadow was last used, in one transaction. */
+  private catchUp(): void {
+    if (this.owed.length === 0) return;
+    const owed = this.owed;
+    this.owed = [];
+    this.shadow.transact(() => {
+      for (const update of owed) Y.applyUpdate(this.shadow, update, gateOrigin);
+    }, gateOrigin);
   }
 
   /** Releases the shadow. */
@@ -264,6 +301,70 @@ function extendState(state: Map<number, number>, decoded: DecodedUpdate): void {
     if (clock <= (state.get(client) ?? 0))
       state.set(client, Math.max(state.get(client) ?? 0, clock + struct.length));
   }
+}
+
+/**
+ * Whether the candidates only insert characters into (and delete characters from) the text of
+ * blocks, with every reference known: then they break no rule, and nothing needs applying to
+ * tell. Read against the doc and the candidates' own new characters; anything else — an
+ * element, an attribute, a mark, a deletion of anything but characters, a gap — says false, and
+ * the shadow decides.
+ */
+function isTextOnly(candidates: readonly Candidate[], doc: Y.Doc): boolean {
+  const store = doc.store;
+  const known = stateVector(doc);
+  const created = new Map<number, { from: number; to: number; text: Y.XmlText }[]>();
+  const inDoc = (id: Y.ID) => id.clock < Y.getState(store, id.client);
+  const textOf = (id: Y.ID): Y.XmlText | null => {
+    for (const range of created.get(id.client) ?? [])
+      if (range.from <= id.clock && id.clock < range.to) return range.text;
+    if (!inDoc(id)) return null;
+    const neighbour = Y.getItem(store, id);
+    if (!(neighbour instanceof Y.Item) || neighbour.parentSub !== null) return null;
+    return neighbour.parent instanceof Y.XmlText ? neighbour.parent : null;
+  };
+  for (const { decoded } of candidates) {
+    for (const struct of decoded.structs) {
+      if (!(struct instanceof Y.Item)) return false;
+      if (!(struct.content instanceof Y.ContentString) || struct.parentSub !== null) return false;
+      const { client, clock } = struct.id;
+      const next = known.get(client) ?? 0;
+      if (clock > next) return false;
+      let text: Y.XmlText | null = null;
+      const parent = struct.parent as unknown;
+      if (parent instanceof Y.ID) {
+        if (!inDoc(parent)) return false;
+        const holder = Y.getItem(store, parent);
+        const type =
+          holder instanceof Y.Item && holder.content instanceof Y.ContentType ? holder.content.type : null;
+        text = type instanceof Y.XmlText ? type : null;
+      } else if (parent === null) {
+        text = struct.origin ? textOf(struct.origin) : struct.rightOrigin ? textOf(struct.rightOrigin) : null;
+      }
+      if (!text || text.constructor !== Y.XmlText) return false;
+      const block = text._item?.parent;
+      if (!(block instanceof Y.XmlElement) || block.nodeName !== "block") return false;
+      const ranges = created.get(client) ?? [];
+      ranges.push({ from: clock, to: clock + struct.length, text });
+      created.set(client, ranges);
+      known.set(client, Math.max(next, clock + struct.length));
+    }
+    for (const [client, deletions] of decoded.ds.clients) {
+      const structs = store.clients.get(client) ?? [];
+      const docEnd = Y.getState(store, client);
+      for (const { clock, len } of deletions) {
+        if (clock + len > (known.get(client) ?? 0)) return false;
+        const end = Math.min(clock + len, docEnd);
+        if (clock >= end) continue;
+        for (let i = Y.findIndexSS(structs, clock); i < structs.length && structs[i]!.id.clock < end; i++) {
+          const deleted = structs[i]!;
+          if (deleted instanceof Y.Item && !deleted.deleted && !(deleted.content instanceof Y.ContentString))
+            return false;
+        }
+      }
+    }
+  }
+  return true;
 }
 
 /** Each client's next clock in `doc` (what `Y.encodeStateVector` encodes). */
