@@ -33,15 +33,16 @@ const gateOrigin = Symbol("schema-gate");
 /**
  * Checks every update a client sends against the page schema before it is stored or relayed.
  *
- * The gate keeps a shadow copy of the page: the loaded doc plus every update it accepted that
- * is not applied to the doc yet. The updates that arrived together (one event-loop turn, one
- * group commit) are applied to the shadow in one transaction, and each struct they added is
- * checked where it landed: an element under the page or an article must be an allowed `article`
- * or `block`, a block holds only `Y.XmlText`, text holds only strings and known marks,
- * attributes take only the values `@galley/doc`'s rules allow, and nothing else of the doc (the
- * `page` map, any other shared type) is written by a client at all. Only what the updates added
- * is read, so the check costs about what applying them to the doc costs, whatever the size of
- * the page. A struct that breaks a rule is traced to the update that carried it; that update is
+ * Typing — updates that only insert and delete characters in the text of blocks — is checked
+ * against the loaded doc itself, applying nothing. For anything else the gate keeps a shadow copy
+ * of the page (the doc plus what the gate accepted since). The updates that arrived together
+ * (one event-loop turn, one group commit) are applied to the shadow in one transaction, and each
+ * struct they added is checked where it landed: an element under the page or an article must be
+ * an allowed `article` or `block`, a block holds only `Y.XmlText`, text holds only strings and
+ * known marks, attributes take only the values `@galley/doc`'s rules allow, and nothing else of
+ * the doc (the `page` map, any other shared type) is written by a client at all. Only what the
+ * updates added is read, so the check costs about what applying them to the doc costs, whatever
+ * the size of the page. A struct that breaks a rule is traced to the update that carried it; that update is
  * refused (with every later one of its sender), the shadow rebuilt, and the rest checked again.
  *
  * Updates that are each valid can still combine into an invalid page: two editors moving the last
