@@ -1,7 +1,8 @@
 import { defaultMaxBytes } from "@galley/core";
+import { defaultPresenceLimits, type PresenceLimits } from "./sync/presence-gate.ts";
 
-/** Size limits the server enforces, in bytes. */
-export interface Limits {
+/** Size limits the server enforces, in bytes (presence: see `PresenceLimits`). */
+export interface Limits extends PresenceLimits {
   /** Largest page upload (`POST /api/issues/:issueId/pages`); over it: 413. Default 50 MiB, core's `defaultMaxBytes`. */
   uploadBytes: number;
   /** Largest websocket message; over it the connection closes with 4413. Default 16 MiB. */
@@ -15,4 +16,5 @@ export const defaultLimits: Limits = {
   uploadBytes: defaultMaxBytes,
   messageBytes: 16 * 1024 * 1024,
   jsonBytes: 1024 * 1024,
+  ...defaultPresenceLimits,
 };

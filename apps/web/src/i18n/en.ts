@@ -15,6 +15,13 @@ export const en = {
   "role.viewer": "viewer",
   "role.editor": "editor",
   "role.admin": "admin",
+  "signin.linkUsedSignedIn":
+    "That sign-in link has already been used or has expired; you are still signed in as {name}.",
+  "signin.switchTitle": "Switch account?",
+  "signin.switchExplain":
+    "You are signed in as {name} ({role}). The link you opened signs in to another account. Only switch if you meant to.",
+  "signin.stay": "Stay signed in as {name}",
+  "signin.switch": "Sign in with the link",
   "issues.title": "Issues",
   "issues.empty": "No issues yet.",
   "issues.pages": "{count} pages",

@@ -19,20 +19,27 @@ export interface PageUpload {
   bytes: Uint8Array;
 }
 
+/** A page just created from an upload, with what the reconstruction could not take as written. */
+export interface UploadedPage extends PageRecord {
+  /** The reconstruction's `warnings` (a box that is not a usable coordinate, …); empty when none. */
+  warnings: string[];
+}
+
 /**
  * The upload path: stores the bytes as the page's source, reconstructs them (an image goes
  * through `ocr` to hOCR first), and creates the page with its Y.Doc's first update — one
  * storage transaction, so a failed upload leaves nothing behind.
  *
  * Throws `InputError` from core for bad OCR input, 415 for an image without OCR, and
- * `ConflictError` when the page number is taken.
+ * `ConflictError` when the page number is taken. The reconstruction's warnings are logged once
+ * and returned with the page.
  */
 export async function createPageFromUpload(
   storage: Storage,
   upload: PageUpload,
   ocr: RecognizeImage | null,
   logger: Logger,
-): Promise<PageRecord> {
+): Promise<UploadedPage> {
   const image = sniffImage(upload.bytes);
   let text: string | Uint8Array = upload.bytes;
   let format = upload.format;
@@ -78,7 +85,10 @@ export async function createPageFromUpload(
     createdAt: new Date().toISOString(),
   };
   await storage.createPage({ ...fields, source: upload.bytes, ocrText, firstUpdate: update });
-  return { ...fields, sourceSize: upload.bytes.byteLength };
+  const warnings = page.warnings ?? [];
+  if (warnings.length > 0)
+    logger.warn("page read with warnings", { issue: upload.issueId, page: fields.id, warnings });
+  return { ...fields, sourceSize: upload.bytes.byteLength, warnings };
 }
 
 /** A short random id with a one-letter kind prefix: `p-…` pages, `i-…` issues (12 base-32 characters). */

@@ -1,4 +1,4 @@
-import { yDocToReconstruction } from "@galley/doc";
+import { readEditedPage, type SetAsidePart } from "@galley/doc";
 import type { IssueInput, IssuePage } from "@galley/export";
 import type { Storage } from "../storage/storage.ts";
 import { buildDoc } from "../sync/doc-state.ts";
@@ -6,11 +6,16 @@ import { loadPageLines } from "./ingest-source.ts";
 
 /**
  * Loads an issue as the exporters read it: metadata, and every page as currently edited (from
- * its stored Y.Doc, through `yDocToReconstruction`) with its source lines and, for a scan, the
- * image, and the original OCR upload (for a scan: the hOCR its OCR produced). Returns null when there is no such issue. Throws `DocLoadError` when a page's stored
- * state does not load.
+ * its stored Y.Doc, through `readEditedPage`) with its source lines and, for a scan, the
+ * image, and the original OCR upload (for a scan: the hOCR its OCR produced). Content a page
+ * holds that the page schema does not allow is left out and passed to `onSetAside`. Returns null
+ * when there is no such issue. Throws `DocLoadError` when a page's stored state does not load.
  */
-export async function loadIssueInput(storage: Storage, issueId: string): Promise<IssueInput | null> {
+export async function loadIssueInput(
+  storage: Storage,
+  issueId: string,
+  onSetAside: (pageId: string, parts: SetAsidePart[]) => void = () => {},
+): Promise<IssueInput | null> {
   const issue = await storage.getIssue(issueId);
   if (!issue) return null;
   const pages: IssuePage[] = [];
@@ -18,8 +23,9 @@ export async function loadIssueInput(storage: Storage, issueId: string): Promise
     const stored = await storage.loadDoc(record.id);
     if (!stored) continue;
     const doc = buildDoc(stored, record.id);
-    const page = yDocToReconstruction(doc);
+    const { page, setAside } = readEditedPage(doc);
     doc.destroy();
+    if (setAside.length > 0) onSetAside(record.id, setAside);
     const entry: IssuePage = { id: record.id, number: record.number, page };
     entry.lines = (await loadPageLines(storage, record)).lines;
     const source = await storage.getPageSource(record.id);

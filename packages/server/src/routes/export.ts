@@ -19,7 +19,9 @@ export function registerExportRoutes(app: Hono<GalleyEnv>, deps: GalleyDeps): vo
         `${format ? `unknown export format "${format}"` : "format is required"} (expected ${exportFormats.join(", ")})`,
       );
     }
-    const issue = await loadIssueInput(deps.storage, issueId);
+    const issue = await loadIssueInput(deps.storage, issueId, (page, setAside) =>
+      deps.logger.warn("exported a page without content outside the schema", { page, setAside }),
+    );
     if (!issue) fail(404, `no issue ${issueId}`);
     // The exporters (and their zip writer) are loaded on the first export.
     const { exportIssue } = await import("@galley/export");

@@ -7,7 +7,8 @@ import { createPageFromUpload, uploadFormats } from "../pages/create-page.ts";
 /**
  * `POST /api/issues/:issueId/pages?number=N[&format=text|hocr|alto|page][&lang=chi_sim+eng]`
  * with the OCR file (or a PNG/JPEG/TIFF scan, when OCR is configured) as the raw body →
- * 201 `{ id, number, articleCount, format, status }`. Admin of the issue.
+ * 201 `{ id, number, articleCount, format, status, warnings }` (`warnings`: what the
+ * reconstruction could not take as written, one line each; usually empty). Admin of the issue.
  */
 export function registerUploadRoutes(app: Hono<GalleyEnv>, deps: GalleyDeps): void {
   app.post("/api/issues/:issueId/pages", async (c) => {
@@ -49,6 +50,7 @@ export function registerUploadRoutes(app: Hono<GalleyEnv>, deps: GalleyDeps): vo
         articleCount: page.articleCount,
         format: page.format,
         status: page.status,
+        warnings: page.warnings,
       },
       201,
     );

@@ -49,5 +49,26 @@ CREATE TABLE IF NOT EXISTS tokens (
 INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', '1');
 `;
 
+/**
+ * The steps from one schema version to the next, applied in order (each in one transaction) to
+ * a database of an older version: a fresh database is created at version 1 and migrated like
+ * any other, so every database reaches the same tables by the same statements.
+ */
+export const sqliteMigrations: readonly { to: string; sql: string }[] = [
+  {
+    // Tokens get a public id (for listing and revoking; derived from the hash, so existing
+    // tokens get theirs too), the time they were last used, and for a session the token it
+    // was started with.
+    to: "2",
+    sql: `
+ALTER TABLE tokens ADD COLUMN id TEXT;
+ALTER TABLE tokens ADD COLUMN last_used_at TEXT;
+ALTER TABLE tokens ADD COLUMN parent_id TEXT;
+UPDATE tokens SET id = 't-' || substr(hash, 1, 16);
+CREATE UNIQUE INDEX tokens_by_id ON tokens (id);
+`,
+  },
+];
+
 /** The schema version this code reads and writes. */
-export const sqliteSchemaVersion = "1";
+export const sqliteSchemaVersion = "2";
