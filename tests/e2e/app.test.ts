@@ -113,13 +113,17 @@ describe("the newsroom app", () => {
     await caretAt(page, "Weather");
     await page.keyboard.press("Control+Alt+1");
     await page.waitForSelector('article[data-article-id="a3"] .galley-card-untitled');
-    expect(await page.locator('article[data-article-id="a3"] .galley-card-title').textContent()).toBe("无主标题");
+    expect(await page.locator('article[data-article-id="a3"] .galley-card-title').textContent()).toBe(
+      "无主标题",
+    );
     await page.click(".page-head a.back");
     await page.waitForSelector(".issue-actions .warning");
     expect(await page.locator(".issue-actions .warning strong").textContent()).toBe(
       "1 篇文章没有主标题：导出时将以正文开头作为标题。",
     );
     expect(await page.getAttribute(".issue-actions .warning a", "href")).toBe(`/pages/${galley.pageId}`);
-    expect(await page.locator(`tr[data-page-id="${galley.pageId}"] .untitled-badge`).textContent()).toBe("1 篇无标题");
+    expect(await page.locator(`tr[data-page-id="${galley.pageId}"] .untitled-badge`).textContent()).toBe(
+      "1 篇无标题",
+    );
   });
 });
