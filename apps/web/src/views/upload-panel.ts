@@ -29,6 +29,8 @@ interface Row {
   start: (() => void) | null;
   /** The page number this upload took (given back when it fails or is cancelled). */
   number: number | null;
+  /** Whether its page, once added, is announced (`onPage`); not for jobs that ended before. */
+  announce: boolean;
 }
 
 /** Uploads sent at once; the others wait (the server works on jobs in parallel anyway). */
@@ -169,6 +171,7 @@ export class UploadPanel {
       stopFollowing: null,
       start: null,
       number: null,
+      announce: true,
     };
     cancel.addEventListener("click", () => this.cancel(row));
     this.paint(row);
@@ -253,7 +256,7 @@ export class UploadPanel {
     row.fraction = 1;
     row.dom.dataset.pageId = pageId;
     this.paint(row);
-    this.onPage(pageId);
+    if (row.announce) this.onPage(pageId);
   }
 
   private cancel(row: Row): void {
@@ -289,6 +292,8 @@ export class UploadPanel {
       if (this.destroyed || this.rows.some((r) => r.job?.id === job.id)) continue;
       const row = this.row(job.label ?? job.id);
       row.dom.dataset.jobId = job.id;
+      // A page added before this visit is in the list already: no need to reload it.
+      row.announce = !isFinished(job);
       this.rows.push(row);
       this.list.append(row.dom);
       this.follow(row, job);
