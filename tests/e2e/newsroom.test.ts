@@ -122,6 +122,44 @@ describe("an admin in the newsroom app", () => {
     await page.waitForFunction(() => document.querySelectorAll(".page-list tr[data-page-id]").length === 3);
   });
 
+  it("shows the bytes going out, and cancels an upload under way, adding no page", async () => {
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send("Network.enable");
+    // 32 kB/s up: the hOCR (a page the server would add) takes seconds to send.
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: 32 * 1024,
+    });
+    const pagesBefore = await page.locator(".page-list tr[data-page-id]").count();
+    await page.setInputFiles('[data-upload="input"]', [
+      { name: "slow.hocr", mimeType: "text/html", buffer: fixture("rendered/en-11.hocr") },
+    ]);
+    const row = page.locator(".upload-list li").last();
+    await page.waitForFunction(() => {
+      const li = [...document.querySelectorAll(".upload-list li")].at(-1);
+      const bar = li?.querySelector("progress") as HTMLProgressElement | null;
+      return li?.getAttribute("data-state") === "uploading" && bar !== null && bar.value > 0 && bar.value < 1;
+    });
+    expect(await row.locator(".upload-status").textContent()).toMatch(/^Sending \d+%$/);
+    await row.locator(".upload-cancel").click();
+    await page.waitForSelector('.upload-list li:last-child[data-state="cancelled"]');
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
+    await cdp.detach();
+    const pages = (await (
+      await fetch(`${galley.url}/api/issues/${issueId}`, {
+        headers: { Authorization: `Bearer ${galley.tokens.admin}` },
+      })
+    ).json()) as { pages: unknown[] };
+    expect(pages.pages.length).toBe(pagesBefore);
+  });
+
   it("shows each page's progress and changes a page's status", async () => {
     await page.waitForSelector(".page-list tr[data-page-id] .progress[data-total]");
     const row = page.locator(".page-list tr[data-page-id]").first();

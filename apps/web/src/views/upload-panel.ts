@@ -324,6 +324,9 @@ export class UploadPanel {
       row.bar.removeAttribute("value");
     else row.bar.value = row.state === "uploading" ? row.fraction : row.state === "done" ? 1 : row.fraction;
     row.cancel.textContent = i18n.t("upload.cancel");
-    row.cancel.hidden = ["done", "failed", "cancelled"].includes(row.state);
+    // A server without jobs works on the page inside the request once the bytes are sent: it
+    // cannot be stopped from here any more, so Cancel goes.
+    row.cancel.hidden =
+      ["done", "failed", "cancelled"].includes(row.state) || (row.state === "uploading" && row.fraction >= 1);
   }
 }
