@@ -15,13 +15,15 @@ import {
 import type {
   IssueRecord,
   NewPage,
+  PageImage,
   PagePatch,
   PageRecord,
   Storage,
   StoredDoc,
   TokenRecord,
 } from "../storage.ts";
-import { sqliteSchema, sqliteSchemaVersion } from "./schema.ts";
+import { BlobChunks, type Staged } from "./blob-chunks.ts";
+import { sqliteAddedColumns, sqliteChunkSchema, sqliteSchema, sqliteSchemaVersion } from "./schema.ts";
 
 /** Options for `openSqliteStorage`. */
 export interface SqliteStorageOptions {
@@ -47,6 +49,8 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
   db.pragma(`synchronous = ${options.synchronous === "normal" ? "NORMAL" : "FULL"}`);
   db.pragma("foreign_keys = ON");
   db.exec(sqliteSchema);
+  addMissingColumns(db);
+  db.exec(sqliteChunkSchema);
   const version = (db.prepare("SELECT value FROM meta WHERE key = 'schema'").get() as { value: string })
     .value;
   if (version !== sqliteSchemaVersion) {
@@ -55,7 +59,18 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
       `${options.file}: storage schema version ${version}, this Galley reads ${sqliteSchemaVersion}`,
     );
   }
-  return new SqliteStorage(db);
+  const storage = new SqliteStorage(db);
+  storage.sweepOrphans();
+  return storage;
+}
+
+/** Applies `sqliteAddedColumns` that a data directory of an older Galley lacks. */
+function addMissingColumns(db: Database.Database): void {
+  for (const { table, column, definition } of sqliteAddedColumns) {
+    const columns = db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[];
+    if (!columns.some((c) => c.name === column))
+      db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
+  }
 }
 
 // Positional parameters are always bound as one array (`run([a, b])`): libsql reads a lone
@@ -63,16 +78,20 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
 class SqliteStorage implements Storage {
   private readonly db: Database.Database;
   private readonly statements;
+  private readonly chunks: BlobChunks;
 
   constructor(db: Database.Database) {
     this.db = db;
+    this.chunks = new BlobChunks(db);
     this.statements = {
-      insertIssue: db.prepare("INSERT INTO issues (id, title, date, created_at) VALUES (?, ?, ?, ?)"),
+      insertIssue: db.prepare(
+        "INSERT INTO issues (id, title, date, publication, created_at) VALUES (?, ?, ?, ?, ?)",
+      ),
       getIssue: db.prepare("SELECT * FROM issues WHERE id = ?"),
       listIssues: db.prepare("SELECT * FROM issues ORDER BY date DESC, created_at DESC"),
       insertPage: db.prepare(
-        `INSERT INTO pages (id, issue_id, number, format, status, article_count, source_type, source, ocr_text, width, height, created_at)
-         VALUES (@id, @issueId, @number, @format, @status, @articleCount, @sourceType, @source, @ocrText, @width, @height, @createdAt)`,
+        `INSERT INTO pages (id, issue_id, number, format, status, article_count, source_type, source, source_blob, source_size, ocr_text, width, height, created_at, image, image_blob, image_size, image_type)
+         VALUES (@id, @issueId, @number, @format, @status, @articleCount, @sourceType, @source, @sourceBlob, @sourceSize, @ocrText, @width, @height, @createdAt, @image, @imageBlob, @imageSize, @imageType)`,
       ),
       getPage: db.prepare(`SELECT ${pageColumns} FROM pages WHERE id = ?`),
       pageNumberTaken: db.prepare("SELECT 1 FROM pages WHERE issue_id = ? AND number = ?"),
@@ -81,10 +100,16 @@ class SqliteStorage implements Storage {
       setArticleCount: db.prepare("UPDATE pages SET article_count = ? WHERE id = ?"),
       pageExists: db.prepare("SELECT 1 FROM pages WHERE id = ?"),
       deletePage: db.prepare("DELETE FROM pages WHERE id = ?"),
-      getSource: db.prepare("SELECT source, source_type, ocr_text FROM pages WHERE id = ?"),
+      getSource: db.prepare(
+        "SELECT source, source_blob, COALESCE(source_size, length(source)) AS size, source_type, ocr_text FROM pages WHERE id = ?",
+      ),
+      getImage: db.prepare(
+        "SELECT image, image_blob, image_size AS size, image_type FROM pages WHERE id = ? AND image_type IS NOT NULL",
+      ),
       appendUpdate: db.prepare("INSERT INTO updates (page_id, data) VALUES (?, ?)"),
+      appendBlobUpdate: db.prepare("INSERT INTO updates (page_id, data, blob) VALUES (?, ?, ?)"),
       getSnapshot: db.prepare("SELECT data FROM snapshots WHERE page_id = ?"),
-      getUpdates: db.prepare("SELECT seq, data FROM updates WHERE page_id = ? ORDER BY seq"),
+      getUpdates: db.prepare("SELECT seq, data, blob FROM updates WHERE page_id = ? ORDER BY seq"),
       putSnapshot: db.prepare(
         `INSERT INTO snapshots (page_id, data, updated_at) VALUES (?, ?, ?)
          ON CONFLICT (page_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
@@ -100,7 +125,13 @@ class SqliteStorage implements Storage {
   }
 
   async createIssue(issue: IssueRecord): Promise<void> {
-    this.statements.insertIssue.run([issue.id, issue.title, issue.date, issue.createdAt]);
+    this.statements.insertIssue.run([
+      issue.id,
+      issue.title,
+      issue.date,
+      issue.publication ?? null,
+      issue.createdAt,
+    ]);
   }
 
   async getIssue(id: string): Promise<IssueRecord | null> {
@@ -113,14 +144,39 @@ class SqliteStorage implements Storage {
   }
 
   async createPage(page: NewPage): Promise<void> {
-    const { firstUpdate, source, ...record } = page;
-    this.transact(() => {
-      if (this.statements.pageNumberTaken.get([page.issueId, page.number])) {
-        throw new ConflictError(`issue ${page.issueId} already has a page ${page.number}`);
-      }
-      this.statements.insertPage.run({ ...record, source: Buffer.from(source) });
-      this.statements.appendUpdate.run([page.id, Buffer.from(firstUpdate)]);
-    });
+    const { firstUpdate, source, image, ...record } = page;
+    // The big values go first, a chunk per transaction; the page itself is then one short
+    // transaction naming them, so it appears whole or not at all.
+    const staged: Staged[] = [];
+    try {
+      const stagedSource = await this.chunks.stage(`${page.id}/source`, source);
+      staged.push(stagedSource);
+      const stagedImage = image ? await this.chunks.stage(`${page.id}/image`, image.bytes) : null;
+      if (stagedImage) staged.push(stagedImage);
+      const stagedUpdate = await this.chunks.stage(`${page.id}/update`, firstUpdate);
+      staged.push(stagedUpdate);
+      this.transact(() => {
+        if (this.statements.pageNumberTaken.get([page.issueId, page.number])) {
+          throw new ConflictError(`issue ${page.issueId} already has a page ${page.number}`);
+        }
+        this.statements.insertPage.run({
+          ...record,
+          source: stagedSource.inline ?? Buffer.alloc(0),
+          sourceBlob: stagedSource.blob,
+          sourceSize: source.byteLength,
+          image: stagedImage?.inline ?? null,
+          imageBlob: stagedImage?.blob ?? null,
+          imageSize: image?.bytes.byteLength ?? null,
+          imageType: image?.contentType ?? null,
+        });
+        if (stagedUpdate.blob)
+          this.statements.appendBlobUpdate.run([page.id, Buffer.alloc(0), stagedUpdate.blob]);
+        else this.statements.appendUpdate.run([page.id, stagedUpdate.inline]);
+      });
+    } catch (error) {
+      for (const { blob } of staged) if (blob) this.transact(() => this.chunks.discard(blob));
+      throw error;
+    }
   }
 
   async getPage(id: string): Promise<PageRecord | null> {
@@ -149,9 +205,33 @@ class SqliteStorage implements Storage {
     id: string,
   ): Promise<{ bytes: Uint8Array; contentType: string; ocrText: string | null } | null> {
     const row = this.statements.getSource.get([id]) as
-      | { source: Buffer; source_type: string; ocr_text: string | null }
+      | {
+          source: Buffer;
+          source_blob: string | null;
+          size: number;
+          source_type: string;
+          ocr_text: string | null;
+        }
       | undefined;
-    return row ? { bytes: bytesOf(row.source), contentType: row.source_type, ocrText: row.ocr_text } : null;
+    if (!row) return null;
+    const bytes = row.source_blob ? await this.chunks.read(row.source_blob, row.size) : bytesOf(row.source);
+    return { bytes, contentType: row.source_type, ocrText: row.ocr_text };
+  }
+
+  async getPageImage(id: string): Promise<PageImage | null> {
+    const row = this.statements.getImage.get([id]) as
+      | { image: Buffer | null; image_blob: string | null; size: number | null; image_type: string }
+      | undefined;
+    if (!row) return null;
+    if (row.image_blob && row.size !== null) {
+      return { bytes: await this.chunks.read(row.image_blob, row.size), contentType: row.image_type };
+    }
+    return row.image ? { bytes: bytesOf(row.image), contentType: row.image_type } : null;
+  }
+
+  /** Removes chunks of interrupted uploads (see `BlobChunks.sweepOrphans`). */
+  sweepOrphans(): number {
+    return this.transact(() => this.chunks.sweepOrphans());
   }
 
   async appendUpdates(pageId: string, updates: Uint8Array[]): Promise<void> {
@@ -225,10 +305,14 @@ class SqliteStorage implements Storage {
   private readDoc(pageId: string): (StoredDoc & { lastSeq: number }) | null {
     if (!this.statements.pageExists.get([pageId])) return null;
     const snapshot = this.statements.getSnapshot.get([pageId]) as { data: Buffer } | undefined;
-    const rows = this.statements.getUpdates.all([pageId]) as { seq: number; data: ArrayBuffer }[];
+    const rows = this.statements.getUpdates.all([pageId]) as {
+      seq: number;
+      data: ArrayBuffer;
+      blob: string | null;
+    }[];
     return {
       snapshot: snapshot ? bytesOf(snapshot.data) : null,
-      updates: rows.map((r) => bytesOf(r.data)),
+      updates: rows.map((r) => (r.blob ? this.chunks.readNow(r.blob) : bytesOf(r.data))),
       lastSeq: rows.at(-1)?.seq ?? 0,
     };
   }
