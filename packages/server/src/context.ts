@@ -2,6 +2,9 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { Authenticate, Principal } from "./auth/principal.ts";
 import { roleAllows, roleFor } from "./auth/principal.ts";
+import type { JobRegistry } from "./jobs/job-registry.ts";
+import type { Semaphore } from "./jobs/semaphore.ts";
+import type { WorkerPool } from "./jobs/worker-pool.ts";
 import type { Limits } from "./limits.ts";
 import type { Logger } from "./logger.ts";
 import type { RecognizeImage } from "./pages/ocr.ts";
@@ -21,6 +24,14 @@ export interface GalleyDeps {
   logger: Logger;
   limits: Limits;
   ocr: RecognizeImage | null;
+  /** Worker threads for reconstruction, ingest and export. */
+  pool: WorkerPool;
+  /** Bounds the Tesseract runs at once. */
+  ocrSlots: Semaphore;
+  /** Upload and export jobs. */
+  jobs: JobRegistry;
+  /** Directory for export jobs' files. */
+  scratchDir: string;
 }
 
 /** The caller, or a 401 when `authenticate` does not know them. Looked up once per request. */

@@ -15,7 +15,7 @@ import {
 } from "@galley/server";
 import { parseArgs } from "../args.ts";
 import { CliError, type CliIo, type Command } from "../io.ts";
-import { defaultWebRoot, samplePagePath } from "../paths.ts";
+import { bundledWorkerFile, defaultWebRoot, samplePagePath } from "../paths.ts";
 
 /** `galley serve [--port P] [--data DIR] [--web DIR] [--host H]`: runs the collaboration server until SIGTERM/SIGINT. */
 export const serveCommand: Command = {
@@ -64,9 +64,10 @@ export const serveCommand: Command = {
         webRoot,
         bus,
         logger: createConsoleLogger(io.stderr),
-        ocr: (bytes, { lang, onProgress }) =>
+        ...(bundledWorkerFile() ? { workerFile: bundledWorkerFile()! } : {}),
+        ocr: (bytes, { onProgress, ...options }) =>
           recognizeImage(bytes, {
-            ...(lang ? { lang } : {}),
+            ...options,
             ...(onProgress ? { onProgress: (progress) => onProgress(progress.fraction) } : {}),
           }),
       });

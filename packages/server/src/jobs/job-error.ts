@@ -30,10 +30,13 @@ export function isJobError(value: unknown): value is JobError {
   return value instanceof JobError;
 }
 
-/** The HTTP status a synchronous request answers with for a `JobError`. */
-export function jobErrorStatus(code: JobErrorCode): 422 | 500 | 503 | 499 {
+/**
+ * The HTTP status a synchronous request answers with for a `JobError`: 422 when the input
+ * needed more memory than allowed (it would again), 500 for a crash, else 503 (busy, a time
+ * limit, cancelled by a shutdown: the server's state, not the request's fault).
+ */
+export function jobErrorStatus(code: JobErrorCode): 422 | 500 | 503 {
   if (code === "memory") return 422;
   if (code === "crashed") return 500;
-  if (code === "cancelled") return 499;
   return 503;
 }
