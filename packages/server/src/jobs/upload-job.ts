@@ -26,7 +26,8 @@ export function uploadRuntime(deps: GalleyDeps): UploadRuntime {
       nice: limits.workerNice,
       timeoutMs: limits.ocrTimeoutMs,
     },
-    reconstruct: (task, transfer, signal) => deps.pool.run(task, { transfer, ...(signal ? { signal } : {}) }),
+    reconstruct: (task, transfer, signal, onStart) =>
+      deps.pool.run(task, { transfer, onStart, ...(signal ? { signal } : {}) }),
   };
 }
 

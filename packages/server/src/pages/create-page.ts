@@ -45,8 +45,16 @@ export interface UploadRuntime {
   storage: Storage;
   ocr: RecognizeImage | null;
   logger: Logger;
-  /** Runs the reconstruction (in a worker thread, or in this thread for the CLI). */
-  reconstruct(task: ReconstructTask, transfer: ArrayBuffer[], signal?: AbortSignal): Promise<Reconstructed>;
+  /**
+   * Runs the reconstruction (in a worker thread, or in this thread for the CLI), calling
+   * `onStart` when it leaves the queue and starts.
+   */
+  reconstruct(
+    task: ReconstructTask,
+    transfer: ArrayBuffer[],
+    signal: AbortSignal | undefined,
+    onStart: () => void,
+  ): Promise<Reconstructed>;
   /** Bounds the Tesseract runs at once; absent: no bound. */
   ocrSlots?: Semaphore;
   /** Passed to the OCR engine (memory, threads, nice, timeout). */
@@ -123,19 +131,18 @@ export async function storeUpload(
   // Shares of the whole: OCR is most of a scan's time, reconstruction most of a file's.
   const reconstructAt = scan ? 0.8 : 0;
   if (scan && runtime.ocr) {
-    onProgress("ocr", 0);
     ocrText = await recognize(upload, checked, runtime, onProgress, signal);
     text = ocrText;
     format = "hocr";
   }
   signal?.throwIfAborted();
-  onProgress("reconstruct", reconstructAt);
   // The bytes move to the worker and come back with the result: a 50 MB upload is never copied.
   const transfer = text instanceof Uint8Array && isWholeBuffer(text) ? [text.buffer as ArrayBuffer] : [];
   const reconstructed = await runtime.reconstruct(
     { kind: "reconstruct", text, ...(format ? { format } : {}), maxDocBytes: runtime.maxDocBytes },
     transfer,
     signal,
+    () => onProgress("reconstruct", reconstructAt),
   );
   const source = scan ? upload.bytes : (reconstructed.text as Uint8Array);
   signal?.throwIfAborted();
@@ -175,7 +182,10 @@ export async function createPageFromUpload(
     ocr,
     logger,
     maxDocBytes: Number.POSITIVE_INFINITY,
-    reconstruct: async (task) => runTask(task) as Reconstructed,
+    reconstruct: async (task, _transfer, _signal, onStart) => {
+      onStart();
+      return runTask(task) as Reconstructed;
+    },
   });
 }
 
@@ -187,6 +197,7 @@ async function recognize(
   signal?: AbortSignal,
 ): Promise<string> {
   const release = runtime.ocrSlots ? await runtime.ocrSlots.acquire(signal) : () => {};
+  onProgress("ocr", 0);
   const started = Date.now();
   // Tesseract says nothing while it works: the bar moves on an estimate from the pixel count
   // (about 0.4 megapixels a second here), slowing as it nears the end of the OCR share.
