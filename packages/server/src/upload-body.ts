@@ -1,7 +1,7 @@
 import { Busboy } from "@fastify/busboy";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { ByteSink, formatBytes, readBody } from "./body.ts";
+import { ChunkList, formatBytes, Pacer, readBody } from "./body.ts";
 
 /** One file of an upload: its bytes and the name the client gave it, if any. */
 export interface UploadedFile {
@@ -31,21 +31,24 @@ export async function readUploadBody(c: Context, limit: number): Promise<UploadB
     throw new HTTPException(413, { message: `the body is over the limit of ${formatBytes(limit)}` });
   const stream = c.req.raw.body;
   if (!stream) throw new HTTPException(400, { message: "the form is empty: send a part named file" });
-  const parts = await parseParts(stream, type, limit, declared !== undefined ? Number(declared) : null);
+  const parts = await parseParts(stream, type, limit);
   const file = parts.get("file");
   if (!file)
     throw new HTTPException(400, { message: "the form has no part named file (the OCR file or page image)" });
-  return { file, image: parts.get("image") ?? null };
+  const image = parts.get("image");
+  return {
+    file: { bytes: await file.chunks.concat(), name: file.name },
+    image: image ? { bytes: await image.chunks.concat(), name: image.name } : null,
+  };
 }
 
 function parseParts(
   stream: ReadableStream<Uint8Array>,
   contentType: string,
   limit: number,
-  declared: number | null,
-): Promise<Map<string, UploadedFile>> {
+): Promise<Map<string, { chunks: ChunkList; name: string | null }>> {
   return new Promise((resolve, reject) => {
-    const parts = new Map<string, UploadedFile>();
+    const parts = new Map<string, { chunks: ChunkList; name: string | null }>();
     const reader = stream.getReader();
     let failed = false;
     const fail = (status: 400 | 413, message: string) => {
@@ -73,9 +76,9 @@ function parseParts(
         file.resume();
         return fail(400, `the part ${name} was sent twice`);
       }
-      const sink = new ByteSink(Math.min(declared ?? 64 * 1024, limit));
-      file.on("data", (chunk: Buffer) => sink.write(chunk));
-      file.on("end", () => parts.set(name, { bytes: sink.bytes(), name: filename || null }));
+      const chunks = new ChunkList();
+      parts.set(name, { chunks, name: filename || null });
+      file.on("data", (chunk: Buffer) => chunks.push(chunk));
     });
     parser.on("field", (name) => fail(400, `unexpected field "${name}": send the file as a part named file`));
     parser.on("partsLimit", () =>
@@ -86,6 +89,7 @@ function parseParts(
       if (!failed) resolve(parts);
     });
     (async () => {
+      const pause = new Pacer();
       let size = 0;
       for (;;) {
         const { done, value } = await reader.read();
@@ -95,6 +99,7 @@ function parseParts(
         // Backpressure: wait for the parser to take a chunk before reading the next.
         if (!parser.write(value)) await new Promise((drained) => parser.once("drain", drained));
         if (failed) return;
+        await pause.after(value.byteLength);
       }
       parser.end();
     })().catch((error: unknown) => fail(400, `the upload was cut off: ${(error as Error).message}`));

@@ -21,12 +21,14 @@ import { bundledWorkerFile, defaultWebRoot, samplePagePath } from "../paths.ts";
 export const serveCommand: Command = {
   summary: "run the collaboration server (REST API, websocket sync, web app)",
   usage: [
-    "galley serve [--port P] [--data DIR] [--web DIR] [--host H] [--postgres URL [--schema S] [--redis URL]]",
+    "galley serve [--port P] [--data DIR] [--web DIR] [--host H] [--sync full|normal] [--postgres URL [--schema S] [--redis URL]]",
     "",
     "  --port   TCP port (default $PORT, else 8787; 0 picks a free one)",
     "  --data   data directory holding galley.db (default ./data)",
     "  --web    the built web app (default apps/web/dist)",
     "  --host   interface to bind (default all)",
+    "  --sync   full (default): every SQLite commit is fsynced, it survives a power cut; normal: a commit",
+    "           survives a crash of the process, not of the machine, and no commit waits on the disk",
     "  --postgres URL  store in PostgreSQL instead of DIR/galley.db (tables in --schema, default galley)",
     "  --redis URL     relay updates to the other galley serve processes on the same PostgreSQL",
     "  Page images (PNG, JPEG, TIFF) uploaded to the API are OCR'd with Tesseract (Debian tesseract-ocr).",
@@ -35,12 +37,15 @@ export const serveCommand: Command = {
   ].join("\n"),
   async run(args: string[], io: CliIo): Promise<number> {
     const { positionals, options } = parseArgs(args, {
-      options: ["port", "data", "web", "host", "postgres", "schema", "redis"],
+      options: ["port", "data", "web", "host", "sync", "postgres", "schema", "redis"],
     });
     if (positionals.length > 0) throw new CliError(`unexpected argument "${positionals[0]}"`, 2);
     const port = parsePort(options.get("port") ?? process.env.PORT ?? "8787");
     const dataDir = resolve(options.get("data") ?? "data");
     const webRoot = resolve(options.get("web") ?? defaultWebRoot());
+    const sync = options.get("sync") ?? "full";
+    if (sync !== "full" && sync !== "normal")
+      throw new CliError(`--sync must be full or normal, not "${sync}"`, 2);
     const postgres = options.get("postgres");
     const redis = options.get("redis");
     if (redis && !postgres)
@@ -52,7 +57,7 @@ export const serveCommand: Command = {
             connectionString: postgres,
             ...(options.get("schema") ? { schema: options.get("schema")! } : {}),
           })
-        : openDataDir(dataDir);
+        : openDataDir(dataDir, { synchronous: sync });
     const bus = redis && scaleOut ? await scaleOut.createRedisBus({ url: redis }) : null;
     let running: RunningGalleyServer;
     try {

@@ -59,7 +59,7 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
       `${options.file}: storage schema version ${version}, this Galley reads ${sqliteSchemaVersion}`,
     );
   }
-  const storage = new SqliteStorage(db);
+  const storage = new SqliteStorage(db, options.synchronous === "normal" ? "NORMAL" : "FULL");
   storage.sweepOrphans();
   return storage;
 }
@@ -80,9 +80,9 @@ class SqliteStorage implements Storage {
   private readonly statements;
   private readonly chunks: BlobChunks;
 
-  constructor(db: Database.Database) {
+  constructor(db: Database.Database, synchronous: "FULL" | "NORMAL") {
     this.db = db;
-    this.chunks = new BlobChunks(db);
+    this.chunks = new BlobChunks(db, synchronous);
     this.statements = {
       insertIssue: db.prepare(
         "INSERT INTO issues (id, title, date, publication, created_at) VALUES (?, ?, ?, ?, ?)",
