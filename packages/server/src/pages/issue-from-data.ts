@@ -49,5 +49,12 @@ export function issueFromData(data: StoredIssueData): IssueInput {
   }
   const { issue } = data;
   const language = pages.map((p) => p.page.source.language).find((l) => l);
-  return { id: issue.id, title: issue.title, date: issue.date, ...(language ? { language } : {}), pages };
+  return {
+    id: issue.id,
+    title: issue.title,
+    date: issue.date,
+    ...(issue.publication ? { publication: issue.publication } : {}),
+    ...(language ? { language } : {}),
+    pages,
+  };
 }
