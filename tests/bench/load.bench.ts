@@ -14,7 +14,12 @@ import { readFileSync, rmSync } from "node:fs";
 import { loadavg } from "node:os";
 import { ensureBuilt } from "../../apps/cli/build.mjs";
 import { spawnServer } from "../server/helpers/child-server.ts";
-import { type Latencies, measureRoundTrips, prepareLoad, runHeavyWork } from "../server/helpers/load.ts";
+import {
+  type Latencies,
+  measureRoundTrips,
+  prepareLoad,
+  runHeavyWorkElsewhere,
+} from "../server/helpers/load.ts";
 
 const args = process.argv.slice(2);
 const at = args.indexOf("--runs");
@@ -41,7 +46,7 @@ for (const sync of ["full", "normal"]) {
     let outcome = "";
     const loaded = await measureRoundTrips(server, setup, async () => {
       const started = performance.now();
-      const { jobs } = await runHeavyWork(server, setup);
+      const { jobs } = await runHeavyWorkElsewhere(server, setup);
       heavyMs = performance.now() - started;
       outcome = jobs.map((j) => `${j.kind} ${j.state}`).join(", ");
     });

@@ -1,7 +1,7 @@
 import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ChildServer, spawnServer } from "./helpers/child-server.ts";
-import { type LoadSetup, measureRoundTrips, prepareLoad, runHeavyWork } from "./helpers/load.ts";
+import { type LoadSetup, measureRoundTrips, prepareLoad, runHeavyWorkElsewhere } from "./helpers/load.ts";
 
 /**
  * Issue 13: other pages' sync round trip while a 50 MB upload and a full-issue export run.
@@ -37,9 +37,9 @@ describe("sync under heavy work", () => {
     timeout: 180_000,
   }, async () => {
     const idle = await measureRoundTrips(server, setup, async () => {}, { minMs: 3000 });
-    let outcome: Awaited<ReturnType<typeof runHeavyWork>> | null = null;
+    let outcome: Awaited<ReturnType<typeof runHeavyWorkElsewhere>> | null = null;
     const loaded = await measureRoundTrips(server, setup, async () => {
-      outcome = await runHeavyWork(server, setup);
+      outcome = await runHeavyWorkElsewhere(server, setup);
     });
     const { jobs } = outcome!;
     console.log(

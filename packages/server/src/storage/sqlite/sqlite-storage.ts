@@ -23,6 +23,7 @@ import type {
   TokenRecord,
 } from "../storage.ts";
 import { BlobChunks, type Staged } from "./blob-chunks.ts";
+import { Checkpointer } from "./checkpointer.ts";
 import { sqliteAddedColumns, sqliteChunkSchema, sqliteSchema, sqliteSchemaVersion } from "./schema.ts";
 
 /** Options for `openSqliteStorage`. */
@@ -59,7 +60,11 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
       `${options.file}: storage schema version ${version}, this Galley reads ${sqliteSchemaVersion}`,
     );
   }
-  const storage = new SqliteStorage(db, options.synchronous === "normal" ? "NORMAL" : "FULL");
+  const storage = new SqliteStorage(
+    db,
+    options.synchronous === "normal" ? "NORMAL" : "FULL",
+    options.file === ":memory:" ? null : new Checkpointer(options.file),
+  );
   storage.sweepOrphans();
   return storage;
 }
@@ -80,9 +85,13 @@ class SqliteStorage implements Storage {
   private readonly statements;
   private readonly chunks: BlobChunks;
 
-  constructor(db: Database.Database, synchronous: "FULL" | "NORMAL") {
+  constructor(
+    db: Database.Database,
+    synchronous: "FULL" | "NORMAL",
+    private readonly checkpointer: Checkpointer | null,
+  ) {
     this.db = db;
-    this.chunks = new BlobChunks(db, synchronous);
+    this.chunks = new BlobChunks(db, synchronous, checkpointer);
     this.statements = {
       insertIssue: db.prepare(
         "INSERT INTO issues (id, title, date, publication, created_at) VALUES (?, ?, ?, ?, ?)",
@@ -176,6 +185,8 @@ class SqliteStorage implements Storage {
     } catch (error) {
       for (const { blob } of staged) if (blob) this.transact(() => this.chunks.discard(blob));
       throw error;
+    } finally {
+      for (const { blob } of staged) if (blob) await this.chunks.release();
     }
   }
 
@@ -278,6 +289,7 @@ class SqliteStorage implements Storage {
   }
 
   async close(): Promise<void> {
+    await this.checkpointer?.close();
     if (this.db.open) this.db.close();
   }
 
