@@ -1,6 +1,13 @@
 import { setPriority } from "node:os";
+import type { MessagePort } from "node:worker_threads";
 import { move, transferableSymbol, valueSymbol, workerData } from "piscina";
 import { resultTransferables, runTask, type Task, type TaskResults } from "./tasks.ts";
+
+/** What the pool sends a worker: the task, and a port to say when it starts (its time limit runs from then). */
+export interface TaskMessage {
+  task: Task;
+  started: MessagePort;
+}
 
 /** A task's answer as the worker posts it: the result, or the error's name, code and message. */
 export type TaskReply =
@@ -23,7 +30,9 @@ if (nice > 0) {
  * answers with its result, moving its big byte arrays back rather than copying them. Errors
  * are answered as values, since structured cloning keeps neither an error's class nor its code.
  */
-export default function handleTask(task: Task): unknown {
+export default function handleTask({ task, started }: TaskMessage): unknown {
+  started.postMessage(0);
+  started.close();
   let reply: TaskReply;
   try {
     reply = { ok: true, result: runTask(task) };
