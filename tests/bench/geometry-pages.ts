@@ -42,7 +42,8 @@ function tall(lines: GeoLine[], height: number, copies: number): [GeoLine[], num
   return [out, height * copies];
 }
 
-function toHocr(lines: GeoLine[], width: number, height: number): string {
+/** The lines as hOCR: HTML, or with `xhtml` as Tesseract writes it (XML declaration, doctype, namespace). */
+function toHocr(lines: GeoLine[], width: number, height: number, xhtml = false): string {
   const b = (x: Rect) => `bbox ${x.x} ${x.y} ${x.x + x.w} ${x.y + x.h}`;
   const word = (l: GeoLine, w: NonNullable<GeoLine["words"]>[number], i: number) =>
     `<span class='ocrx_word' id='${l.id}w${i}' title='${b(w.box)}; x_wconf ${Math.round((w.conf ?? 0.9) * 100)}'>${esc(w.text)}</span>`;
@@ -56,7 +57,10 @@ function toHocr(lines: GeoLine[], width: number, height: number): string {
           .join(" ")}</span>`,
     )
     .join("\n");
-  return `<html><body><div class='ocr_page' id='page_1' title='bbox 0 0 ${width} ${height}'>\n${body}\n</div></body></html>`;
+  const head = xhtml
+    ? `<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="en" lang="en">`
+    : "<html>";
+  return `${head}<body><div class='ocr_page' id='page_1' title='bbox 0 0 ${width} ${height}'>\n${body}\n</div></body></html>`;
 }
 
 function toAlto(lines: GeoLine[], width: number, height: number): string {
@@ -73,8 +77,9 @@ function toAlto(lines: GeoLine[], width: number, height: number): string {
 }
 
 /**
- * The benchmark's pages: en-13's lines repeated to about `words` words as hOCR and ALTO, the
- * Liverpool Standard ALTO page and the Reichsanzeiger PAGE XML page.
+ * The benchmark's pages: en-13's lines repeated to about `words` words as hOCR (HTML), ALTO and
+ * hOCR as Tesseract's XHTML, the Liverpool Standard ALTO page and the Reichsanzeiger PAGE XML
+ * page. (The XHTML page comes last of the generated ones so the others keep their numbers.)
  */
 export function benchPages(words = 5000): BenchPage[] {
   const source = ingest(readFileSync(join(rendered, "en-13.hocr")), "hocr");
@@ -92,5 +97,9 @@ export function benchPages(words = 5000): BenchPage[] {
     { label: `ALTO, ${total} words, ${lines.length} lines`, text: toAlto(lines, source.width!, height) },
     real("ALTO 1.4 Liverpool Standard", "bl_liverpool-standard_1832-11-23_p0001_alto.xml"),
     real("PAGE 2013 Reichsanzeiger", "reichsanzeiger_1918_268_0134_page.xml"),
+    {
+      label: `hOCR as Tesseract's XHTML, ${total} words, ${lines.length} lines`,
+      text: toHocr(lines, source.width!, height, true),
+    },
   ];
 }

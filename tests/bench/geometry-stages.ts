@@ -8,7 +8,7 @@ import {
   type GeometryStage,
   geometryStages,
 } from "../../packages/core/src/geometry/geometry-page.ts";
-import { ingestBytes, ingestDecoded } from "../../packages/core/src/ingest/ingest.ts";
+import { ingestDecoded } from "../../packages/core/src/ingest/ingest.ts";
 import { decodeInput } from "../../packages/core/src/input/decode.ts";
 import { detectFormat } from "../../packages/core/src/input/detect.ts";
 
@@ -33,14 +33,14 @@ export function timeStages(text: string | Uint8Array): Record<Stage, number> {
     times[stage] += t1 - t0;
     t0 = t1;
   };
-  // As `reconstruct` reads it: byte for byte when it can, else decoded first.
-  const page = (typeof text !== "string" && ingestBytes(text)) || ingestText(text);
+  // As `reconstruct` reads it: decoded, its format detected, then parsed.
+  const page = ingestText(text);
   lap("parse");
   assembleGeometryPage(page, { onStage: (stage: GeometryStage) => lap(stage) });
   return times;
 }
 
-/** The ordinary reading: decoded, its format detected, then parsed. */
+/** `reconstruct`'s reading: decoded, its format detected, then parsed. */
 function ingestText(text: string | Uint8Array) {
   const decoded = decodeInput(text);
   const format = detectFormat(decoded);

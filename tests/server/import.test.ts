@@ -107,7 +107,7 @@ describe("galley token create", () => {
         new Request("http://x/api/me", { headers: { authorization: `Bearer ${result.stdout.trim()}` } }),
       );
       await storage.close();
-      expect(who).toEqual({ user: "Vera", role: "viewer", issueId: null });
+      expect(who).toMatchObject({ user: "Vera", role: "viewer", issueId: null });
       expect((await galley("token", "create", "--data", dir, "--role", "owner")).code).toBe(2);
       expect(
         (await galley("token", "create", "--data", dir, "--role", "viewer", "--issue", "i-none")).code,

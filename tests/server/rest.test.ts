@@ -232,6 +232,16 @@ describe("REST API", () => {
       expect(Buffer.from(await source.arrayBuffer()).equals(Buffer.from(bytes))).toBe(true);
     });
 
+    it("answers an upload with the reconstruction's warnings", async () => {
+      const alto = `<?xml version="1.0"?><alto><Layout><Page WIDTH="2000" HEIGHT="3000"><PrintSpace><TextBlock ID="b">
+<TextLine ID="l1" HPOS="100" VPOS="100" WIDTH="800" HEIGHT="40"><String CONTENT="Hello" HPOS="1e308" VPOS="100" WIDTH="100" HEIGHT="40"/></TextLine>
+</TextBlock></PrintSpace></Page></Layout></alto>`;
+      const response = await upload(30, alto);
+      expect(response.status).toBe(201);
+      const { warnings } = (await response.json()) as { warnings: string[] };
+      expect(warnings).toEqual([expect.stringMatching(/^a word box that is not a usable coordinate/)]);
+    });
+
     it("answers 409 for a page number that is taken", async () => {
       expect((await errorOf(await upload(1, seedPage))).status).toBe(409);
     });

@@ -2,9 +2,11 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pageFragmentName } from "@galley/doc";
 import { createPageFromUpload, issueToken, silentLogger } from "@galley/server";
 import { dropPostgresSchema, openPostgresStorage } from "@galley/server/scale-out";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
 import { type ChildServer, spawnServer } from "./helpers/child-server.ts";
 import { type Client, connectClient, firstText, waitForDoc, waitUntil } from "./helpers/clients.ts";
 import { seedPage } from "./helpers/server.ts";
@@ -87,5 +89,38 @@ describe("two galley serve processes on one PostgreSQL and Redis", () => {
         ),
       "presence from the other process",
     );
+  });
+
+  it("leaves no article without blocks when edits accepted on the two processes empty one together", async () => {
+    const [one, two] = servers as [ChildServer, ChildServer];
+    const a = connect(one);
+    const b = connect(two);
+    await Promise.all([a.synced, b.synced]);
+    const articles = (doc: Y.Doc) =>
+      doc
+        .getXmlFragment(pageFragmentName)
+        .toArray()
+        .filter((n): n is Y.XmlElement => n instanceof Y.XmlElement && n.nodeName === "article");
+    const index = articles(a.doc).findIndex((article) => article.length >= 2);
+    const id = articles(a.doc)[index]!.getAttribute("id");
+    a.provider.disconnect();
+    b.provider.disconnect();
+    const inA = articles(a.doc)[index]!;
+    inA.delete(0, inA.length - 1);
+    const inB = articles(b.doc)[index]!;
+    inB.delete(inB.length - 1, 1);
+    a.provider.connect();
+    b.provider.connect();
+    const gone = (d: Y.Doc) => !articles(d).some((article) => article.getAttribute("id") === id);
+    await Promise.all([
+      waitForDoc(a.doc, gone, "the emptied article to be removed on process one's client"),
+      waitForDoc(b.doc, gone, "the emptied article to be removed on process two's client"),
+    ]);
+    for (const server of [one, two]) {
+      const page = (await (
+        await fetch(`${server.url}/api/pages/${pageId}`, { headers: { authorization: `Bearer ${token}` } })
+      ).json()) as { articles: { id: string }[] };
+      expect(page.articles.map((article) => article.id)).not.toContain(id);
+    }
   });
 });

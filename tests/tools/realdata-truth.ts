@@ -45,7 +45,7 @@ function liverpool(): Truth {
       const id = a.get("ID");
       if (name === "div" && a.get("TYPE") === "pagearea" && id) label.set(id, a.get("LABEL") ?? "");
       if (name === "smLinkGrp") group = [];
-      if (name === "smLocatorLink" && group) group.push((a.get("href") ?? "").replace(/^#/, ""));
+      if (name === "smLocatorLink" && group) group.push((a.get("xlink:href") ?? "").replace(/^#/, ""));
     },
     close(name) {
       if (name !== "smLinkGrp" || !group) return;

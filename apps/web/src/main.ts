@@ -11,20 +11,29 @@ import { mountPageView } from "./views/page-view.ts";
 
 /**
  * The newsroom app's entry: signs in (a `?token=` in the URL is exchanged for a session cookie
- * and dropped from the address bar), then shows the view for the path and keeps in-app links
- * on the History API.
+ * and dropped from the address bar — but one that would replace the account already signed in
+ * is used only when the person says so), then shows the view for the path and keeps in-app
+ * links on the History API.
  */
 
 const localeNames: Record<(typeof locales)[number], string> = { en: "English", "zh-CN": "中文（简体）" };
 
-async function signIn(): Promise<Me | null> {
+/**
+ * Who is signed in, after using a `?token=` link. The server trades a link itself unless the
+ * browser is signed in as someone else already; then the link reaches here and is used only if
+ * `confirmSwitch` says so — a link from another site must not silently swap the account (login
+ * CSRF).
+ */
+async function signIn(confirmSwitch: (current: Me) => Promise<boolean>): Promise<Me | null> {
   const taken = takeToken(location.href);
   if (taken) {
     history.replaceState(history.state, "", taken.cleanUrl);
+    const current = await fetchMe().catch(() => null);
+    if (current && !(await confirmSwitch(current))) return current;
     try {
       await createSession(taken.token);
     } catch {
-      return null;
+      return current;
     }
   }
   try {
@@ -51,6 +60,31 @@ function header(i18n: I18n, me: Me | null): HTMLElement {
     el("span", { class: "who" }, me ? i18n.t("signin.as", { name: me.user, role: me.role }) : ""),
     select,
   );
+}
+
+/** Asks whether a sign-in link may replace the account signed in now; resolves with the answer. */
+function confirmSwitch(main: HTMLElement, i18n: I18n, current: Me): Promise<boolean> {
+  return new Promise((resolve) => {
+    const stay = el(
+      "button",
+      { type: "button", class: "stay" },
+      i18n.t("signin.stay", { name: current.user }),
+    );
+    const change = el("button", { type: "button", class: "switch" }, i18n.t("signin.switch"));
+    stay.addEventListener("click", () => resolve(false));
+    change.addEventListener("click", () => resolve(true));
+    main.replaceChildren(
+      el(
+        "section",
+        { class: "signin switch-account", role: "alertdialog", "aria-labelledby": "switch-title" },
+        el("h1", { id: "switch-title" }, i18n.t("signin.switchTitle")),
+        el("p", {}, i18n.t("signin.switchExplain", { name: current.user, role: current.role })),
+        stay,
+        change,
+      ),
+    );
+    stay.focus();
+  });
 }
 
 function signInForm(main: HTMLElement, i18n: I18n, failed: boolean): void {
@@ -134,8 +168,9 @@ async function start(): Promise<void> {
   });
 
   root.replaceChildren(header(i18n, null), main);
-  const signedIn = signIn();
-  if (route.name === "page" && !takeToken(location.href)) {
+  const hasLink = takeToken(location.href) !== null;
+  const signedIn = signIn((current) => confirmSwitch(main, i18n, current));
+  if (route.name === "page" && !hasLink) {
     // Open the page at once (the session cookie is already there, or the socket is refused and
     // the sign-in form replaces it): the editor connects while we ask who is signed in.
     me = { user: "…", role: "viewer" };

@@ -1,7 +1,7 @@
 import { assembleTextPage } from "./assemble/text-page.ts";
 import { InputError } from "./errors.ts";
 import { assembleGeometryPage } from "./geometry/geometry-page.ts";
-import { ingestBytes, ingestDecoded } from "./ingest/ingest.ts";
+import { ingestDecoded } from "./ingest/ingest.ts";
 import { countTextLines, ingestText } from "./ingest/text.ts";
 import { decodeInput, defaultMaxBytes } from "./input/decode.ts";
 import { detectFormat } from "./input/detect.ts";
@@ -28,18 +28,18 @@ export interface ReconstructOptions {
  * `shared/spec/reconstruction.md` defines. Pure: bytes or text in, a value out.
  *
  * Throws `InputError` for a bad input (empty, binary, not UTF-8, broken XML, unknown format,
- * over `maxBytes`); never returns a partial page.
+ * over `maxBytes`); never returns a partial page. What ingest read but did not take as written
+ * (a box that is not a usable coordinate, …) is listed in the page's `warnings`.
  */
 export function reconstruct(input: string | Uint8Array, options: ReconstructOptions = {}): ReconstructedPage {
-  if (typeof input !== "string") {
-    const page = ingestBytes(input, options.format, options);
-    if (page) return assembleGeometryPage(page, options);
-  }
   const text = decodeInput(input, options.maxBytes ?? defaultMaxBytes);
   const format = options.format ?? detectFormat(text);
   if (!format) throw new InputError("unknown-format", "the input is markup but not hOCR, ALTO or PAGE XML");
   if (format === "text") {
     return assembleTextPage(ingestText(text), { ...options, lineCount: countTextLines(text) });
   }
-  return assembleGeometryPage(ingestDecoded(text, format), options);
+  const ingested = ingestDecoded(text, format);
+  const page = assembleGeometryPage(ingested, options);
+  if (ingested.warnings) page.warnings = ingested.warnings;
+  return page;
 }

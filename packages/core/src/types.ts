@@ -100,4 +100,10 @@ export interface ReconstructedPage {
   articles: Article[];
   captions: Block[];
   other: Block[];
+  /**
+   * Extra: what the source held that ingest did not take as written — a box that is not a
+   * number or lies beyond a million pixels, and what was done instead — one line per kind of
+   * problem, with its count and first position. Absent when there is none.
+   */
+  warnings?: string[];
 }

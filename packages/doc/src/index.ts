@@ -1,4 +1,21 @@
 export { fromReconstruction } from "./from-reconstruction.ts";
+export { inspectPage, type PageInspection, type SetAsidePart, setAsideTextChars } from "./inspect-page.ts";
+export {
+  allowedParents,
+  attributeProblem,
+  attributeRules,
+  isAllowedChild,
+  isPageElementName,
+  markNames,
+  markProblem,
+  maxAttributeChars,
+  maxBlockLines,
+  otherKinds,
+  type PageElementName,
+  pageAttributeProblem,
+  pageAttributeRules,
+  sourceFormats,
+} from "./page-rules.ts";
 export {
   allowsInlineSpans,
   attrsForRole,
@@ -16,6 +33,7 @@ export { type EditedArticle, type EditedPage, toReconstruction } from "./to-reco
 export {
   pageFragmentName,
   pageMetaName,
+  readEditedPage,
   readPageFromYDoc,
   reconstructionToYDoc,
   writePageToYDoc,

@@ -1,4 +1,5 @@
-import { type Article, type Block, joinLines, type OtherKind, type ReconstructedPage } from "@galley/core";
+import type { Article, Block, OtherKind, ReconstructedPage } from "@galley/core";
+import { joinLines } from "@galley/core/text";
 import type { Node } from "prosemirror-model";
 import { roleOf } from "./roles.ts";
 import type { ArticleStatus } from "./schema.ts";

@@ -1,16 +1,14 @@
 import type { ReconstructedPage } from "@galley/core";
 import type { Node } from "prosemirror-model";
-import { prosemirrorToYXmlFragment, yXmlFragmentToProsemirrorJSON } from "y-prosemirror";
+import { prosemirrorToYXmlFragment } from "y-prosemirror";
 import * as Y from "yjs";
 import { fromReconstruction } from "./from-reconstruction.ts";
+import { inspectPage, type SetAsidePart } from "./inspect-page.ts";
 import { pageSchema } from "./schema.ts";
 import { type EditedPage, toReconstruction } from "./to-reconstruction.ts";
+import { pageFragmentName, pageMetaName } from "./ydoc-names.ts";
 
-/** Name of the Y.XmlFragment holding the page content (y-prosemirror's default). */
-export const pageFragmentName = "prosemirror";
-
-/** Name of the Y.Map holding the page node's attributes, which y-prosemirror does not sync. */
-export const pageMetaName = "page";
+export { pageFragmentName, pageMetaName };
 
 /**
  * Writes a page document into a Y.Doc: content into the `prosemirror` fragment, the page
@@ -25,13 +23,13 @@ export function writePageToYDoc(doc: Node, ydoc: Y.Doc): void {
   });
 }
 
-/** Reads the page document out of a Y.Doc (see `writePageToYDoc`). */
+/**
+ * Reads the page document out of a Y.Doc (see `writePageToYDoc`). Tolerant: content the schema
+ * does not allow is left out (`inspectPage` says what and where), so the result always passes
+ * `check()`.
+ */
 export function readPageFromYDoc(ydoc: Y.Doc): Node {
-  const json = yXmlFragmentToProsemirrorJSON(ydoc.getXmlFragment(pageFragmentName)) as {
-    content?: unknown[];
-  };
-  const meta = ydoc.getMap(pageMetaName).toJSON();
-  return pageSchema.nodeFromJSON({ type: "page", attrs: meta, content: json.content ?? [] });
+  return inspectPage(ydoc).doc;
 }
 
 /** A new Y.Doc holding the reconstruction, and its state as the page's first update. */
@@ -41,7 +39,13 @@ export function reconstructionToYDoc(page: ReconstructedPage): { ydoc: Y.Doc; up
   return { ydoc, update: Y.encodeStateAsUpdate(ydoc) };
 }
 
-/** The page held by a Y.Doc, in the reconstruction contract. */
+/** The page held by a Y.Doc, in the reconstruction contract (content outside the schema left out). */
 export function yDocToReconstruction(ydoc: Y.Doc): EditedPage {
   return toReconstruction(readPageFromYDoc(ydoc));
+}
+
+/** The page held by a Y.Doc in the reconstruction contract, and the parts left out of it. */
+export function readEditedPage(ydoc: Y.Doc): { page: EditedPage; setAside: SetAsidePart[] } {
+  const { doc, setAside } = inspectPage(ydoc);
+  return { page: toReconstruction(doc), setAside };
 }

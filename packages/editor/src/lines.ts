@@ -1,4 +1,4 @@
-import { lineJoint } from "@galley/core";
+import { lineJoint } from "@galley/core/text";
 
 /**
  * Keeping a block's source line ids sensible when its text is cut in two or two blocks are

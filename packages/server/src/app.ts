@@ -10,7 +10,9 @@ import { type Context, Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { UpgradeWebSocket } from "hono/ws";
+import { crossSiteProtection, normalizeOrigins } from "./auth/origin-check.ts";
 import type { Authenticate } from "./auth/principal.ts";
+import { defaultSignInLimits, SignInGuard, type SignInLimits } from "./auth/sign-in-guard.ts";
 import { createTokenAuthenticator } from "./auth/token-auth.ts";
 import type { Bus } from "./bus/bus.ts";
 import type { GalleyDeps, GalleyEnv } from "./context.ts";
@@ -69,6 +71,20 @@ export interface GalleyAppOptions {
    * origin, e.g. `"'self' https://cms.example.org"`.
    */
   frameAncestors?: string;
+  /**
+   * Origins besides Galley's own whose pages may make changes with the session cookie (and open
+   * the websocket with it), e.g. `["https://cms.example.org"]` for a host CMS on another origin
+   * that calls Galley with `credentials: "include"`. Requests with `Authorization` need none.
+   */
+  trustedOrigins?: readonly string[];
+  /**
+   * How many reverse proxies in front of Galley append the client's address to
+   * `X-Forwarded-For` (default 0: the TCP peer is the client). Failed sign-ins are counted per
+   * client address.
+   */
+  trustProxy?: number;
+  /** Limits on failed sign-ins (see `SignInGuard`). */
+  signInLimits?: Partial<SignInLimits>;
 }
 
 /** What `createGalleyApp` returns. */
@@ -114,6 +130,11 @@ export function createGalleyApp(options: GalleyAppOptions): GalleyApp {
     logger,
     bus: options.bus ?? null,
     maxMessageBytes: limits.messageBytes,
+    presence: {
+      presenceClients: limits.presenceClients,
+      presenceStateBytes: limits.presenceStateBytes,
+      presenceBytesPerSecond: limits.presenceBytesPerSecond,
+    },
     ...(options.compaction ? { compaction: options.compaction } : {}),
   });
   const pool = new WorkerPool({
@@ -128,10 +149,11 @@ export function createGalleyApp(options: GalleyAppOptions): GalleyApp {
   // Export jobs' files live here until their job expires; the directory goes at shutdown.
   const scratchDir = mkdtempSync(join(tmpdir(), "galley-jobs-"));
   const jobs = new JobRegistry(limits.jobRetentionMs, (result) => rmSync(result.path, { force: true }));
+  const trustedOrigins = normalizeOrigins(options.trustedOrigins ?? []);
   const deps: GalleyDeps = {
     storage: options.storage,
     sync,
-    authenticate: options.authenticate ?? createTokenAuthenticator(options.storage),
+    authenticate: options.authenticate ?? createTokenAuthenticator(options.storage, { trustedOrigins }),
     logger,
     limits,
     ocr: options.ocr ?? null,
@@ -139,9 +161,13 @@ export function createGalleyApp(options: GalleyAppOptions): GalleyApp {
     ocrSlots: new Semaphore(limits.ocrRuns, limits.jobQueue, "OCR runs"),
     jobs,
     scratchDir,
+    signIn: new SignInGuard({ ...defaultSignInLimits, ...options.signInLimits }, logger),
+    trustProxy: options.trustProxy ?? 0,
+    trustedOrigins,
   };
 
   app.use("*", securityHeaders(options.frameAncestors ?? "'self'"));
+  app.use("*", crossSiteProtection(trustedOrigins, logger));
   app.onError((error, c) => errorResponse(error, c, logger));
   app.notFound((c) => c.json({ error: `no route ${c.req.method} ${c.req.path}` }, 404));
   app.get("/healthz", (c) => c.json({ ok: true }));

@@ -1,7 +1,11 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
+import { clientAddress } from "./auth/client-address.ts";
 import type { Authenticate, Principal } from "./auth/principal.ts";
 import { roleAllows, roleFor } from "./auth/principal.ts";
+import type { SignInGuard } from "./auth/sign-in-guard.ts";
+import { readCredential } from "./auth/token-auth.ts";
+import { hashToken } from "./auth/tokens.ts";
 import type { JobRegistry } from "./jobs/job-registry.ts";
 import type { Semaphore } from "./jobs/semaphore.ts";
 import type { WorkerPool } from "./jobs/worker-pool.ts";
@@ -32,19 +36,56 @@ export interface GalleyDeps {
   jobs: JobRegistry;
   /** Directory for export jobs' files. */
   scratchDir: string;
+  /** Rate-limits and logs failed sign-ins. */
+  signIn: SignInGuard;
+  /** Reverse proxies in front of the server that append to `X-Forwarded-For` (0: none). */
+  trustProxy: number;
+  /** Origins besides the server's own whose pages may make cookie-authenticated changes. */
+  trustedOrigins: readonly string[];
 }
 
 /** The caller, or a 401 when `authenticate` does not know them. Looked up once per request. */
 export async function requirePrincipal(c: Context<GalleyEnv>, deps: GalleyDeps): Promise<Principal> {
   const known = c.get("principal");
   if (known) return known;
-  const principal = await deps.authenticate(c.req.raw);
-  if (!principal)
+  const result = await authenticateRequest(c, deps);
+  if ("wait" in result) tooManyFailures(c, result.wait);
+  if (!result.principal)
     throw new HTTPException(401, {
       message: "a valid token is required (Authorization: Bearer, ?token= or the session cookie)",
     });
-  c.set("principal", principal);
-  return principal;
+  c.set("principal", result.principal);
+  return result.principal;
+}
+
+/**
+ * Asks `authenticate` who sent the request, through the sign-in guard: a request that carries
+ * a credential from an address with too many failed sign-ins is not looked at (`wait`: seconds),
+ * and a refused credential counts as a failed sign-in.
+ */
+export async function authenticateRequest(
+  c: Context,
+  deps: GalleyDeps,
+): Promise<{ principal: Principal | null } | { wait: number }> {
+  const credential = readCredential(c.req.raw);
+  const hash = credential?.token ? hashToken(credential.token) : null;
+  const address = clientAddress(c, deps.trustProxy);
+  if (hash) {
+    const wait = deps.signIn.admit(address, hash);
+    if (wait !== null) return { wait };
+  }
+  const principal = await deps.authenticate(c.req.raw);
+  if (hash && principal) deps.signIn.succeeded(hash);
+  else if (hash) deps.signIn.failed(address, `${c.req.method} ${c.req.path} (${credential?.source})`);
+  return { principal };
+}
+
+/** Throws 429 with `Retry-After`: too many failed sign-ins from the caller's address. */
+export function tooManyFailures(c: Context, wait: number): never {
+  c.header("Retry-After", String(wait));
+  throw new HTTPException(429, {
+    message: `too many failed sign-ins from your address; try again in ${wait} s`,
+  });
 }
 
 /**
@@ -63,6 +104,9 @@ export function requireRole(principal: Principal, issueId: string | null, needed
 }
 
 /** Throws a JSON error response with `status` and `message`. */
-export function fail(status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 503, message: string): never {
+export function fail(
+  status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503,
+  message: string,
+): never {
   throw new HTTPException(status, { message });
 }

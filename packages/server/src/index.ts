@@ -1,16 +1,26 @@
 export { createGalleyApp, type GalleyApp, type GalleyAppOptions } from "./app.ts";
+export { clientAddress } from "./auth/client-address.ts";
+export { crossSiteProblem, crossSiteProtection } from "./auth/origin-check.ts";
 export { type Authenticate, type Principal, roleAllows, roleFor } from "./auth/principal.ts";
 export { startSession } from "./auth/session.ts";
-export { createTokenAuthenticator, readCredential, sessionCookieName } from "./auth/token-auth.ts";
+export { addressKey, defaultSignInLimits, SignInGuard, type SignInLimits } from "./auth/sign-in-guard.ts";
+export {
+  createTokenAuthenticator,
+  readCredential,
+  sessionCookieName,
+  type TokenAuthenticatorOptions,
+} from "./auth/token-auth.ts";
 export {
   generateToken,
   hashToken,
+  isExpired,
   isRole,
   issueToken,
   loginTokenTtlMs,
   roles,
   sessionTtlMs,
   type TokenGrant,
+  tokenIdOf,
 } from "./auth/tokens.ts";
 export type { Bus } from "./bus/bus.ts";
 export { createLocalBus } from "./bus/local-bus.ts";
@@ -58,5 +68,6 @@ export { CloseCode, type CloseCodeValue } from "./sync/close-codes.ts";
 export { type CompactionPolicy, defaultCompactionPolicy } from "./sync/compactor.ts";
 export type { SyncSocket } from "./sync/connection.ts";
 export { buildDoc, DocLoadError, mergeStoredDoc } from "./sync/doc-state.ts";
+export { defaultPresenceLimits, type PresenceLimits } from "./sync/presence-gate.ts";
 export { MessageType } from "./sync/protocol.ts";
 export { SyncServer, type SyncServerOptions, type SyncSession } from "./sync/sync-server.ts";

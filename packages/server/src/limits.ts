@@ -1,11 +1,13 @@
 import { availableParallelism } from "node:os";
 import { defaultMaxBytes } from "@galley/core";
+import { defaultPresenceLimits, type PresenceLimits } from "./sync/presence-gate.ts";
 
 /**
- * What the server allows and how much heavy work it runs at once. Every field has a default
- * (`defaultLimits`, sized for a 2-core machine); `createGalleyApp({ limits })` overrides any.
+ * What the server allows and how much heavy work it runs at once (presence: see
+ * `PresenceLimits`). Every field has a default (`defaultLimits`, sized for a 2-core machine);
+ * `createGalleyApp({ limits })` overrides any.
  */
-export interface Limits {
+export interface Limits extends PresenceLimits {
   /** Largest page upload (`POST /api/issues/:issueId/pages`), all parts together; over it: 413. Default 50 MiB, core's `defaultMaxBytes`. */
   uploadBytes: number;
   /** Largest websocket message; over it the connection closes with 4413. Default 16 MiB. */
@@ -61,4 +63,5 @@ export const defaultLimits: Limits = {
   ocrMemoryBytes: 2 * 1024 * 1024 * 1024,
   ocrThreads: 1,
   jobRetentionMs: 60 * 60 * 1000,
+  ...defaultPresenceLimits,
 };

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { createPageFromUpload, issueToken, openDataDir, silentLogger } from "@galley/server";
 import type * as Y from "yjs";
 import type { ChildServer } from "./child-server.ts";
-import { connectClient } from "./clients.ts";
+import { connectClient, firstText } from "./clients.ts";
 import { bigText, form, type JobBody, readJobEvents } from "./jobs.ts";
 import { seedPage } from "./server.ts";
 
@@ -64,9 +64,10 @@ export interface Latencies {
 
 /**
  * Measures the sync round trip between two real y-websocket clients on one page while `during`
- * runs: client A sets a new key of a `Y.Map` every `intervalMs` (open loop: it does not wait
- * for the previous one, so a stall of the server delays every edit sent during it, as users
- * would see), client B records when each arrives. Runs at least `minMs`.
+ * runs: client A types a numbered marker (`[k12]`) at the start of the page's first text every
+ * `intervalMs` (open loop: it does not wait for the previous one, so a stall of the server
+ * delays every edit sent during it, as users would see), client B records when each arrives.
+ * Runs at least `minMs`.
  */
 export async function measureRoundTrips(
   server: ChildServer,
@@ -79,21 +80,24 @@ export async function measureRoundTrips(
   await Promise.all([a.synced, b.synced]);
   const sent = new Map<string, number>();
   const samples: number[] = [];
-  const onChange = (event: Y.YMapEvent<number>) => {
+  const onChange = (event: Y.YTextEvent) => {
     const now = performance.now();
-    for (const key of event.keysChanged) {
-      const at = sent.get(key);
-      if (at !== undefined) samples.push(now - at);
+    for (const op of event.delta) {
+      if (typeof op.insert !== "string") continue;
+      for (const [, key] of op.insert.matchAll(/\[(k\d+)\]/g)) {
+        const at = sent.get(key!);
+        if (at !== undefined) samples.push(now - at);
+      }
     }
   };
-  const bMap = b.doc.getMap<number>("load");
-  bMap.observe(onChange);
-  const aMap = a.doc.getMap<number>("load");
+  const bText = firstText(b.doc);
+  bText.observe(onChange);
+  const aText = firstText(a.doc);
   let i = 0;
   const ticker = setInterval(() => {
     const key = `k${i++}`;
     sent.set(key, performance.now());
-    aMap.set(key, i);
+    aText.insert(0, `[${key}]`);
   }, intervalMs);
   const started = performance.now();
   try {
@@ -105,7 +109,7 @@ export async function measureRoundTrips(
   const deadline = performance.now() + 5000;
   while (samples.length < sent.size && performance.now() < deadline)
     await new Promise((r) => setTimeout(r, 10));
-  bMap.unobserve(onChange);
+  bText.unobserve(onChange);
   a.destroy();
   b.destroy();
   if (samples.length < sent.size) throw new Error(`only ${samples.length} of ${sent.size} edits arrived`);

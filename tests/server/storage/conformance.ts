@@ -48,6 +48,7 @@ const newPage = (id: string, issueId: string, number: number, source = "line one
 
 const token = (hash: string, extra: Partial<TokenRecord> = {}): TokenRecord => ({
   hash,
+  id: `t-${hash}`,
   kind: "access",
   role: "editor",
   issueId: null,
@@ -55,6 +56,8 @@ const token = (hash: string, extra: Partial<TokenRecord> = {}): TokenRecord => (
   name: "Ann",
   createdAt: new Date().toISOString(),
   expiresAt: null,
+  lastUsedAt: null,
+  parentId: null,
   ...extra,
 });
 
@@ -286,6 +289,42 @@ export function describeStorageConformance(name: string, harness: () => StorageH
       const [first, second] = await Promise.all([storage.takeToken("h1"), storage.takeToken("h1")]);
       expect([first, second].filter(Boolean)).toHaveLength(1);
       expect(await storage.findToken("h1")).toBeNull();
+    });
+
+    it("lists every token oldest first, without revealing more than was stored", async () => {
+      await storage.createToken(token("h1", { createdAt: "2025-01-02T00:00:00.000Z", name: "second" }));
+      await storage.createToken(token("h2", { createdAt: "2025-01-01T00:00:00.000Z", kind: "session" }));
+      const listed = await storage.listTokens();
+      expect(listed.map((t) => t.id)).toEqual(["t-h2", "t-h1"]);
+      expect(listed[1]).toEqual(token("h1", { createdAt: "2025-01-02T00:00:00.000Z", name: "second" }));
+    });
+
+    it("revokes a token by its id, once, with the sessions started with it", async () => {
+      await storage.createToken(token("h1"));
+      await storage.createToken(token("h2"));
+      await storage.createToken(token("s1", { kind: "session", parentId: "t-h1" }));
+      await storage.createToken(token("s2", { kind: "session", parentId: "t-h2" }));
+      expect(await storage.revokeToken("t-h1")).toMatchObject({ hash: "h1" });
+      expect(await storage.revokeToken("t-h1")).toBeNull();
+      expect(await storage.findToken("h1")).toBeNull();
+      expect(await storage.findToken("s1")).toBeNull();
+      expect(await storage.findToken("h2")).not.toBeNull();
+      expect(await storage.findToken("s2")).not.toBeNull();
+    });
+
+    it("records when a token was last used", async () => {
+      await storage.createToken(token("h1"));
+      await storage.touchToken("h1", "2025-05-05T10:00:00.000Z");
+      await storage.touchToken("nope", "2025-05-05T10:00:00.000Z");
+      expect((await storage.findToken("h1"))?.lastUsedAt).toBe("2025-05-05T10:00:00.000Z");
+    });
+
+    it("deletes the tokens that have expired and keeps the others", async () => {
+      await storage.createToken(token("old", { expiresAt: "2025-01-01T00:00:00.000Z" }));
+      await storage.createToken(token("later", { expiresAt: "2999-01-01T00:00:00.000Z" }));
+      await storage.createToken(token("never"));
+      expect(await storage.deleteExpiredTokens("2025-06-01T00:00:00.000Z")).toBe(1);
+      expect((await storage.listTokens()).map((t) => t.hash).sort()).toEqual(["later", "never"]);
     });
 
     it("keeps everything across a close and reopen", async () => {

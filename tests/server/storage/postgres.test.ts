@@ -1,5 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { dropPostgresSchema, openPostgresStorage } from "@galley/server/scale-out";
+import pg from "pg";
+import { afterEach, describe, expect, it } from "vitest";
+import { postgresSchema } from "../../../packages/server/src/storage/postgres/schema.ts";
 import { postgresUrl } from "../helpers/services.ts";
 import { describeStorageConformance } from "./conformance.ts";
 
@@ -11,4 +14,24 @@ describeStorageConformance("PostgreSQL", () => {
     reopen: () => openPostgresStorage({ connectionString: postgresUrl, schema }),
     cleanup: () => dropPostgresSchema(postgresUrl, schema),
   };
+});
+
+describe("openPostgresStorage on a schema of version 1", () => {
+  const schema = `galley_test_${randomBytes(6).toString("hex")}`;
+  afterEach(() => dropPostgresSchema(postgresUrl, schema));
+
+  it("migrates it to token ids, tokens kept", async () => {
+    const client = new pg.Client({ connectionString: postgresUrl });
+    await client.connect();
+    await client.query(postgresSchema(schema));
+    await client.query(
+      `INSERT INTO ${schema}.tokens (hash, kind, role, issue_id, "user", name, created_at, expires_at) VALUES ($1, 'access', 'editor', NULL, 'Ann', 'Ann', '2024-01-01T00:00:00.000Z', NULL)`,
+      ["cd".repeat(32)],
+    );
+    await client.end();
+    const storage = await openPostgresStorage({ connectionString: postgresUrl, schema });
+    expect((await storage.listTokens()).map((t) => t.id)).toEqual([`t-${"cd".repeat(8)}`]);
+    await storage.close();
+    await (await openPostgresStorage({ connectionString: postgresUrl, schema })).close();
+  });
 });

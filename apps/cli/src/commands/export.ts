@@ -31,7 +31,10 @@ export const exportCommand: Command = {
     const storage = openDataDir(options.get("data") ?? "data");
     let result: ReturnType<typeof exportIssue>;
     try {
-      const issue = await loadIssueInput(storage, issueId);
+      const issue = await loadIssueInput(storage, issueId, (pageId, parts) => {
+        const list = parts.map((p) => `${p.where}: ${p.problem}`).join("; ");
+        io.stderr(`page ${pageId}: left out what the page schema does not allow (${list})\n`);
+      });
       if (!issue) throw new CliError(`no issue ${issueId} in ${options.get("data") ?? "data"}`);
       result = exportIssue(issue, format);
     } catch (error) {

@@ -22,6 +22,7 @@ export const serveCommand: Command = {
   summary: "run the collaboration server (REST API, websocket sync, web app)",
   usage: [
     "galley serve [--port P] [--data DIR] [--web DIR] [--host H] [--sync full|normal] [--postgres URL [--schema S] [--redis URL]]",
+    "             [--trusted-origins URL,URL…] [--trust-proxy N]",
     "",
     "  --port   TCP port (default $PORT, else 8787; 0 picks a free one)",
     "  --data   data directory holding galley.db (default ./data)",
@@ -31,13 +32,26 @@ export const serveCommand: Command = {
     "           survives a crash of the process, not of the machine, and no commit waits on the disk",
     "  --postgres URL  store in PostgreSQL instead of DIR/galley.db (tables in --schema, default galley)",
     "  --redis URL     relay updates to the other galley serve processes on the same PostgreSQL",
+    "  --trusted-origins  other sites whose pages may make changes with the session cookie",
+    "  --trust-proxy N    reverse proxies in front that append the client to X-Forwarded-For (default 0)",
     "  Page images (PNG, JPEG, TIFF) uploaded to the API are OCR'd with Tesseract (Debian tesseract-ocr).",
     "  On first start a demo issue with the sample page is created. Prints the URL and a one-time",
     "  admin sign-in link. SIGTERM or SIGINT: stores everything, closes sockets (1001), exits 0.",
   ].join("\n"),
   async run(args: string[], io: CliIo): Promise<number> {
     const { positionals, options } = parseArgs(args, {
-      options: ["port", "data", "web", "host", "sync", "postgres", "schema", "redis"],
+      options: [
+        "port",
+        "data",
+        "web",
+        "host",
+        "sync",
+        "postgres",
+        "schema",
+        "redis",
+        "trusted-origins",
+        "trust-proxy",
+      ],
     });
     if (positionals.length > 0) throw new CliError(`unexpected argument "${positionals[0]}"`, 2);
     const port = parsePort(options.get("port") ?? process.env.PORT ?? "8787");
@@ -48,6 +62,10 @@ export const serveCommand: Command = {
       throw new CliError(`--sync must be full or normal, not "${sync}"`, 2);
     const postgres = options.get("postgres");
     const redis = options.get("redis");
+    const trustedOrigins = (options.get("trusted-origins") ?? "").split(",").filter(Boolean);
+    const trustProxy = Number(options.get("trust-proxy") ?? "0");
+    if (!Number.isSafeInteger(trustProxy) || trustProxy < 0)
+      throw new CliError("--trust-proxy must be a number of proxies (0 or more)", 2);
     if (redis && !postgres)
       throw new CliError("--redis needs --postgres: the processes must share one storage", 2);
     const scaleOut = postgres ? await import("../scale-out.ts") : null;
@@ -62,9 +80,13 @@ export const serveCommand: Command = {
     let running: RunningGalleyServer;
     try {
       await ensureDemoIssue(storage, io);
+      // Expired sessions and sign-in links are of no use to anyone: cleared at each start.
+      await storage.deleteExpiredTokens(new Date().toISOString());
       running = await startGalleyServer({
         storage,
         port,
+        trustedOrigins,
+        trustProxy,
         ...(options.get("host") ? { hostname: options.get("host")! } : {}),
         webRoot,
         bus,

@@ -9,6 +9,11 @@ export const en = {
   "signin.submit": "Sign in",
   "signin.failed": "That token was not accepted.",
   "signin.as": "Signed in as {name} ({role})",
+  "signin.switchTitle": "Switch account?",
+  "signin.switchExplain":
+    "You are signed in as {name} ({role}). The link you opened signs in to another account. Only switch if you meant to.",
+  "signin.stay": "Stay signed in as {name}",
+  "signin.switch": "Sign in with the link",
   "issues.title": "Issues",
   "issues.empty": "No issues yet.",
   "issues.pages": "{count} pages",

@@ -11,6 +11,11 @@ export const zhCN: AppMessages = {
   "signin.submit": "登录",
   "signin.failed": "该令牌无效。",
   "signin.as": "已登录：{name}（{role}）",
+  "signin.switchTitle": "切换账号？",
+  "signin.switchExplain":
+    "您已以 {name}（{role}）身份登录。您打开的链接会登录另一个账号。仅在您确有此意时切换。",
+  "signin.stay": "继续以 {name} 身份登录",
+  "signin.switch": "用该链接登录",
   "issues.title": "期次",
   "issues.empty": "还没有期次。",
   "issues.pages": "{count} 个版面",

@@ -126,3 +126,63 @@ describe("ingestAlto", () => {
     expect((error as Error).message).toMatch(/more than 256 attributes on one element \(line:col \d+:\d+\)$/);
   });
 });
+
+describe("ingestAlto coordinates that are not usable", () => {
+  const line = (coords: string, words: string) =>
+    alto(`<TextBlock ID="B"><TextLine ID="L" ${coords}>${words}</TextLine></TextBlock>`);
+  const boxed = 'HPOS="100" VPOS="100" WIDTH="800" HEIGHT="40"';
+  const string = (content: string, x: string) =>
+    `<String CONTENT="${content}" HPOS="${x}" VPOS="100" WIDTH="100" HEIGHT="40"/><SP/>`;
+
+  it("gives words with NaN coordinates their line's box, and says so once on the page", () => {
+    const page = ingestAlto(line(boxed, string("a", "NaN") + string("b", "NaN") + string("c", "300")));
+    expect(page.lines[0]!.words!.map((w) => w.box)).toEqual([
+      { x: 100, y: 100, w: 800, h: 40 },
+      { x: 100, y: 100, w: 800, h: 40 },
+      { x: 300, y: 100, w: 100, h: 40 },
+    ]);
+    expect(page.warnings).toEqual([
+      `a word box that is not a usable coordinate: the word takes its line's box (2×, first <String HPOS="NaN" VPOS="100" WIDTH="100" HEIGHT="40"> at line:col 5:148)`,
+    ]);
+  });
+
+  it("reads an empty coordinate as none, not as 0", () => {
+    const page = ingestAlto(line(boxed, string("a", "") + string("b", "300")));
+    expect(page.lines[0]!.words![0]!.box).toEqual({ x: 100, y: 100, w: 800, h: 40 });
+    expect(page.warnings).toHaveLength(1);
+  });
+
+  it("takes no coordinate beyond a million pixels", () => {
+    for (const x of ["1e308", "-2147483649", "1e400"]) {
+      const page = ingestAlto(line(boxed, string("a", x) + string("b", "300")));
+      expect(page.lines[0]!.words![0]!.box, x).toEqual({ x: 100, y: 100, w: 800, h: 40 });
+      expect(page.warnings, x).toHaveLength(1);
+    }
+  });
+
+  it("gives a line with a broken box none, its words a zero box, and warns of both", () => {
+    const page = ingestAlto(line('HPOS="NaN" VPOS="0" WIDTH="1" HEIGHT="1"', string("a", "NaN")));
+    expect(page.lines[0]!.box).toBeUndefined();
+    expect(page.lines[0]!.words![0]!.box).toEqual({ x: 0, y: 0, w: 0, h: 0 });
+    expect(page.warnings!.map((w) => w.slice(0, w.lastIndexOf(" (")))).toEqual([
+      "a line box that is not a usable coordinate: the line goes without a box (read after the boxed lines)",
+      "a word box that is not a usable coordinate, in a line without a box: the word gets a zero box",
+    ]);
+  });
+
+  it("leaves out a picture whose box is not usable, and a page size or font size that is not", () => {
+    const page = ingestAlto(
+      alto(`<Illustration ID="I1" HPOS="0" VPOS="1e308" WIDTH="600" HEIGHT="400"/>${block}`, {
+        styles: `<TextStyle ID="TS1" FONTSIZE="NaN"/>`,
+      }).replace('WIDTH="2000" HEIGHT="3000" PHYSICAL_IMG_NR', 'WIDTH="2e9" HEIGHT="3000" PHYSICAL_IMG_NR'),
+    );
+    expect(page.graphics).toEqual([]);
+    expect(page.width).toBeUndefined();
+    expect(page.lines[0]!.fontSize).toBeUndefined();
+    expect(page.warnings).toHaveLength(3);
+  });
+
+  it("has no warnings when every coordinate is usable", () => {
+    expect(ingestAlto(alto(block)).warnings).toBeUndefined();
+  });
+});

@@ -1,14 +1,12 @@
 import { InputError } from "../errors.ts";
-import type { ByteText } from "../input/byte-text.ts";
 import { isCjkCode } from "../text/script.ts";
-import type { Box, SourceWord } from "../types.ts";
-import { AttributeSlots } from "./attribute-slots.ts";
+import type { SourceWord } from "../types.ts";
+import { isCoordinate, readValue, usableBox } from "./coordinates.ts";
 import { isSpace } from "./hocr-title.ts";
 import { type GeoLine, type Graphic, type IngestedPage, newGeoLine } from "./ingest.ts";
 import { PageBox, PageWord } from "./records.ts";
-import { smallInt } from "./small-int.ts";
-import type { AttributeList, XmlAttributes } from "./xml-attributes.ts";
-import { XmlScanner } from "./xml-scanner.ts";
+import { describeElement, IngestWarnings } from "./warnings.ts";
+import { readXml, type XmlAttributes } from "./xml-reader.ts";
 
 /**
  * ALTO ingest (1.x, v2, v3, v4), strict XML through `readXml`. `TextLine/@ID` is the line id;
@@ -17,16 +15,10 @@ import { XmlScanner } from "./xml-scanner.ts";
  * last word as hyphenated (the printed hyphen is kept in the text). Coordinates are turned
  * into pixels: `pixel` as is, `mm10` (1/10 mm) and `inch1200` (1/1200 inch) at `dpi`. Font
  * sizes come from `TextStyle/@FONTSIZE` (points, at `dpi`) through `STYLEREFS`/`STYLE`.
+ * A box with a value that is not a usable coordinate (see `coordinates.ts`) is not taken: a
+ * word takes its line's box, a line goes without one, a picture or rule is left out; the page
+ * says so in its warnings.
  */
-
-/** The attributes of a `String` that ingest reads, in `stringSlots` order. */
-const stringNames = ["HPOS", "VPOS", "WIDTH", "HEIGHT", "CONTENT", "WC", "SUBS_TYPE", "STYLEREFS", "STYLE"];
-
-/** The attributes of a `TextLine` that ingest reads, in `lineSlots` order. */
-const lineNames = ["ID", "HPOS", "VPOS", "WIDTH", "HEIGHT", "STYLEREFS", "STYLE"];
-
-/** The attributes of a `TextBlock` that ingest reads, in `blockSlots` order. */
-const blockNames = ["ID", "TYPE", "LANG", "STYLEREFS", "STYLE"];
 
 /** The resolution ALTO ingest assumes for unit conversion when the caller gives none. */
 export const defaultAltoDpi = 300;
@@ -43,47 +35,48 @@ interface OpenLine {
   styles: string[];
 }
 
+interface OpenBlock {
+  id?: string;
+  styles: string[];
+  type?: string;
+}
+
+const boxNames = ["HPOS", "VPOS", "WIDTH", "HEIGHT"] as const;
+
 /**
  * Parses ALTO into lines (document order), page size, and illustrations/graphical elements.
- * Broken XML or a root that is not `alto` is an `InputError("malformed")`. `bytes`: `text` is
- * the document read byte for byte (see `byte-text.ts`).
+ * Broken XML or a root that is not `alto` is an `InputError("malformed")`.
  */
-export function ingestAlto(text: string, dpi = defaultAltoDpi, bytes: ByteText | null = null): IngestedPage {
+export function ingestAlto(text: string, dpi = defaultAltoDpi): IngestedPage {
   const lines: GeoLine[] = [];
   const graphics: Graphic[] = [];
   const fontSizes = new Map<string, number>();
+  const warnings = new IngestWarnings();
   let scale = 1;
   let unitText: string | null = null;
   let root: string | null = null;
   let width: number | undefined;
   let height: number | undefined;
   let language: string | undefined;
-  const blocks: Array<{ id?: string; styles: string[]; type?: string }> = [];
+  const blocks: OpenBlock[] = [];
   let open: OpenLine | null = null;
   let anonymous = 0;
 
-  const num = (a: XmlAttributes, name: string): number => {
-    const n = a.number(name);
-    return Number.isFinite(n) ? n * scale : Number.NaN;
-  };
-  const boxOf = (a: XmlAttributes): Box | undefined => {
-    const x = num(a, "HPOS");
-    const y = num(a, "VPOS");
-    const w = num(a, "WIDTH");
-    const h = num(a, "HEIGHT");
-    if (Number.isNaN(x) || Number.isNaN(y) || Number.isNaN(w) || Number.isNaN(h)) return undefined;
-    return new PageBox(smallInt(x), smallInt(y), smallInt(Math.max(0, w)), smallInt(Math.max(0, h)));
-  };
-  // A page's `String`s share one layout or a few, as do its lines and blocks: their attributes
-  // are found once per layout.
-  const stringSlots = new AttributeSlots(stringNames);
-  const lineSlots = new AttributeSlots(lineNames);
-  const blockSlots = new AttributeSlots(blockNames);
-  /** The value of the attribute at `i` (-1: absent). */
-  const valueAt = (a: AttributeList, i: number): string | undefined => (i < 0 ? undefined : a.valueOf(i));
-  const slotNumber = (a: AttributeList, i: number): number => {
-    const n = a.numberAt(i);
-    return Number.isFinite(n) ? n * scale : Number.NaN;
+  /** The element's box in pixels; undefined when it has none or one that is not usable (noted as `problem`). */
+  const boxOf = (name: string, a: XmlAttributes, problem: string): PageBox | undefined => {
+    const x = a.get("HPOS");
+    const y = a.get("VPOS");
+    const w = a.get("WIDTH");
+    const h = a.get("HEIGHT");
+    if (x === undefined || y === undefined || w === undefined || h === undefined) return undefined;
+    const box = usableBox(
+      readValue(x) * scale,
+      readValue(y) * scale,
+      readValue(w) * scale,
+      readValue(h) * scale,
+    );
+    if (box === null) warnings.note(problem, () => described(name, a, boxNames));
+    return box ?? undefined;
   };
   const sizeOf = (refs: readonly string[]): number | undefined => {
     for (const r of refs) {
@@ -93,8 +86,8 @@ export function ingestAlto(text: string, dpi = defaultAltoDpi, bytes: ByteText |
     return undefined;
   };
 
-  const handlers = {
-    open(name: string, a: AttributeList) {
+  readXml(text, "ALTO", {
+    open(name, a) {
       if (root === null) {
         root = name;
         if (name !== "alto") throw new InputError("malformed", `not ALTO: the root element is <${name}>`);
@@ -104,20 +97,19 @@ export function ingestAlto(text: string, dpi = defaultAltoDpi, bytes: ByteText |
         // Words first: most elements are `String`s.
         case "String": {
           if (!open) break;
-          const at = stringSlots.read(a);
-          const c = at[4]!;
-          const content = c < 0 ? "" : a.valueOf(c).trim();
+          const content = a.get("CONTENT")?.trim();
           if (!content) break;
-          const x = slotNumber(a, at[0]!);
-          const y = slotNumber(a, at[1]!);
-          const w = slotNumber(a, at[2]!);
-          const h = slotNumber(a, at[3]!);
           const box =
-            Number.isNaN(x) || Number.isNaN(y) || Number.isNaN(w) || Number.isNaN(h)
-              ? (open.line.box ?? new PageBox(0, 0, 0, 0))
-              : new PageBox(smallInt(x), smallInt(y), smallInt(Math.max(0, w)), smallInt(Math.max(0, h)));
-          // NaN when absent, as `Number` of the value otherwise.
-          const wc = a.numberAt(at[5]!);
+            boxOf(
+              name,
+              a,
+              open.line.box
+                ? "a word box that is not a usable coordinate: the word takes its line's box"
+                : "a word box that is not a usable coordinate, in a line without a box: the word gets a zero box",
+            ) ??
+            open.line.box ??
+            new PageBox(0, 0, 0, 0);
+          const wc = a.number("WC");
           const word = new PageWord(
             content,
             box,
@@ -130,46 +122,53 @@ export function ingestAlto(text: string, dpi = defaultAltoDpi, bytes: ByteText |
           open.words.push(word);
           open.spaced = false;
           open.hyphen = false;
-          const subs = at[6]!;
-          open.lastHypPart1 = subs >= 0 && a.valueOf(subs) === "HypPart1";
-          if ((open.styles.length === 0 || !sizeOf(open.styles)) && (at[7]! >= 0 || at[8]! >= 0))
-            styleRefs(a, at[7]!, at[8]!, open.styles);
+          open.lastHypPart1 = a.get("SUBS_TYPE") === "HypPart1";
+          if (open.styles.length === 0 || !sizeOf(open.styles)) styleRefs(a, open.styles);
           break;
         }
         case "MeasurementUnit":
           unitText = "";
           break;
         case "TextStyle": {
-          const pt = Number(a.get("FONTSIZE"));
+          const size = a.get("FONTSIZE");
+          const pt = size === undefined ? Number.NaN : readValue(size);
           const id = a.get("ID");
-          if (id && pt > 0) fontSizes.set(id, pt);
+          if (size !== undefined && !isCoordinate((pt * dpi) / 72))
+            warnings.note("a font size that is not a usable size: not taken", () =>
+              described(name, a, ["ID", "FONTSIZE"]),
+            );
+          else if (id && pt > 0) fontSizes.set(id, pt);
           break;
         }
         case "Page": {
-          const w = num(a, "WIDTH");
-          const h = num(a, "HEIGHT");
-          if (w > 0 && h > 0 && width === undefined) {
-            width = w;
-            height = h;
+          const w = a.get("WIDTH");
+          const h = a.get("HEIGHT");
+          if (w === undefined || h === undefined) break;
+          const pw = readValue(w) * scale;
+          const ph = readValue(h) * scale;
+          if (!isCoordinate(pw) || !isCoordinate(ph))
+            warnings.note("a page size that is not a usable coordinate: not taken", () =>
+              described(name, a, ["WIDTH", "HEIGHT"]),
+            );
+          else if (pw > 0 && ph > 0 && width === undefined) {
+            width = pw;
+            height = ph;
           }
           break;
         }
         case "TextBlock": {
-          const at = blockSlots.read(a);
-          const block: { id?: string; styles: string[]; type?: string } = {
-            styles: styleRefs(a, at[3]!, at[4]!, []),
-          };
-          const id = valueAt(a, at[0]!);
-          const type = valueAt(a, at[1]!);
+          const block: OpenBlock = { styles: styleRefs(a, []) };
+          const id = a.get("ID");
+          const type = a.get("TYPE");
           if (id) block.id = id;
           if (type) block.type = type;
-          if (!language) language = valueAt(a, at[2]!) || undefined;
+          if (!language) language = a.get("LANG") || undefined;
           blocks.push(block);
           break;
         }
         case "Illustration":
         case "GraphicalElement": {
-          const box = boxOf(a);
+          const box = boxOf(name, a, "a picture or rule box that is not a usable coordinate: left out");
           if (box) {
             const thin = box.w > 8 * box.h || box.h > 8 * box.w;
             const g: Graphic = { kind: name === "GraphicalElement" && thin ? "separator" : "image", box };
@@ -181,19 +180,13 @@ export function ingestAlto(text: string, dpi = defaultAltoDpi, bytes: ByteText |
         }
         case "TextLine": {
           const block = blocks[blocks.length - 1];
-          const at = lineSlots.read(a);
-          const line = newGeoLine(valueAt(a, at[0]!) || `alto-line-${++anonymous}`);
-          const x = slotNumber(a, at[1]!);
-          const y = slotNumber(a, at[2]!);
-          const w = slotNumber(a, at[3]!);
-          const h = slotNumber(a, at[4]!);
-          if (!Number.isNaN(x) && !Number.isNaN(y) && !Number.isNaN(w) && !Number.isNaN(h))
-            line.box = new PageBox(
-              smallInt(x),
-              smallInt(y),
-              smallInt(Math.max(0, w)),
-              smallInt(Math.max(0, h)),
-            );
+          const line = newGeoLine(a.get("ID") || `alto-line-${++anonymous}`);
+          const box = boxOf(
+            name,
+            a,
+            "a line box that is not a usable coordinate: the line goes without a box (read after the boxed lines)",
+          );
+          if (box) line.box = box;
           if (block?.id) line.region = block.id;
           if (block?.type) line.regionType = block.type;
           open = {
@@ -204,7 +197,7 @@ export function ingestAlto(text: string, dpi = defaultAltoDpi, bytes: ByteText |
             spaced: false,
             hyphen: false,
             lastHypPart1: false,
-            styles: styleRefs(a, at[5]!, at[6]!, []).concat(block?.styles ?? []),
+            styles: styleRefs(a, []).concat(block?.styles ?? []),
           };
           break;
         }
@@ -221,10 +214,10 @@ export function ingestAlto(text: string, dpi = defaultAltoDpi, bytes: ByteText |
           break;
       }
     },
-    text(t: string) {
+    text(t) {
       if (unitText !== null) unitText += t;
     },
-    close(name: string) {
+    close(name) {
       if (name === "MeasurementUnit" && unitText !== null) {
         scale = unitScale(unitText.trim(), dpi);
         unitText = null;
@@ -240,8 +233,7 @@ export function ingestAlto(text: string, dpi = defaultAltoDpi, bytes: ByteText |
         open = null;
       }
     },
-  };
-  new XmlScanner(text, "ALTO", handlers, false, bytes).run();
+  });
   if (root === null) throw new InputError("malformed", "not ALTO: no root element");
   if (lines.length === 0) throw new InputError("malformed", "the ALTO has no text lines (TextLine/String)");
   const page: IngestedPage = { format: "alto", lines, graphics };
@@ -250,17 +242,29 @@ export function ingestAlto(text: string, dpi = defaultAltoDpi, bytes: ByteText |
     page.height = height;
   }
   if (language) page.language = language;
+  const found = warnings.list();
+  if (found.length) page.warnings = found;
   return page;
 }
 
+/** The element with the attributes `names` and its position, for a warning. */
+function described(name: string, a: XmlAttributes, names: readonly string[]): string {
+  return describeElement(
+    name,
+    names.map((n) => [n, a.get(n)] as const),
+    a.position(),
+  );
+}
+
 /**
- * Adds to `out` the style ids of `STYLEREFS` (at `refs`) and then `STYLE` (at `style`), the
- * attributes' positions in `a` (-1: absent), split at white space (what `\s` matches); returns
- * `out`.
+ * Adds to `out` the style ids of `STYLEREFS` and then `STYLE`, split at white space (what `\s`
+ * matches); returns `out`.
  */
-function styleRefs(a: AttributeList, refs: number, style: number, out: string[]): string[] {
-  if (refs >= 0) splitSpaces(a.valueOf(refs), out);
-  if (style >= 0) splitSpaces(a.valueOf(style), out);
+function styleRefs(a: XmlAttributes, out: string[]): string[] {
+  const refs = a.get("STYLEREFS");
+  const style = a.get("STYLE");
+  if (refs !== undefined) splitSpaces(refs, out);
+  if (style !== undefined) splitSpaces(style, out);
   return out;
 }
 

@@ -1,34 +1,27 @@
 import { InputError } from "../errors.ts";
 import type { SourceWord } from "../types.ts";
+import { isCoordinate } from "./coordinates.ts";
 import { type HocrTitle, isSpace } from "./hocr-title.ts";
 import { type GeoLine, type Graphic, type IngestedPage, newGeoLine } from "./ingest.ts";
 import { PageBox, PageWord } from "./records.ts";
 import { smallInt } from "./small-int.ts";
+import { describeElement, IngestWarnings } from "./warnings.ts";
 import { WordJoiner } from "./words.ts";
-import { isAt } from "./xml-chars.ts";
 
 /**
  * What hOCR means, element by element, whatever parser delivers the elements: line elements are
  * `ocr_line`, `ocr_caption`, `ocr_header`, `ocr_textfloat` (and `ocrx_line`); words `ocrx_word`
  * with `bbox` and `x_wconf` (0–100, stored as 0–1). `x_size` gives the line's font size in
  * pixels, `baseline` its slope. `ocr_photo`/`ocr_image` become image regions and
- * `ocr_separator` ruled lines.
+ * `ocr_separator` ruled lines. A `bbox` or `x_size` that is not a usable coordinate (see
+ * `coordinates.ts`) is not taken: a word takes its line's box, a line goes without one, a
+ * picture or rule is left out; the page says so in its warnings.
  */
 
 const lineClasses = new Set(["ocr_line", "ocr_caption", "ocr_header", "ocr_textfloat", "ocrx_line"]);
 const imageClasses = new Set(["ocr_photo", "ocr_image", "ocr_graphic", "ocr_linedrawing"]);
 const separatorClasses = new Set(["ocr_separator", "ocr_hseparator", "ocr_vseparator"]);
 const regionClasses = new Set(["ocr_carea", "ocrx_block", "ocr_column"]);
-
-const testedClasses = [
-  "ocrx_word",
-  "ocr_page",
-  "ocr_par",
-  ...lineClasses,
-  ...imageClasses,
-  ...separatorClasses,
-  ...regionClasses,
-];
 
 /** What an open element is to the reader; every element gets one, popped at its end tag. */
 type Frame = "page" | "region" | "par" | "line" | "word" | "other";
@@ -44,10 +37,16 @@ interface OpenLine {
 export interface HocrReader {
   /**
    * An element opens: `cls` is its first hOCR class (see `ocrClass`; "" when none), `title`
-   * holds its title's properties when it has a class (read nothing otherwise), and
-   * `attribute(name)` reads its other attributes by (lower-case) name.
+   * holds its title's properties when it has a class (read nothing otherwise),
+   * `attribute(name)` reads its other attributes by (lower-case) name, and `position()` tells
+   * where the element stands ("line:col L:C"), for warnings.
    */
-  open(cls: string, title: HocrTitle, attribute: (name: string) => string | undefined): void;
+  open(
+    cls: string,
+    title: HocrTitle,
+    attribute: (name: string) => string | undefined,
+    position: () => string,
+  ): void;
   text(data: string): void;
   /** The innermost open element closes. */
   close(): void;
@@ -74,6 +73,7 @@ export function createHocrReader(): HocrReader {
   let anonymous = 0;
   // The open line's word texts: one line is open at a time.
   const joiner = new WordJoiner();
+  const warnings = new IngestWarnings();
 
   const finishLine = (current: OpenLine) => {
     const { line, words } = current;
@@ -86,14 +86,37 @@ export function createHocrReader(): HocrReader {
     if (line.text) lines.push(line);
   };
 
+  /** The element's box; noted as `problem` when its `bbox` is there but not usable. */
+  const boxOf = (
+    cls: string,
+    title: HocrTitle,
+    attribute: (name: string) => string | undefined,
+    position: () => string,
+    problem: string,
+  ): PageBox | undefined => {
+    if (title.isBoxBroken()) warnings.note(problem, () => described(cls, attribute, position));
+    return title.box();
+  };
+
   return {
-    open(cls, title, attribute) {
+    open(cls, title, attribute, position) {
       let kind: Frame = "other";
       // Words first: most elements are words, and no other class test can match theirs.
       if (cls === "ocrx_word") {
         if (open && !word) {
           kind = "word";
-          const box = title.box() ?? open.line.box ?? new PageBox(0, 0, 0, 0);
+          const box =
+            boxOf(
+              cls,
+              title,
+              attribute,
+              position,
+              open.line.box
+                ? "a word box that is not a usable coordinate: the word takes its line's box"
+                : "a word box that is not a usable coordinate, in a line without a box: the word gets a zero box",
+            ) ??
+            open.line.box ??
+            new PageBox(0, 0, 0, 0);
           const conf = title.number("x_wconf");
           word = new PageWord(
             "",
@@ -104,7 +127,13 @@ export function createHocrReader(): HocrReader {
       } else if (cls === "ocr_page") {
         kind = "page";
         pages++;
-        const box = title.box();
+        const box = boxOf(
+          cls,
+          title,
+          attribute,
+          position,
+          "a page box that is not a usable coordinate: not taken",
+        );
         if (pages === 1 && box) {
           width = box.x + box.w;
           height = box.y + box.h;
@@ -119,10 +148,20 @@ export function createHocrReader(): HocrReader {
       } else if (lineClasses.has(cls) && !open) {
         kind = "line";
         const line = newGeoLine(attribute("id") || `hocr-line-${++anonymous}`);
-        const box = title.box();
+        const box = boxOf(
+          cls,
+          title,
+          attribute,
+          position,
+          "a line box that is not a usable coordinate: the line goes without a box (read after the boxed lines)",
+        );
         if (box) line.box = box;
         const size = title.number("x_size");
-        if (size > 0) line.fontSize = smallInt(size);
+        if (title.has("x_size") && !isCoordinate(size))
+          warnings.note("a font size (x_size) that is not a usable size: not taken", () =>
+            described(cls, attribute, position),
+          );
+        else if (size > 0) line.fontSize = smallInt(size);
         const slope = title.number("baseline");
         if (Number.isFinite(slope) && title.has("baseline")) line.slope = slope;
         if (region) line.region = region;
@@ -130,7 +169,13 @@ export function createHocrReader(): HocrReader {
         if (paragraph) line.paragraph = paragraph;
         open = { line, words: [], loose: "" };
       } else if (imageClasses.has(cls) || separatorClasses.has(cls)) {
-        const box = title.box();
+        const box = boxOf(
+          cls,
+          title,
+          attribute,
+          position,
+          "a picture or rule box that is not a usable coordinate: left out",
+        );
         if (box) {
           const graphic: Graphic = { kind: imageClasses.has(cls) ? "image" : "separator", box };
           const id = attribute("id");
@@ -176,6 +221,8 @@ export function createHocrReader(): HocrReader {
         page.height = height;
       }
       if (language) page.language = language;
+      const found = warnings.list();
+      if (found.length) page.warnings = found;
       return page;
     },
   };
@@ -186,55 +233,22 @@ export function createHocrReader(): HocrReader {
  * whitespace), or "" when there is none.
  */
 export function ocrClass(classes: string): string {
-  return new OcrClasses().at(classes, 0, classes.length);
+  for (let at = classes.indexOf("ocr"); at >= 0; at = classes.indexOf("ocr", at + 3)) {
+    if (at > 0 && !isSpace(classes.charCodeAt(at - 1))) continue;
+    let end = at + 3;
+    while (end < classes.length && !isSpace(classes.charCodeAt(end))) end++;
+    return classes.slice(at, end);
+  }
+  return "";
 }
 
-/**
- * `ocrClass` of class attributes read where they stand in the document. A page has a handful
- * of classes, so each is sliced once and then recognised in place.
- */
-export class OcrClasses {
-  private readonly known: string[] = [];
-  /** Attribute values read before, as they stand, each followed by its class: a page has a few. */
-  private readonly seen: string[] = [];
-
-  /** `ocrClass(text.slice(from, to))`. */
-  at(text: string, from: number, to: number): string {
-    const seen = this.seen;
-    const length = to - from;
-    for (let k = 0; k < seen.length; k += 2) {
-      const raw = seen[k]!;
-      if (raw.length === length && isAt(text, from, raw)) return seen[k + 1]!;
-    }
-    const cls = this.find(text, from, to);
-    // Long values are rare and not worth keeping, nor more than a handful.
-    if (length <= 64 && seen.length < 16) seen.push(text.slice(from, to), cls);
-    return cls;
-  }
-
-  private find(text: string, from: number, to: number): string {
-    for (let at = from; at + 3 <= to; at++) {
-      if (text.charCodeAt(at) !== 0x6f || !text.startsWith("ocr", at)) continue;
-      if (at > from && !isSpace(text.charCodeAt(at - 1))) continue;
-      let end = at + 3;
-      while (end < to && !isSpace(text.charCodeAt(end))) end++;
-      return this.intern(text, at, end);
-    }
-    return "";
-  }
-
-  private intern(text: string, start: number, end: number): string {
-    const known = this.known;
-    for (let i = 0; i < known.length; i++) {
-      const name = known[i]!;
-      if (name.length === end - start && isAt(text, start, name)) return name;
-    }
-    const slice = text.slice(start, end);
-    // The classes tested for, as the constants they are tested against: equal by identity.
-    const name = testedClasses.find((c) => c === slice) ?? slice;
-    known.push(name);
-    return name;
-  }
+/** An element with a broken title, by its hOCR class, with its title and position, for a warning. */
+function described(
+  cls: string,
+  attribute: (name: string) => string | undefined,
+  position: () => string,
+): string {
+  return describeElement(cls, [["title", attribute("title")]], position());
 }
 
 function hasSpace(text: string): boolean {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isInputError } from "../errors.ts";
-import { ingestHocr, ingestHocrAsHtml } from "./hocr.ts";
-import { HocrTitle, hocrBox, hocrProperty, parseHocrTitle } from "./hocr-title.ts";
+import { ingestHocr, isXhtml } from "./hocr.ts";
+import { parseHocrTitle } from "./hocr-title.ts";
 import { joinWords } from "./words.ts";
 
 /** Builds a one-page hOCR document from line specs: [id, class, bbox, words as [text, bbox, conf]]. */
@@ -102,42 +102,99 @@ ${word("w1", "Hello", "10 10 100 40", 95)} ${word("w2", "<strong>world</strong>"
   });
 });
 
-describe("ingestHocr reading XHTML as XML", () => {
+describe("ingestHocr reading XHTML as XML and HTML as HTML", () => {
   const line = (id: string, y: number, w = "word") =>
     `<span class='ocr_line' id='${id}' title='bbox 0 ${y} 300 ${y + 30}; x_size 28'>${word(`${id}w`, w, `0 ${y} 90 ${y + 30}`)}</span>`;
+  const body = `<div class='ocr_carea' id='b1'><p class='ocr_par' id='p1' lang='eng'>${line("l1", 0)}${line("l2", 40, "A&amp;B")}</p></div>`;
 
-  it.each([
-    [
-      "Tesseract's XHTML",
-      hocr(`<div class='ocr_carea' id='b1'><p class='ocr_par' id='p1' lang='eng'>${line("l1", 0)}</p></div>`),
-    ],
-    [
-      "a block that would end an open paragraph",
-      hocr(
-        `<p class='ocr_par' id='p1'><div class='ocr_carea' id='b1'>${line("l1", 0)}</div>${line("l2", 40)}</p>`,
-      ),
-    ],
-    [
-      "an attribute spelt in capitals",
-      hocr(`<span CLASS='ocr_line' id='l1' TITLE='bbox 0 0 300 30'>${word("w", "x", "0 0 30 30")}</span>`),
-    ],
-    [
-      "an id with a line break",
-      hocr(`<span class='ocr_line' id='l
-1' title='bbox 0 0 300 30'>${word("w", "x", "0 0 30 30")}</span>`),
-    ],
-    ["a character reference HTML remaps", hocr(line("l1", 0, "a&#150;b"))],
-    [
-      "HTML that is not XML",
-      `<html><body><div class=ocr_page title="bbox 0 0 9 9"><p class=ocr_par id=p1>${line("l1", 0, "a&nbsp;b")}<br></div>`,
-    ],
-  ])("reads %s as the HTML parser does", (_what, doc) => {
-    expect(ingestHocr(doc)).toEqual(ingestHocrAsHtml(doc));
+  it("reads a document with an XML declaration as XML, and the same without as HTML, alike", () => {
+    const xhtml = hocr(body);
+    expect(isXhtml(xhtml)).toBe(true);
+    const html = xhtml.slice(xhtml.indexOf("\n") + 1);
+    expect(isXhtml(html)).toBe(false);
+    expect(ingestHocr(xhtml)).toEqual(ingestHocr(html));
+    expect(ingestHocr(xhtml).lines.map((l) => l.text)).toEqual(["word", "A&B"]);
   });
 
-  it("reads a paragraph ended by a block the HTML way", () => {
-    const doc = hocr(`<p class='ocr_par' id='p1'><div class='ocr_carea' id='b1'>${line("l1", 0)}</div></p>`);
-    expect(ingestHocr(doc).lines[0]!.paragraph).toBeUndefined();
+  it("refuses broken XHTML with its line and column instead of guessing at it", () => {
+    const cut = hocr(body).slice(0, -40);
+    const error = thrownBy(() => ingestHocr(cut));
+    expect(isInputError(error) && error.code).toBe("malformed");
+    expect((error as Error).message).toMatch(/^broken hOCR: unclosed tag: \w+ \(line:col 3:\d+\)$/);
+    expect(() => ingestHocr(hocr(`${body}<br>`))).toThrow(/^broken hOCR: .*\(line:col \d+:\d+\)$/);
+  });
+
+  it("reads HTML hOCR that is not XML with the HTML parser", () => {
+    const doc = `<html><body><div class=ocr_page title="bbox 0 0 9 9"><p class=ocr_par id=p1>${line("l1", 0, "a&nbsp;b")}<br></div>`;
+    expect(ingestHocr(doc).lines.map((l) => [l.id, l.text, l.paragraph])).toEqual([["l1", "a b", "p1"]]);
+  });
+
+  it("ends a paragraph at a block the HTML way in HTML, and nests it in XHTML", () => {
+    const inner = `<p class='ocr_par' id='p1'><div class='ocr_carea' id='b1'>${line("l1", 0)}</div></p>`;
+    const xhtml = hocr(inner);
+    expect(ingestHocr(xhtml).lines[0]!.paragraph).toBe("p1");
+    expect(ingestHocr(xhtml.slice(xhtml.indexOf("\n") + 1)).lines[0]!.paragraph).toBeUndefined();
+  });
+});
+
+describe("ingestHocr boxes that are not usable", () => {
+  const doc = (lineBox: string, firstWord: string, html = false) => {
+    const xhtml = hocr(
+      `<span class='ocr_line' id='l1' title='bbox ${lineBox}; x_size 28'>${word("w1", "x", firstWord)} ${word("w2", "y", "10 0 50 30")}</span>`,
+    );
+    return html ? xhtml.slice(xhtml.indexOf("\n") + 1) : xhtml;
+  };
+  const page = (lineBox: string, firstWord: string, html = false) =>
+    ingestHocr(doc(lineBox, firstWord, html));
+  /** "line:col L:C" of the end of the first word's start tag in `text`. */
+  const firstWordEnd = (text: string) => {
+    const end = text.indexOf(">", text.indexOf("id='w1'"));
+    const lines = text.slice(0, end).split("\n");
+    return `line:col ${lines.length}:${lines.at(-1)!.length + 1}`;
+  };
+
+  it.each([
+    ["1e308", "1e308 0 1e308 30"],
+    ["-2147483649", "-2147483649 0 50 30"],
+    ["NaN", "NaN 0 50 30"],
+    ["three values", "0 0 50"],
+  ])("gives a word whose box has %s its line's box, and warns", (_what, bbox) => {
+    for (const html of [false, true]) {
+      const read = page("0 0 500 30", bbox, html);
+      expect(read.lines[0]!.words!.map((w) => w.box)).toEqual([
+        { x: 0, y: 0, w: 500, h: 30 },
+        { x: 10, y: 0, w: 40, h: 30 },
+      ]);
+      expect(read.warnings).toEqual([
+        `a word box that is not a usable coordinate: the word takes its line's box (1×, first <ocrx_word title="bbox ${bbox}; x_wconf 90"> at ${firstWordEnd(doc("0 0 500 30", bbox, html))})`,
+      ]);
+    }
+  });
+
+  it("gives a line with a broken box none, and warns", () => {
+    const read = page("0 0 1e308 30", "0 0 5 30");
+    expect(read.lines[0]!.box).toBeUndefined();
+    expect(read.warnings).toHaveLength(1);
+    expect(read.warnings![0]).toMatch(/^a line box that is not a usable coordinate/);
+  });
+
+  it("takes no font size beyond a million pixels", () => {
+    const read = ingestHocr(
+      hocr(
+        `<span class='ocr_line' id='l1' title='bbox 0 0 9 9; x_size 1e308'>${word("w", "x", "0 0 5 5")}</span>`,
+      ),
+    );
+    expect(read.lines[0]!.fontSize).toBeUndefined();
+    expect(read.warnings![0]).toMatch(/^a font size \(x_size\) that is not a usable size: not taken \(1×/);
+  });
+
+  it("leaves out a picture whose box is not usable", () => {
+    const read = ingestHocr(
+      hocr(`<div class='ocr_photo' id='p1' title='bbox 0 0 NaN 10'></div>${word("w", "x", "0 0 5 5")}
+<span class='ocr_line' id='l1' title='bbox 0 0 9 9'>${word("w", "x", "0 0 5 5")}</span>`),
+    );
+    expect(read.graphics).toEqual([]);
+    expect(read.warnings![0]).toMatch(/^a picture or rule box that is not a usable coordinate: left out/);
   });
 });
 
@@ -155,38 +212,6 @@ describe("parseHocrTitle", () => {
     const props = parseHocrTitle('image "a b.png"; bbox 1 2 3 4; x_wconf 93');
     expect(props.get("bbox")).toEqual(["1", "2", "3", "4"]);
     expect(props.get("x_wconf")).toEqual(["93"]);
-  });
-});
-
-describe("hocrProperty", () => {
-  it("reads one property as parseHocrTitle does, the later of two winning", () => {
-    const titles = [
-      'image "a b.png"; bbox 1 2 3 4; x_wconf 93',
-      "bbox 1 2 3 4;bbox 5 6 7 8",
-      "  bbox\t1  2 3 4 ;  x_size 28.5 ; baseline 0.01 -5;",
-      "bboxy 1 2 3 4; x_wconf; ;; bbox\u00a01 2 3 4",
-      "x_wconf93; bbox",
-      "bbox 1 2 3 4 5; x_size 1e1; baseline -0.5 3; x_wconf  07",
-      "",
-    ];
-    for (const title of titles) {
-      const props = parseHocrTitle(title);
-      for (const name of ["bbox", "x_wconf", "x_size", "baseline", "image", "bboxy"]) {
-        expect(hocrProperty(title, name), `${name} in ${JSON.stringify(title)}`).toEqual(props.get(name));
-      }
-      const read = new HocrTitle().read(title);
-      for (const name of ["bbox", "x_wconf", "x_size", "baseline"] as const) {
-        expect(read.has(name)).toBe(props.has(name));
-        expect(read.number(name)).toEqual(Number(props.get(name)?.[0]));
-      }
-      expect(read.box()).toEqual(hocrBox(title));
-    }
-  });
-
-  it("reads a box and refuses a broken one", () => {
-    expect(hocrBox("bbox 10 20 30 60")).toEqual({ x: 10, y: 20, w: 20, h: 40 });
-    expect(hocrBox("bbox 10 20 30")).toBeUndefined();
-    expect(hocrBox("bbox 10 20 x 60")).toBeUndefined();
   });
 });
 

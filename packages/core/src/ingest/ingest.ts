@@ -1,7 +1,6 @@
 import { InputError } from "../errors.ts";
-import { type ByteText, readByteText } from "../input/byte-text.ts";
 import { decodeInput, defaultMaxBytes } from "../input/decode.ts";
-import { detectFormat, detectFormatOf } from "../input/detect.ts";
+import { detectFormat } from "../input/detect.ts";
 import type { Box, SourceFormat, SourceLine } from "../types.ts";
 import { ingestAlto } from "./alto.ts";
 import { ingestHocr } from "./hocr.ts";
@@ -50,6 +49,11 @@ export interface IngestedPage {
   readingOrder?: string[];
   /** The language the source declares (hOCR `lang`, ALTO/PAGE language attributes), when any. */
   language?: string;
+  /**
+   * What ingest read but did not take as written (a box that is not a usable coordinate, …),
+   * one line per kind of problem with its count and first position (see `IngestWarnings`).
+   */
+  warnings?: string[];
 }
 
 /** Options for `ingest`. */
@@ -71,58 +75,21 @@ export function ingest(
   format?: SourceFormat,
   options: IngestOptions = {},
 ): IngestedPage {
-  if (typeof input !== "string") {
-    const page = ingestBytes(input, format, options);
-    if (page) return page;
-  }
   const text = decodeInput(input, options.maxBytes ?? defaultMaxBytes);
   const found = format ?? detectFormat(text);
   if (!found) throw new InputError("unknown-format", "the input is markup but not hOCR, ALTO or PAGE XML");
   return ingestDecoded(text, found, options);
 }
 
-/**
- * `ingest` of an OCR file with geometry read byte for byte (see `byte-text.ts`), which is
- * faster for a mostly ASCII file: the page, or null when the bytes are for the ordinary path
- * (`decodeInput`, `detectFormat`, `ingestDecoded`) to read, whose verdict stands — plain text,
- * text that is not mostly ASCII, or anything reading byte for byte refuses.
- */
-export function ingestBytes(
-  bytes: Uint8Array,
-  format?: SourceFormat,
-  options: IngestOptions = {},
-): IngestedPage | null {
-  // Binary data needs no test of its own: NUL and the other control characters it holds are
-  // forbidden in XML, so the scanner refuses them wherever they stand.
-  if (format === "text" || bytes.byteLength > (options.maxBytes ?? defaultMaxBytes)) return null;
-  const source = readByteText(bytes);
-  if (source === null) return null;
-  const found = format ?? detectFormatOf(source.prefix);
-  if (found === null || found === "text") return null;
-  try {
-    return ingestDecoded(source.text, found, options, source);
-  } catch {
-    return null;
-  }
-}
-
-/**
- * `ingest` for an already decoded text whose format is known. `bytes`: `text` is the document
- * read byte for byte (see `byte-text.ts`), for the formats with geometry.
- */
-export function ingestDecoded(
-  text: string,
-  format: SourceFormat,
-  options: IngestOptions = {},
-  bytes: ByteText | null = null,
-): IngestedPage {
+/** `ingest` for an already decoded text whose format is known. */
+export function ingestDecoded(text: string, format: SourceFormat, options: IngestOptions = {}): IngestedPage {
   switch (format) {
     case "hocr":
-      return ingestHocr(text, bytes);
+      return ingestHocr(text);
     case "alto":
-      return ingestAlto(text, options.dpi, bytes);
+      return ingestAlto(text, options.dpi);
     case "page":
-      return ingestPageXml(text, options.dpi, bytes);
+      return ingestPageXml(text, options.dpi);
     case "text":
       return { format: "text", lines: ingestText(text), graphics: [] };
   }

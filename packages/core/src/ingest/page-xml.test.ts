@@ -117,3 +117,37 @@ describe("ingestPageXml", () => {
     expect(() => ingestPageXml(page(`<TextRegion id="r"/>`))).toThrow(/no text lines/);
   });
 });
+
+describe("ingestPageXml points that are not usable", () => {
+  it.each([
+    ["NaN", "NaN,100"],
+    ["an empty value", ",100"],
+    ["1e308", "1e308,100"],
+    ["a token without a comma", "900"],
+  ])("leaves a point with %s out of its polygon, and warns", (_what, bad) => {
+    const l = `<TextLine id="l1"><Coords points="100,100 ${bad} 900,140 100,140"/><TextEquiv><Unicode>x</Unicode></TextEquiv></TextLine>`;
+    const result = ingestPageXml(page(`<TextRegion id="r">${l}</TextRegion>`));
+    expect(result.lines[0]!.box).toEqual({ x: 100, y: 100, w: 800, h: 40 });
+    expect(result.warnings).toEqual([
+      `a point that is not a usable coordinate: left out of its polygon (1×, first <Coords points="100,100 ${bad} 900,140 100,140"> at line:col 3:${80 + bad.length})`,
+    ]);
+  });
+
+  it("leaves out a 2010 Point that is not a number", () => {
+    const l = `<TextLine id="l1"><Coords><Point x="5" y="6"/><Point x="NaN" y="6"/><Point x="55" y="26"/></Coords>
+<TextEquiv><Unicode>old</Unicode></TextEquiv></TextLine>`;
+    const result = ingestPageXml(page(`<TextRegion id="r">${l}</TextRegion>`));
+    expect(result.lines[0]!.box).toEqual({ x: 5, y: 6, w: 50, h: 20 });
+    expect(result.warnings).toHaveLength(1);
+  });
+
+  it("takes no page size beyond a million pixels", () => {
+    const doc = page(`<TextRegion id="r">${line("l1", 0, "x")}</TextRegion>`).replace(
+      'imageWidth="3000"',
+      'imageWidth="1e308"',
+    );
+    const result = ingestPageXml(doc);
+    expect(result.width).toBeUndefined();
+    expect(result.warnings![0]).toMatch(/^a page size that is not a usable coordinate: not taken/);
+  });
+});

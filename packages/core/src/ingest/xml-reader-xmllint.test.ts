@@ -8,10 +8,11 @@ import { seededRandom } from "../test-support/random.ts";
 import { readXml } from "./xml-reader.ts";
 
 /**
- * Differential test of `readXml` against libxml2 (`xmllint --noout`): seeded random mutations
- * of small ALTO, PAGE and hOCR documents (characters deleted, doubled or inserted around the
- * markup) must be well-formed to both or malformed to both. xmllint's exit status is the
- * verdict: it reports namespace errors (which `readXml` does not check) without failing. The
+ * Differential test of `readXml` (saxes, plus our check of the document type declaration)
+ * against libxml2 (`xmllint --noout`): seeded random mutations of small ALTO, PAGE and hOCR
+ * documents (characters deleted, doubled or inserted around the markup) must be well-formed to
+ * both or malformed to both. xmllint's exit status is the verdict: it reports namespace errors
+ * (which `readXml` does not check: it resolves no prefixes) without failing. The
  * documents declare no encoding: xmllint refuses a name it cannot decode with, a matter of
  * bytes that `readXml`, given text, does not meet.
  */

@@ -7,6 +7,8 @@ export interface Principal {
   role: Role;
   /** When set, the principal may only see this issue and its pages. */
   issueId?: string | null;
+  /** Set by Galley's own token check: the id of the token (or session) used, so revoking it can close its sockets. */
+  tokenId?: string;
 }
 
 /**

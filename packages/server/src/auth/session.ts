@@ -24,6 +24,8 @@ export async function startSession(
     user: source.user,
     name: source.name,
     ttlMs: sessionTtlMs,
+    // A session started with a session is another session of the same sign-in.
+    parentId: source.kind === "session" ? source.parentId : source.id,
   });
   return { session, record };
 }

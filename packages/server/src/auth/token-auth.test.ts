@@ -47,7 +47,12 @@ describe("createTokenAuthenticator", () => {
     const access = await issueToken(storage, { role: "editor", issueId: "i-1", name: "Ann" });
     const login = await issueToken(storage, { role: "admin", kind: "login", ttlMs: 60_000 });
     const expired = await issueToken(storage, { role: "admin", ttlMs: -1 });
-    expect(await authenticate(bearer(access.token))).toEqual({ user: "Ann", role: "editor", issueId: "i-1" });
+    expect(await authenticate(bearer(access.token))).toEqual({
+      user: "Ann",
+      role: "editor",
+      issueId: "i-1",
+      tokenId: access.record.id,
+    });
     expect(await authenticate(bearer(login.token))).toBeNull();
     expect(await authenticate(bearer(expired.token))).toBeNull();
     expect(await authenticate(bearer("nonsense"))).toBeNull();

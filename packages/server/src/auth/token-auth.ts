@@ -1,4 +1,5 @@
 import type { Storage } from "../storage/storage.ts";
+import { crossSiteProblem } from "./origin-check.ts";
 import type { Authenticate, Principal } from "./principal.ts";
 import { hashToken, isExpired } from "./tokens.ts";
 
@@ -24,20 +25,46 @@ export function readCredential(request: Request): { token: string; source: Crede
   return cookie === null ? null : { token: cookie, source: "cookie" };
 }
 
+/** Options for `createTokenAuthenticator`. */
+export interface TokenAuthenticatorOptions {
+  /** Origins besides the server's own whose pages may open a websocket with the session cookie. */
+  trustedOrigins?: readonly string[];
+  /** How often a token's `lastUsedAt` is written at most (default one minute). */
+  touchEveryMs?: number;
+}
+
 /**
  * Galley's own `authenticate`: looks the credential's SHA-256 up in storage. Access and
  * session tokens are accepted while unexpired; one-time login tokens only by `POST
  * /api/session`. A websocket upgrade authenticated by cookie must come from the same origin
- * (the browser sends cookies with cross-site websocket requests too).
+ * (the browser sends cookies with cross-site websocket requests too). Records when each token
+ * was last used, at most once a minute per token.
  */
-export function createTokenAuthenticator(storage: Storage): Authenticate {
+export function createTokenAuthenticator(
+  storage: Storage,
+  options: TokenAuthenticatorOptions = {},
+): Authenticate {
+  const trusted = options.trustedOrigins ?? [];
+  const touchEveryMs = options.touchEveryMs ?? 60_000;
+  const touched = new Map<string, number>();
+  const touch = (hash: string) => {
+    const now = Date.now();
+    if ((touched.get(hash) ?? 0) > now - touchEveryMs) return;
+    touched.delete(hash);
+    touched.set(hash, now);
+    if (touched.size > 10_000) touched.delete(touched.keys().next().value!);
+    storage.touchToken(hash, new Date(now).toISOString()).catch(() => {});
+  };
   return async (request: Request): Promise<Principal | null> => {
     const credential = readCredential(request);
     if (!credential?.token) return null;
-    if (credential.source === "cookie" && isCrossOriginUpgrade(request)) return null;
-    const record = await storage.findToken(hashToken(credential.token));
+    if (credential.source === "cookie" && isUpgrade(request) && crossSiteProblem(request, trusted))
+      return null;
+    const hash = hashToken(credential.token);
+    const record = await storage.findToken(hash);
     if (!record || record.kind === "login" || isExpired(record)) return null;
-    return { user: record.user, role: record.role, issueId: record.issueId };
+    touch(hash);
+    return { user: record.user, role: record.role, issueId: record.issueId, tokenId: record.id };
   };
 }
 
@@ -57,13 +84,6 @@ export function readCookie(header: string | null, name: string): string | null {
   return null;
 }
 
-function isCrossOriginUpgrade(request: Request): boolean {
-  if (request.headers.get("upgrade")?.toLowerCase() !== "websocket") return false;
-  const origin = request.headers.get("origin");
-  if (!origin) return false;
-  try {
-    return new URL(origin).host !== (request.headers.get("host") ?? new URL(request.url).host);
-  } catch {
-    return true;
-  }
+function isUpgrade(request: Request): boolean {
+  return request.headers.get("upgrade")?.toLowerCase() === "websocket";
 }

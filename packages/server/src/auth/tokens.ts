@@ -19,6 +19,11 @@ export function hashToken(token: string): string {
   return createHash("sha256").update(token, "utf8").digest("hex");
 }
 
+/** A token's public id: `t-` and the first 16 hex digits of its hash (what listing shows, what revoking takes). */
+export function tokenIdOf(hash: string): string {
+  return `t-${hash.slice(0, 16)}`;
+}
+
 /** What a new token grants. */
 export interface TokenGrant {
   role: Role;
@@ -31,6 +36,8 @@ export interface TokenGrant {
   kind?: TokenKind;
   /** Lifetime in milliseconds; absent for a token that does not expire. */
   ttlMs?: number;
+  /** For a session: the id of the token it is started with. */
+  parentId?: string | null;
 }
 
 /** Lifetime of a one-time login link: one day. */
@@ -46,8 +53,10 @@ export async function issueToken(
 ): Promise<{ token: string; record: TokenRecord }> {
   const token = generateToken();
   const now = Date.now();
+  const hash = hashToken(token);
   const record: TokenRecord = {
-    hash: hashToken(token),
+    hash,
+    id: tokenIdOf(hash),
     kind: grant.kind ?? "access",
     role: grant.role,
     issueId: grant.issueId ?? null,
@@ -55,6 +64,8 @@ export async function issueToken(
     name: grant.name ?? null,
     createdAt: new Date(now).toISOString(),
     expiresAt: grant.ttlMs === undefined ? null : new Date(now + grant.ttlMs).toISOString(),
+    lastUsedAt: null,
+    parentId: grant.parentId ?? null,
   };
   await storage.createToken(record);
   return { token, record };

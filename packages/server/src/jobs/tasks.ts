@@ -1,5 +1,5 @@
 import { InputError, reconstruct, type SourceFormat } from "@galley/core";
-import { reconstructionToYDoc } from "@galley/doc";
+import { reconstructionToYDoc, type SetAsidePart } from "@galley/doc";
 import { type ExportFormat, type ExportResult, exportIssue } from "@galley/export";
 import { formatBytes } from "../body.ts";
 import type { LinesInput, PageLines } from "../pages/ingest-source.ts";
@@ -25,6 +25,8 @@ export interface Reconstructed {
   articleCount: number;
   update: Uint8Array;
   text: Uint8Array | string;
+  /** The reconstruction's warnings (what it could not take as written); empty when none. */
+  warnings: string[];
 }
 
 /** Read a page's source lines (`GET /api/pages/:pageId/lines`). */
@@ -43,11 +45,16 @@ export interface ExportTask {
 /** Any task the worker pool runs. */
 export type Task = ReconstructTask | LinesTask | ExportTask;
 
+/** An export's file, and the content outside the page schema it left out, by page. */
+export interface Exported extends ExportResult {
+  setAside: { pageId: string; parts: SetAsidePart[] }[];
+}
+
 /** The answer type of each task kind. */
 export interface TaskResults {
   reconstruct: Reconstructed;
   lines: PageLines;
-  export: ExportResult;
+  export: Exported;
 }
 
 /** Runs one task in the calling thread: the worker's body, and the in-thread path of the CLI and tests. */
@@ -57,8 +64,11 @@ export function runTask(task: Task): TaskResults[Task["kind"]] {
       return reconstructUpload(task);
     case "lines":
       return linesFromSource(task.input);
-    case "export":
-      return exportIssue(issueFromData(task.data), task.format);
+    case "export": {
+      const setAside: Exported["setAside"] = [];
+      const issue = issueFromData(task.data, (pageId, parts) => setAside.push({ pageId, parts }));
+      return { ...exportIssue(issue, task.format), setAside };
+    }
   }
 }
 
@@ -95,5 +105,6 @@ function reconstructUpload(task: ReconstructTask): Reconstructed {
     articleCount: page.articles.length,
     update,
     text: task.text,
+    warnings: page.warnings ?? [],
   };
 }

@@ -27,6 +27,12 @@ export interface PageUpload {
   image?: Uint8Array | null;
 }
 
+/** A page just created from an upload, with what the reconstruction could not take as written. */
+export interface UploadedPage extends PageRecord {
+  /** The reconstruction's `warnings` (a box that is not a usable coordinate, …); empty when none. */
+  warnings: string[];
+}
+
 /** What `checkUpload` found out about an upload. */
 export interface CheckedUpload {
   /** The scan's type when `bytes` is an image to OCR, else null. */
@@ -61,6 +67,12 @@ export interface UploadRuntime {
   ocrOptions?: Omit<RecognizeOptions, "lang" | "onProgress" | "signal">;
   /** Largest first update, in bytes. */
   maxDocBytes: number;
+}
+
+/** A page just created from an upload, with what the reconstruction could not take as written. */
+export interface UploadedPage extends PageRecord {
+  /** The reconstruction's `warnings` (a box that is not a usable coordinate, …); empty when none. */
+  warnings: string[];
 }
 
 /**
@@ -116,6 +128,7 @@ export function checkUpload(
  *
  * Throws `InputError` from core for bad OCR input, `HTTPException` for a refused upload or a
  * failed OCR, `JobError` for a limit hit, and `ConflictError` when the page number is taken.
+ * The reconstruction's warnings are logged once and returned with the page.
  */
 export async function storeUpload(
   upload: PageUpload,
@@ -123,7 +136,7 @@ export async function storeUpload(
   runtime: UploadRuntime,
   onProgress: (phase: UploadPhase, fraction: number) => void = () => {},
   signal?: AbortSignal,
-): Promise<PageRecord> {
+): Promise<UploadedPage> {
   const { scan } = checked;
   let text: string | Uint8Array = upload.bytes;
   let format = upload.format;
@@ -162,7 +175,10 @@ export async function storeUpload(
   const image =
     upload.image && checked.imageType ? { bytes: upload.image, contentType: checked.imageType } : null;
   await runtime.storage.createPage({ ...fields, source, ocrText, firstUpdate: reconstructed.update, image });
-  return { ...fields, sourceSize: source.byteLength, imageType: image?.contentType ?? null };
+  const { warnings } = reconstructed;
+  if (warnings.length > 0)
+    runtime.logger.warn("page read with warnings", { issue: upload.issueId, page: fields.id, warnings });
+  return { ...fields, sourceSize: source.byteLength, imageType: image?.contentType ?? null, warnings };
 }
 
 /**
@@ -174,7 +190,7 @@ export async function createPageFromUpload(
   upload: PageUpload,
   ocr: RecognizeImage | null,
   logger: Logger,
-): Promise<PageRecord> {
+): Promise<UploadedPage> {
   const checked = checkUpload(upload, ocr, Number.POSITIVE_INFINITY);
   const { runTask } = await import("../jobs/tasks.ts");
   return storeUpload(upload, checked, {

@@ -1,4 +1,4 @@
-import { yDocToReconstruction } from "@galley/doc";
+import { readEditedPage, type SetAsidePart } from "@galley/doc";
 import type { IssueInput, IssuePage } from "@galley/export";
 import { buildDoc } from "../sync/doc-state.ts";
 import type { StoredIssueData } from "./issue-data.ts";
@@ -6,16 +6,21 @@ import { linesFromSource } from "./lines-from-source.ts";
 
 /**
  * Interprets an issue read by `readIssueData` as the exporters read it: every page as currently
- * edited (its stored Y.Doc through `yDocToReconstruction`) with its source lines, its image, and
- * the original OCR upload (for a scan: the hOCR its OCR produced). Pure CPU, run in a worker by
- * the server. Throws `DocLoadError` when a page's stored state does not load.
+ * edited (its stored Y.Doc through `readEditedPage`) with its source lines, its image, and the
+ * original OCR upload (for a scan: the hOCR its OCR produced). Content a page holds that the page
+ * schema does not allow is left out and passed to `onSetAside`. Pure CPU, run in a worker by the
+ * server. Throws `DocLoadError` when a page's stored state does not load.
  */
-export function issueFromData(data: StoredIssueData): IssueInput {
+export function issueFromData(
+  data: StoredIssueData,
+  onSetAside: (pageId: string, parts: SetAsidePart[]) => void = () => {},
+): IssueInput {
   const pages: IssuePage[] = [];
   for (const { record, stored, source, image } of data.pages) {
     const doc = buildDoc(stored, record.id);
-    const page = yDocToReconstruction(doc);
+    const { page, setAside } = readEditedPage(doc);
     doc.destroy();
+    if (setAside.length > 0) onSetAside(record.id, setAside);
     const entry: IssuePage = { id: record.id, number: record.number, page };
     if (source) {
       const text = source.ocrText ?? source.bytes;

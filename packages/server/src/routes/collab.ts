@@ -1,7 +1,7 @@
 import type { Context, Hono } from "hono";
 import type { UpgradeWebSocket, WSContext } from "hono/ws";
 import { roleAllows, roleFor } from "../auth/principal.ts";
-import { fail, type GalleyDeps, type GalleyEnv } from "../context.ts";
+import { authenticateRequest, fail, type GalleyDeps, type GalleyEnv } from "../context.ts";
 import { CloseCode } from "../sync/close-codes.ts";
 import type { SyncSocket } from "../sync/connection.ts";
 import type { SyncSession } from "../sync/sync-server.ts";
@@ -53,7 +53,14 @@ export function registerCollabRoutes(
 
 async function admit(c: Context<GalleyEnv>, deps: GalleyDeps): Promise<Admission> {
   const pageId = c.req.param("pageId") ?? "";
-  const principal = await deps.authenticate(c.req.raw);
+  const result = await authenticateRequest(c, deps);
+  if ("wait" in result)
+    return {
+      ok: false,
+      code: CloseCode.TooManyRequests,
+      reason: `too many failed sign-ins from your address; try again in ${result.wait} s`,
+    };
+  const principal = result.principal;
   if (!principal) return { ok: false, code: CloseCode.Unauthorized, reason: "a valid token is required" };
   const page = await deps.storage.getPage(pageId);
   if (!page) return { ok: false, code: CloseCode.NotFound, reason: `no page ${pageId}` };

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { type ExportFormat, exportFormats, isExportFormat } from "@galley/export";
 import type { Context, Hono } from "hono";
 import { fail, type GalleyDeps, type GalleyEnv, requirePrincipal, requireRole } from "../context.ts";
+import type { TaskResults } from "../jobs/tasks.ts";
 import { admitJob, jobFailure } from "../jobs/upload-job.ts";
 import { readIssueData, transferablesOf } from "../pages/issue-data.ts";
 import { apiBase, prefersAsync } from "./upload.ts";
@@ -32,6 +33,7 @@ export function registerExportRoutes(app: Hono<GalleyEnv>, deps: GalleyDeps): vo
         { kind: "export", data, format },
         { transfer: transferablesOf(data), signal: job.signal },
       );
+      logSetAside(deps, result.setAside);
       const path = join(deps.scratchDir, `${job.id}.export`);
       await writeFile(path, result.bytes);
       job.succeed({
@@ -73,9 +75,16 @@ async function exportNow(
   const data = await readIssueData(deps.storage, issueId);
   if (!data) fail(404, `no issue ${issueId}`);
   const result = await deps.pool.run({ kind: "export", data, format }, { transfer: transferablesOf(data) });
+  logSetAside(deps, result.setAside);
   // The export's bytes were moved here from the worker; they go out as they are (no copy).
   return c.body(result.bytes as Uint8Array<ArrayBuffer>, 200, {
     "Content-Type": result.contentType,
     "Content-Disposition": `attachment; filename="${result.filename.replace(/["\\\r\n]/g, "_")}"`,
   });
+}
+
+/** Logs the pages exported without content outside the page schema, once each. */
+function logSetAside(deps: GalleyDeps, setAside: TaskResults["export"]["setAside"]): void {
+  for (const { pageId, parts } of setAside)
+    deps.logger.warn("exported a page without content outside the schema", { page: pageId, setAside: parts });
 }

@@ -17,7 +17,13 @@ import { CloseCode } from "../sync/close-codes.ts";
 export function registerPageRoutes(app: Hono<GalleyEnv>, deps: GalleyDeps): void {
   app.get("/api/pages/:pageId", async (c) => {
     const { page } = await pageFor(c, deps, "viewer");
-    return c.json(await loadPageDoc(deps.storage, page.id));
+    const { page: edited, setAside } = await loadPageDoc(deps.storage, page.id);
+    if (setAside.length === 0) return c.json(edited);
+    deps.logger.warn("the page holds content outside the schema; it is set aside", {
+      page: page.id,
+      setAside,
+    });
+    return c.json({ ...edited, setAside });
   });
 
   app.get("/api/pages/:pageId/info", async (c) => {

@@ -12,8 +12,9 @@ import { readUploadBody } from "../upload-body.ts";
  * `multipart/form-data` with a part `file` and an optional part `image` (the page image of an
  * hOCR, ALTO or PAGE file). Admin of the issue.
  *
- * Without `Prefer: respond-async`: 201 `{ id, number, articleCount, format, status, hasImage }`
- * once the page is stored. With it: 202 `{ job }` and `Location: /api/jobs/:jobId` as soon as
+ * Without `Prefer: respond-async`: 201 `{ id, number, articleCount, format, status, hasImage,
+ * warnings }` once the page is stored (`warnings`: what the reconstruction could not take as
+ * written, one line each; usually empty). With it: 202 `{ job }` and `Location: /api/jobs/:jobId` as soon as
  * the body is received and checked; the work goes on as a job.
  */
 export function registerUploadRoutes(app: Hono<GalleyEnv>, deps: GalleyDeps): void {
@@ -65,6 +66,7 @@ export function registerUploadRoutes(app: Hono<GalleyEnv>, deps: GalleyDeps): vo
           format: page.format,
           status: page.status,
           hasImage: Boolean(checked.scan ?? checked.imageType),
+          warnings: page.warnings,
         },
         201,
       );

@@ -1,9 +1,10 @@
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, sep } from "node:path";
 import type { Context, Hono } from "hono";
-import { startSession } from "../auth/session.ts";
+import { readCookie, sessionCookieName } from "../auth/token-auth.ts";
+import { hashToken, isExpired } from "../auth/tokens.ts";
 import type { GalleyDeps, GalleyEnv } from "../context.ts";
-import { setSessionCookie } from "./session.ts";
+import { guardedSignIn, setSessionCookie } from "./session.ts";
 
 const contentTypes: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -26,18 +27,21 @@ const appRoutes = /^\/(?:$|issues(?:\/|$)|pages(?:\/|$))/;
 /**
  * The newsroom web app: static files from `webRoot` (the built `apps/web/dist`), `index.html`
  * for the app's own routes (`/`, `/issues/*`, `/pages/*`). A browser arriving at an app route
- * with `?token=` is signed in here: the token is traded for the session cookie and the browser
- * redirected to the same URL without it. Without a built app, `/` answers a short HTML note.
+ * with `?token=` and no session is signed in here: the token is traded for the session cookie
+ * and the browser redirected to the same URL without it. A browser that is signed in already
+ * keeps its session — a link from anywhere (another site included) must never replace it
+ * unasked — and gets the app with the token still in the URL: the app asks whether to switch.
+ * Without a built app, `/` answers a short HTML note.
  */
 export function registerWebRoutes(app: Hono<GalleyEnv>, deps: GalleyDeps, webRoot: string | null): void {
   app.get("/*", async (c) => {
     const { base, path } = splitPath(c);
     const isAppRoute = appRoutes.test(path);
     const token = c.req.query("token");
-    if (isAppRoute && token) {
-      const started = await startSession(deps.storage, token);
-      if (started) {
-        setSessionCookie(c, started.session);
+    if (isAppRoute && token && !(await isOtherSignIn(c, deps, token))) {
+      const result = await guardedSignIn(c, deps, token, "sign-in link");
+      if ("started" in result && result.started) {
+        setSessionCookie(c, result.started.session);
         const url = new URL(c.req.url);
         url.searchParams.delete("token");
         return c.redirect(`${url.pathname}${url.search}`, 302);
@@ -50,6 +54,26 @@ export function registerWebRoutes(app: Hono<GalleyEnv>, deps: GalleyDeps, webRoo
     if (isAppRoute) return c.html(notBuiltPage(base), 200, { "Cache-Control": "no-cache" });
     return c.json({ error: `no route GET ${c.req.path}` }, 404);
   });
+}
+
+/**
+ * Whether the browser is signed in already as someone other than `token` would sign it in as
+ * (another user, role or issue; or a token that is not valid at all). Signing in again as the
+ * same person is harmless and goes ahead.
+ */
+async function isOtherSignIn(c: Context, deps: GalleyDeps, token: string): Promise<boolean> {
+  const cookie = readCookie(c.req.header("cookie") ?? null, sessionCookieName);
+  if (!cookie) return false;
+  const session = await deps.storage.findToken(hashToken(cookie));
+  if (!session || session.kind === "login" || isExpired(session)) return false;
+  const link = await deps.storage.findToken(hashToken(token));
+  return !(
+    link &&
+    !isExpired(link) &&
+    link.user === session.user &&
+    link.role === session.role &&
+    link.issueId === session.issueId
+  );
 }
 
 function splitPath(c: Context): { base: string; path: string } {

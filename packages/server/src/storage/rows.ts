@@ -29,6 +29,7 @@ export interface PageRow {
 /** A `tokens` row. */
 export interface TokenRow {
   hash: string;
+  id: string;
   kind: string;
   role: string;
   issue_id: string | null;
@@ -36,6 +37,8 @@ export interface TokenRow {
   name: string | null;
   created_at: string;
   expires_at: string | null;
+  last_used_at: string | null;
+  parent_id: string | null;
 }
 
 /**
@@ -79,6 +82,7 @@ export function pageFromRow(row: PageRow): PageRecord {
 export function tokenFromRow(row: TokenRow): TokenRecord {
   return {
     hash: row.hash,
+    id: row.id,
     kind: row.kind as TokenKind,
     role: row.role as Role,
     issueId: row.issue_id,
@@ -86,6 +90,8 @@ export function tokenFromRow(row: TokenRow): TokenRecord {
     name: row.name,
     createdAt: row.created_at,
     expiresAt: row.expires_at,
+    lastUsedAt: row.last_used_at,
+    parentId: row.parent_id,
   };
 }
 

@@ -77,6 +77,8 @@ export type TokenKind = "access" | "login" | "session";
 /** A stored token. The token itself is never stored, only its SHA-256 (`hash`, hex). */
 export interface TokenRecord {
   hash: string;
+  /** A public name for the token, for listing and revoking (`t-` and the first 16 hex digits of `hash`). */
+  id: string;
   kind: TokenKind;
   role: Role;
   /** The issue the token is limited to, or null for every issue. */
@@ -87,6 +89,10 @@ export interface TokenRecord {
   createdAt: string;
   /** ISO timestamp after which the token is refused, or null for never. */
   expiresAt: string | null;
+  /** ISO timestamp of the last request it authenticated (recorded at most once a minute), or null. */
+  lastUsedAt: string | null;
+  /** For a session: the id of the token it was started with (revoking that ends it too); else null. */
+  parentId: string | null;
 }
 
 /** Fields of a page an editor or admin may change after upload. */
@@ -142,6 +148,17 @@ export interface Storage {
   findToken(hash: string): Promise<TokenRecord | null>;
   /** Removes a token and returns it, atomically: of two concurrent calls one gets the record, the other null. */
   takeToken(hash: string): Promise<TokenRecord | null>;
+  /** Every stored token (expired ones included), oldest first. */
+  listTokens(): Promise<TokenRecord[]>;
+  /**
+   * Removes the token with public id `id` and every session started with it (`parentId`), in one
+   * transaction; returns the token, or null when there is none (then nothing is removed).
+   */
+  revokeToken(id: string): Promise<TokenRecord | null>;
+  /** Records that the token was used at `at` (ISO). Unknown hashes are ignored. */
+  touchToken(hash: string, at: string): Promise<void>;
+  /** Removes the tokens that expired before `now` (ISO); returns how many. */
+  deleteExpiredTokens(now: string): Promise<number>;
 
   /** Releases connections and file handles; the storage is unusable afterwards. */
   close(): Promise<void>;

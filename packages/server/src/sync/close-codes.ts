@@ -20,6 +20,14 @@ export const CloseCode = {
   NotFound: 4404,
   /** A message larger than `maxMessageBytes`. */
   TooLarge: 4413,
+  /**
+   * A document update the page schema does not allow (an unknown element, text outside a block,
+   * a status out of range, a write to anything but the page content …); nothing of it was
+   * stored or relayed.
+   */
+  InvalidContent: 4422,
+  /** Too many failed sign-ins from the client's address; try again later. */
+  TooManyRequests: 4429,
   /** The page's stored state could not be loaded; nothing was overwritten. Retry later. */
   LoadFailed: 4500,
   /** An update could not be stored; the connection is closed so the client resends it on reconnect. */

@@ -1,6 +1,7 @@
 import { pageFragmentName } from "@galley/doc";
 import * as Y from "yjs";
 import type { StoredDoc } from "../storage/storage.ts";
+import type { DecodedUpdate } from "./dependencies.ts";
 
 /** A page's stored state could not be turned back into a document. Nothing was written. */
 export class DocLoadError extends Error {
@@ -39,13 +40,12 @@ export function mergeStoredDoc(stored: StoredDoc): Uint8Array {
 }
 
 /**
- * Checks that `update` is a well-formed Yjs (v1) update before it is stored, so a broken
- * message can never poison the log. Returns the error message, or null when it is well formed.
+ * Decodes a client's update (Yjs v1) before anything else looks at it, so a broken message can
+ * never poison the log: the decoded structs, or the error message when it does not decode.
  */
-export function checkUpdate(update: Uint8Array): string | null {
+export function decodeClientUpdate(update: Uint8Array): DecodedUpdate | string {
   try {
-    Y.decodeUpdate(update);
-    return null;
+    return Y.decodeUpdate(update);
   } catch (error) {
     return `not a Yjs update (${(error as Error).message})`;
   }

@@ -1,3 +1,4 @@
+import { inspectPage } from "@galley/doc";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import type { Bus } from "../bus/bus.ts";
@@ -7,7 +8,9 @@ import { BusRelay } from "./bus-relay.ts";
 import { CloseCode } from "./close-codes.ts";
 import { type CompactionPolicy, Compactor } from "./compactor.ts";
 import type { Connection } from "./connection.ts";
-import { buildDoc, checkUpdate, countArticles, isKnownUpdate, mergeStoredDoc } from "./doc-state.ts";
+import type { DecodedUpdate } from "./dependencies.ts";
+import { buildDoc, countArticles, decodeClientUpdate, isKnownUpdate, mergeStoredDoc } from "./doc-state.ts";
+import { PresenceGate, type PresenceLimits } from "./presence-gate.ts";
 import {
   type ClientMessage,
   encodeAwareness,
@@ -17,6 +20,7 @@ import {
   encodeUpdate,
   MalformedMessageError,
 } from "./protocol.ts";
+import { SchemaGate } from "./schema-gate.ts";
 
 /** What a room needs from the server around it. */
 export interface RoomDeps {
@@ -29,6 +33,8 @@ export interface RoomDeps {
   compaction: CompactionPolicy;
   /** Told after each compaction that folded updates. */
   onCompacted?: (folded: number) => void;
+  /** What one connection may do with presence. */
+  presence: PresenceLimits;
 }
 
 /** The page does not exist in storage. */
@@ -42,10 +48,11 @@ export type RoomState = "loading" | "ready" | "failed" | "closing" | "closed";
 /**
  * One loaded page: its Y.Doc and awareness, the connections editing it, and the write path.
  *
- * Write path: a client's update is checked, queued, appended to storage (queued updates go in
- * one transaction), and only once the append has committed applied to the doc — whose
- * `update` event broadcasts it to the other connections and the bus. So every update a client
- * receives is already durable.
+ * Write path: a client's update is decoded, checked against the page schema (`SchemaGate`),
+ * queued, appended to storage (queued updates go in one transaction), and only once the append
+ * has committed applied to the doc — whose `update` event broadcasts it to the other connections
+ * and the bus. So every update a client receives is already durable and schema-valid. An update
+ * the schema does not allow closes its sender with 4422 and is neither stored nor relayed.
  */
 export class Room {
   state: RoomState = "loading";
@@ -55,9 +62,16 @@ export class Room {
   private doc: Y.Doc | null = null;
   private awareness: awarenessProtocol.Awareness | null = null;
   private relay: BusRelay | null = null;
-  private queue: { update: Uint8Array; origin: Connection }[] = [];
+  private gate: SchemaGate | null = null;
+  /** Writers' updates waiting to be checked and stored, in arrival order. */
+  private queue: Arrival[] = [];
+  /** The server's own repairs (for what relayed updates combined into) waiting to be stored. */
+  private repairs: Uint8Array[] = [];
+  /** Per connection, updates that build on changes the server does not have yet. */
+  private readonly held = new Map<Connection, Arrival[]>();
   private flushing: Promise<void> | null = null;
   private readonly compactor: Compactor;
+  private readonly presence: PresenceGate;
   private closing: Promise<void> | null = null;
 
   constructor(
@@ -65,6 +79,9 @@ export class Room {
     private readonly deps: RoomDeps,
   ) {
     this.compactor = new Compactor(deps.compaction, () => this.compact());
+    this.presence = new PresenceGate(deps.presence, (connection, reason) =>
+      deps.logger.warn("dropped presence", { page: pageId, user: connection.principal.user, reason }),
+    );
     this.ready = this.load();
     this.ready.catch(() => {});
   }
@@ -81,7 +98,9 @@ export class Room {
 
   /** Removes a connection and its awareness states (which tells the others it left). */
   leave(connection: Connection): void {
+    this.held.delete(connection);
     if (!this.connections.delete(connection)) return;
+    this.presence.release(connection);
     if (this.awareness && connection.awarenessClients.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessClients], null);
     }
@@ -105,13 +124,17 @@ export class Room {
       case "update":
         this.receiveUpdate(connection, message.update, message.kind === "sync-step2");
         return;
-      case "awareness":
+      case "awareness": {
+        // Only the connection's own client ids, within its limits (see PresenceGate).
+        const update = this.presence.filter(connection, message.update, awareness);
+        if (!update) return;
         try {
-          awarenessProtocol.applyAwarenessUpdate(awareness, message.update, connection);
+          awarenessProtocol.applyAwarenessUpdate(awareness, update, connection);
         } catch (error) {
           throw new MalformedMessageError(`not an awareness update (${(error as Error).message})`);
         }
         return;
+      }
       case "query-awareness":
         connection.send(
           encodeAwareness(
@@ -149,6 +172,7 @@ export class Room {
       await this.compact();
     }
     this.awareness?.destroy();
+    this.gate?.destroy();
     this.doc?.destroy();
     this.state = "closed";
   }
@@ -162,6 +186,8 @@ export class Room {
       const stored = await storage.loadDoc(this.pageId);
       if (!stored) throw new PageNotFoundError(`no page ${this.pageId}`);
       const doc = buildDoc(stored, this.pageId);
+      await this.repairStored(doc);
+      this.gate = new SchemaGate(doc, () => this.repairs);
       const awareness = new awarenessProtocol.Awareness(doc);
       awareness.setLocalState(null);
       this.doc = doc;
@@ -180,8 +206,8 @@ export class Room {
   }
 
   private receiveUpdate(connection: Connection, update: Uint8Array, isSyncReply: boolean): void {
-    const problem = checkUpdate(update);
-    if (problem) throw new MalformedMessageError(problem);
+    const decoded = decodeClientUpdate(update);
+    if (typeof decoded === "string") throw new MalformedMessageError(decoded);
     if (isEmptyUpdate(update)) return;
     const doc = this.loaded().doc;
     if (!connection.canWrite) {
@@ -194,27 +220,113 @@ export class Room {
     }
     // A reconnecting client's sync reply usually holds nothing new; don't log it again.
     if (isSyncReply && isKnownUpdate(doc, update)) return;
-    this.queue.push({ update, origin: connection });
+    this.queue.push({ update, decoded, origin: connection });
     this.flushing ??= this.flush();
+  }
+
+  /**
+   * Puts the updates that arrived together through the schema gate and returns what to store:
+   * the accepted ones in order (with the gate's repair after them, if any). A refused update
+   * closes its sender with 4422 and nothing of it, or of what that sender sent after it, is
+   * kept; one that builds on changes the server does not have yet (a client typing while its
+   * reconnect's sync reply is still on the way) is held, and tried again with its sender's next.
+   */
+  private admit(arrived: Arrival[]): QueuedUpdate[] {
+    const candidates: Arrival[] = [];
+    for (const sender of new Set(arrived.map((a) => a.origin))) {
+      candidates.push(...(this.held.get(sender) ?? []));
+      this.held.delete(sender);
+    }
+    candidates.push(...arrived);
+    // A sender that has left since is still heard: what it sent before leaving is kept. (One
+    // that was refused sends nothing more: its later messages are never read.)
+    const open = candidates;
+    if (open.length === 0) return [];
+    const verdict = this.gate!.check(
+      open.map((c) => ({ update: c.update, decoded: c.decoded, sender: c.origin })),
+    );
+    for (const [i, reason] of verdict.refused) this.refuse(open[i]!.origin, reason);
+    for (const i of verdict.incomplete.keys()) this.hold(open[i]!);
+    const accepted: QueuedUpdate[] = verdict.accepted.map((i) => ({
+      update: open[i]!.update,
+      origin: open[i]!.origin,
+    }));
+    if (verdict.repair) {
+      this.deps.logger.info("updates left an article without blocks; the server removes it", {
+        page: this.pageId,
+      });
+      accepted.push({ update: verdict.repair, origin: null });
+    }
+    return accepted;
+  }
+
+  private hold(arrival: Arrival): void {
+    const connection = arrival.origin;
+    if (connection.isClosed) return;
+    const held = this.held.get(connection) ?? [];
+    held.push(arrival);
+    this.held.set(connection, held);
+    const bytes = held.reduce((sum, entry) => sum + entry.update.byteLength, 0);
+    if (held.length > maxHeldUpdates || bytes > maxHeldBytes)
+      this.refuse(connection, "too many changes that build on changes the server does not have");
+  }
+
+  private refuse(connection: Connection, reason: string): void {
+    this.held.delete(connection);
+    if (connection.isClosed) return;
+    this.deps.logger.warn("refused an update the page schema does not allow", {
+      page: this.pageId,
+      user: connection.principal.user,
+      reason,
+    });
+    connection.close(CloseCode.InvalidContent, `refused: ${reason}; nothing of it was stored`);
+  }
+
+  /**
+   * Removes from a page just loaded what the page schema does not allow (stored before the
+   * server checked updates, or written around it): the parts are reported, their deletion is
+   * stored as an update of the server's own, and only then does anyone see the page.
+   */
+  private async repairStored(doc: Y.Doc): Promise<void> {
+    const { setAside, repair } = inspectPage(doc);
+    if (repair.length === 0) return;
+    this.deps.logger.warn("the stored page holds content outside the schema; it is set aside", {
+      page: this.pageId,
+      setAside,
+    });
+    let update: Uint8Array | null = null;
+    const capture = (u: Uint8Array) => {
+      update ??= u;
+    };
+    doc.on("update", capture);
+    doc.transact((transaction) => {
+      for (const item of repair) item.delete(transaction);
+    });
+    doc.off("update", capture);
+    if (update) await this.deps.storage.appendUpdates(this.pageId, [update]);
   }
 
   private async flush(): Promise<void> {
     // Group commit: wait for the end of this event-loop turn, so every message read from the
     // sockets in it goes into one transaction (one fsync) instead of one each.
     await new Promise((resolve) => setImmediate(resolve));
-    while (this.queue.length > 0) {
-      const batch = this.queue.splice(0);
+    while (this.queue.length > 0 || this.repairs.length > 0) {
+      // Checked first, so the gate still counts the waiting repairs as part of the page.
+      const admitted = this.admit(this.queue.splice(0));
+      const batch = [...this.repairs.splice(0).map((update) => ({ update, origin: null })), ...admitted];
+      if (batch.length === 0) continue;
       try {
         await this.deps.storage.appendUpdates(
           this.pageId,
           batch.map((entry) => entry.update),
         );
       } catch (error) {
-        // Nothing of the batch was stored or applied. The senders still hold the changes:
+        // Nothing of the batch was stored or applied. The senders still hold their changes:
         // closing them makes their providers reconnect and resend what the server lacks.
         this.deps.logger.error("could not store updates", { page: this.pageId, count: batch.length, error });
+        this.gate?.reset();
         for (const origin of new Set(batch.map((entry) => entry.origin))) {
-          origin.close(
+          origin?.close(
             CloseCode.StoreFailed,
             "the server could not store your change; reconnect to resend it",
           );
@@ -241,12 +353,23 @@ export class Room {
     const message = encodeUpdate(update);
     for (const connection of this.connections) if (connection !== origin) connection.send(message);
     if (this.relay && origin !== this.relay) this.relay.publish("update", update);
+    if (this.relay && origin === this.relay) {
+      // Checked by the process that stored it; combined with what this one accepted, it may
+      // still have left an article without blocks.
+      const repair = this.gate?.follow(update);
+      if (repair) {
+        this.repairs.push(repair);
+        this.flushing ??= this.flush();
+      }
+    }
   }
 
   private broadcastAwareness(change: AwarenessChange, origin: unknown): void {
     const awareness = this.awareness;
     if (!awareness) return;
     const owner = origin as Connection;
+    if (this.relay && origin === this.relay)
+      this.presence.noteRemote([...change.added, ...change.updated], change.removed);
     if (this.connections.has(owner)) {
       for (const client of [...change.added, ...change.updated]) owner.awarenessClients.add(client);
       for (const client of change.removed) owner.awarenessClients.delete(client);
@@ -283,6 +406,23 @@ export class Room {
     return { doc: this.doc, awareness: this.awareness };
   }
 }
+
+/** A writer's update as it arrived, decoded, waiting to be checked. */
+interface Arrival {
+  update: Uint8Array;
+  decoded: DecodedUpdate;
+  origin: Connection;
+}
+
+/** An accepted update waiting to be stored, and who sent it (null: the server). */
+interface QueuedUpdate {
+  update: Uint8Array;
+  origin: Connection | null;
+}
+
+/** How many updates (and bytes) one connection may have waiting for changes the server does not have. */
+const maxHeldUpdates = 256;
+const maxHeldBytes = 16 * 1024 * 1024;
 
 /** What changed in an awareness update, by client id. */
 interface AwarenessChange {

@@ -8,6 +8,7 @@ import { CloseCode } from "./close-codes.ts";
 import { type CompactionPolicy, defaultCompactionPolicy } from "./compactor.ts";
 import { Connection, type SyncSocket } from "./connection.ts";
 import { DocLoadError } from "./doc-state.ts";
+import { defaultPresenceLimits, type PresenceLimits } from "./presence-gate.ts";
 import { decodeClientMessage, MalformedMessageError } from "./protocol.ts";
 import { PageNotFoundError, Room } from "./room.ts";
 
@@ -21,6 +22,8 @@ export interface SyncServerOptions {
   maxMessageBytes: number;
   /** When to compact a page's log in the background (default 500 updates, then 1 s of quiet). */
   compaction?: Partial<CompactionPolicy>;
+  /** What one connection may do with presence (defaults: `defaultPresenceLimits`). */
+  presence?: Partial<PresenceLimits>;
 }
 
 /** What the transport adapter calls for one connection. */
@@ -118,6 +121,21 @@ export class SyncServer extends EventEmitter<SyncServerEvents> {
     this.emit("unloaded", pageId);
   }
 
+  /** Closes every connection authenticated with one of the tokens `tokenIds` (they were revoked). */
+  closeTokens(tokenIds: ReadonlySet<string>, code: number, reason: string): number {
+    let closed = 0;
+    for (const room of this.rooms.values()) {
+      for (const connection of room.connections) {
+        const id = connection.principal.tokenId;
+        if (id !== undefined && tokenIds.has(id)) {
+          connection.close(code, reason);
+          closed++;
+        }
+      }
+    }
+    return closed;
+  }
+
   /**
    * Graceful stop: refuses new connections, stores everything received, closes every
    * connection with 1001, compacts and unloads every page. Storage stays open (its owner closes it).
@@ -175,6 +193,7 @@ export class SyncServer extends EventEmitter<SyncServerEvents> {
           instanceId: this.instanceId,
           compaction: { ...defaultCompactionPolicy, ...this.options.compaction },
           onCompacted: (folded) => this.emit("compacted", pageId, folded),
+          presence: { ...defaultPresenceLimits, ...this.options.presence },
         });
         this.rooms.set(pageId, room);
       }

@@ -20,7 +20,7 @@ import type {
   StoredDoc,
   TokenRecord,
 } from "../storage.ts";
-import { postgresSchema, postgresSchemaVersion } from "./schema.ts";
+import { postgresMigrations, postgresSchema, postgresSchemaVersion } from "./schema.ts";
 
 /** Options for `openPostgresStorage`. */
 export interface PostgresStorageOptions {
@@ -50,14 +50,16 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     try {
       // Creating the schema twice at once (two servers starting) is serialized by this lock.
       await client.query("SELECT pg_advisory_lock(hashtext('galley:schema'))");
-      await client.query(postgresSchema(schema));
-      await client.query("SELECT pg_advisory_unlock(hashtext('galley:schema'))");
-      const { rows } = await client.query<{ value: string }>(
-        `SELECT value FROM ${schema}.meta WHERE key = 'schema'`,
-      );
-      if (rows[0]?.value !== postgresSchemaVersion) {
+      let version: string | undefined;
+      try {
+        await client.query(postgresSchema(schema));
+        version = await migrate(client, schema);
+      } finally {
+        await client.query("SELECT pg_advisory_unlock(hashtext('galley:schema'))");
+      }
+      if (version !== postgresSchemaVersion) {
         throw new RangeError(
-          `schema ${schema}: storage version ${rows[0]?.value}, this Galley reads ${postgresSchemaVersion}`,
+          `schema ${schema}: storage version ${version}, this Galley reads ${postgresSchemaVersion}`,
         );
       }
     } finally {
@@ -68,6 +70,29 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     throw error;
   }
   return new PostgresStorage(pool, schema);
+}
+
+/**
+ * Brings the schema to the current version, one migration a transaction (the caller holds the
+ * schema lock, so two processes starting at once migrate it once). Returns the version reached.
+ */
+async function migrate(client: pg.PoolClient, schema: string): Promise<string | undefined> {
+  const read = async () =>
+    (await client.query<{ value: string }>(`SELECT value FROM ${schema}.meta WHERE key = 'schema'`)).rows[0]
+      ?.value;
+  for (const step of postgresMigrations(schema)) {
+    if (Number(await read()) >= Number(step.to)) continue;
+    await client.query("BEGIN");
+    try {
+      await client.query(step.sql);
+      await client.query(`UPDATE ${schema}.meta SET value = $1 WHERE key = 'schema'`, [step.to]);
+      await client.query("COMMIT");
+    } catch (error) {
+      await client.query("ROLLBACK");
+      throw error;
+    }
+  }
+  return read();
 }
 
 class PostgresStorage implements Storage {
@@ -223,10 +248,11 @@ class PostgresStorage implements Storage {
 
   async createToken(token: TokenRecord): Promise<void> {
     await this.pool.query(
-      `INSERT INTO ${this.schema}.tokens (hash, kind, role, issue_id, "user", name, created_at, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      `INSERT INTO ${this.schema}.tokens (hash, id, kind, role, issue_id, "user", name, created_at, expires_at, last_used_at, parent_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
       [
         token.hash,
+        token.id,
         token.kind,
         token.role,
         token.issueId,
@@ -234,6 +260,8 @@ class PostgresStorage implements Storage {
         token.name,
         token.createdAt,
         token.expiresAt,
+        token.lastUsedAt,
+        token.parentId,
       ],
     );
   }
@@ -251,6 +279,37 @@ class PostgresStorage implements Storage {
       [hash],
     );
     return rows[0] ? tokenFromRow(rows[0]) : null;
+  }
+
+  async listTokens(): Promise<TokenRecord[]> {
+    const { rows } = await this.pool.query<TokenRow>(
+      `SELECT * FROM ${this.schema}.tokens ORDER BY created_at, id`,
+    );
+    return rows.map(tokenFromRow);
+  }
+
+  async revokeToken(id: string): Promise<TokenRecord | null> {
+    return this.transaction(async (client) => {
+      const { rows } = await client.query<TokenRow>(
+        `DELETE FROM ${this.schema}.tokens WHERE id = $1 RETURNING *`,
+        [id],
+      );
+      if (!rows[0]) return null;
+      await client.query(`DELETE FROM ${this.schema}.tokens WHERE parent_id = $1`, [id]);
+      return tokenFromRow(rows[0]);
+    });
+  }
+
+  async touchToken(hash: string, at: string): Promise<void> {
+    await this.pool.query(`UPDATE ${this.schema}.tokens SET last_used_at = $1 WHERE hash = $2`, [at, hash]);
+  }
+
+  async deleteExpiredTokens(now: string): Promise<number> {
+    const result = await this.pool.query(
+      `DELETE FROM ${this.schema}.tokens WHERE expires_at IS NOT NULL AND expires_at < $1`,
+      [now],
+    );
+    return result.rowCount ?? 0;
   }
 
   async close(): Promise<void> {

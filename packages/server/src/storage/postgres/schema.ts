@@ -59,5 +59,21 @@ ALTER TABLE ${schema}.pages ADD COLUMN IF NOT EXISTS image_type TEXT;
 `;
 }
 
+/** The steps from one schema version to the next, applied in order to an older schema (see SQLite's). */
+export function postgresMigrations(schema: string): { to: string; sql: string }[] {
+  return [
+    {
+      to: "2",
+      sql: `
+ALTER TABLE ${schema}.tokens ADD COLUMN id TEXT;
+ALTER TABLE ${schema}.tokens ADD COLUMN last_used_at TEXT;
+ALTER TABLE ${schema}.tokens ADD COLUMN parent_id TEXT;
+UPDATE ${schema}.tokens SET id = 't-' || substr(hash, 1, 16);
+CREATE UNIQUE INDEX tokens_by_id ON ${schema}.tokens (id);
+`,
+    },
+  ];
+}
+
 /** The schema version this code reads and writes. */
-export const postgresSchemaVersion = "1";
+export const postgresSchemaVersion = "2";

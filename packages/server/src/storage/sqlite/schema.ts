@@ -49,13 +49,35 @@ CREATE TABLE IF NOT EXISTS tokens (
 INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', '1');
 `;
 
+/**
+ * The steps from one schema version to the next, applied in order (each in one transaction) to
+ * a database of an older version: a fresh database is created at version 1 and migrated like
+ * any other, so every database reaches the same tables by the same statements.
+ */
+export const sqliteMigrations: readonly { to: string; sql: string }[] = [
+  {
+    // Tokens get a public id (for listing and revoking; derived from the hash, so existing
+    // tokens get theirs too), the time they were last used, and for a session the token it
+    // was started with.
+    to: "2",
+    sql: `
+ALTER TABLE tokens ADD COLUMN id TEXT;
+ALTER TABLE tokens ADD COLUMN last_used_at TEXT;
+ALTER TABLE tokens ADD COLUMN parent_id TEXT;
+UPDATE tokens SET id = 't-' || substr(hash, 1, 16);
+CREATE UNIQUE INDEX tokens_by_id ON tokens (id);
+`,
+  },
+];
+
 /** The schema version this code reads and writes. */
-export const sqliteSchemaVersion = "1";
+export const sqliteSchemaVersion = "2";
 
 /**
- * Additions to schema version 1, applied on open when missing (additive: a data directory of an
- * older Galley opens, and an older Galley still reads a migrated one, ignoring what it does not
- * know). Each entry is a table and the column it adds.
+ * Columns added for page images, publications and chunked values, applied on open when missing,
+ * whatever the schema version (additive: a data directory of an older Galley opens, and an older
+ * Galley still reads a migrated one, ignoring what it does not know). Each entry is a table and
+ * the column it adds.
  */
 export const sqliteAddedColumns: ReadonlyArray<{ table: string; column: string; definition: string }> = [
   { table: "issues", column: "publication", definition: "TEXT" },

@@ -55,6 +55,40 @@ describe("openSqliteStorage", () => {
     await storage.close();
   });
 
+  it("opens a database of schema version 1 (before token ids) and migrates it, tokens kept", async () => {
+    const file = fileIn();
+    const old = new Database(file);
+    old.exec(sqliteSchema);
+    old
+      .prepare(
+        "INSERT INTO tokens (hash, kind, role, issue_id, user, name, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      )
+      .run(["ab".repeat(32), "access", "editor", null, "Ann", "Ann", "2024-01-01T00:00:00.000Z", null]);
+    old.close();
+    const storage = openSqliteStorage({ file });
+    expect(await storage.findToken("ab".repeat(32))).toMatchObject({
+      id: `t-${"ab".repeat(8)}`,
+      role: "editor",
+      lastUsedAt: null,
+    });
+    await storage.close();
+    const db = new Database(file);
+    const version = db.prepare("SELECT value FROM meta WHERE key = 'schema'").get() as { value: string };
+    db.close();
+    expect(version.value).toBe("2");
+    // Opening it again is a no-op.
+    await openSqliteStorage({ file }).close();
+  });
+
+  it("refuses a database of a newer schema version than it knows", () => {
+    const file = fileIn();
+    const db = new Database(file);
+    db.exec(sqliteSchema);
+    db.exec("UPDATE meta SET value = '99' WHERE key = 'schema'");
+    db.close();
+    expect(() => openSqliteStorage({ file })).toThrow(/version 99/);
+  });
+
   it("opens a data directory written before the publication and image columns, keeping its rows", async () => {
     const file = fileIn();
     const old = new Database(file);

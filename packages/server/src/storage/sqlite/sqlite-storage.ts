@@ -24,7 +24,13 @@ import type {
 } from "../storage.ts";
 import { BlobChunks, type Staged } from "./blob-chunks.ts";
 import { Checkpointer } from "./checkpointer.ts";
-import { sqliteAddedColumns, sqliteChunkSchema, sqliteSchema, sqliteSchemaVersion } from "./schema.ts";
+import {
+  sqliteAddedColumns,
+  sqliteChunkSchema,
+  sqliteMigrations,
+  sqliteSchema,
+  sqliteSchemaVersion,
+} from "./schema.ts";
 
 /** Options for `openSqliteStorage`. */
 export interface SqliteStorageOptions {
@@ -50,16 +56,15 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
   db.pragma(`synchronous = ${options.synchronous === "normal" ? "NORMAL" : "FULL"}`);
   db.pragma("foreign_keys = ON");
   db.exec(sqliteSchema);
-  addMissingColumns(db);
-  db.exec(sqliteChunkSchema);
-  const version = (db.prepare("SELECT value FROM meta WHERE key = 'schema'").get() as { value: string })
-    .value;
+  const version = migrate(db);
   if (version !== sqliteSchemaVersion) {
     db.close();
     throw new RangeError(
       `${options.file}: storage schema version ${version}, this Galley reads ${sqliteSchemaVersion}`,
     );
   }
+  addMissingColumns(db);
+  db.exec(sqliteChunkSchema);
   const storage = new SqliteStorage(
     db,
     options.synchronous === "normal" ? "NORMAL" : "FULL",
@@ -76,6 +81,31 @@ function addMissingColumns(db: Database.Database): void {
     if (!columns.some((c) => c.name === column))
       db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
   }
+}
+
+/**
+ * Brings the database to the current schema version, one migration at a time, each in one
+ * IMMEDIATE transaction that re-reads the version (two processes opening the same file migrate
+ * it once). Returns the version it is at; a newer one than this code knows is left alone.
+ */
+function migrate(db: Database.Database): string {
+  const read = () =>
+    (db.prepare("SELECT value FROM meta WHERE key = 'schema'").get() as { value: string }).value;
+  for (const step of sqliteMigrations) {
+    if (Number(read()) >= Number(step.to)) continue;
+    db.exec("BEGIN IMMEDIATE");
+    try {
+      if (Number(read()) < Number(step.to)) {
+        db.exec(step.sql);
+        db.prepare("UPDATE meta SET value = ? WHERE key = 'schema'").run([step.to]);
+      }
+      db.exec("COMMIT");
+    } catch (error) {
+      if (db.inTransaction) db.exec("ROLLBACK");
+      throw error;
+    }
+  }
+  return read();
 }
 
 // Positional parameters are always bound as one array (`run([a, b])`): libsql reads a lone
@@ -125,11 +155,16 @@ class SqliteStorage implements Storage {
       ),
       deleteUpdatesUpTo: db.prepare("DELETE FROM updates WHERE page_id = ? AND seq <= ?"),
       insertToken: db.prepare(
-        `INSERT INTO tokens (hash, kind, role, issue_id, user, name, created_at, expires_at)
-         VALUES (@hash, @kind, @role, @issueId, @user, @name, @createdAt, @expiresAt)`,
+        `INSERT INTO tokens (hash, id, kind, role, issue_id, user, name, created_at, expires_at, last_used_at, parent_id)
+         VALUES (@hash, @id, @kind, @role, @issueId, @user, @name, @createdAt, @expiresAt, @lastUsedAt, @parentId)`,
       ),
       findToken: db.prepare("SELECT * FROM tokens WHERE hash = ?"),
       takeToken: db.prepare("DELETE FROM tokens WHERE hash = ? RETURNING *"),
+      listTokens: db.prepare("SELECT * FROM tokens ORDER BY created_at, id"),
+      revokeToken: db.prepare("DELETE FROM tokens WHERE id = ? RETURNING *"),
+      revokeSessionsOf: db.prepare("DELETE FROM tokens WHERE parent_id = ?"),
+      touchToken: db.prepare("UPDATE tokens SET last_used_at = ? WHERE hash = ?"),
+      deleteExpiredTokens: db.prepare("DELETE FROM tokens WHERE expires_at IS NOT NULL AND expires_at < ?"),
     };
   }
 
@@ -286,6 +321,27 @@ class SqliteStorage implements Storage {
   async takeToken(hash: string): Promise<TokenRecord | null> {
     const row = this.statements.takeToken.get([hash]) as TokenRow | undefined;
     return row ? tokenFromRow(row) : null;
+  }
+
+  async listTokens(): Promise<TokenRecord[]> {
+    return (this.statements.listTokens.all() as TokenRow[]).map(tokenFromRow);
+  }
+
+  async revokeToken(id: string): Promise<TokenRecord | null> {
+    return this.transact(() => {
+      const row = this.statements.revokeToken.get([id]) as TokenRow | undefined;
+      if (!row) return null;
+      this.statements.revokeSessionsOf.run([id]);
+      return tokenFromRow(row);
+    });
+  }
+
+  async touchToken(hash: string, at: string): Promise<void> {
+    this.statements.touchToken.run([at, hash]);
+  }
+
+  async deleteExpiredTokens(now: string): Promise<number> {
+    return this.statements.deleteExpiredTokens.run([now]).changes;
   }
 
   async close(): Promise<void> {
