@@ -53,7 +53,7 @@ export class Pacer {
   }
 }
 
-/** Chunks kept as they came, joined once at the end, a few MiB per event-loop turn. */
+/** Chunks kept as they came, joined once at the end, a MiB per event-loop turn. */
 export class ChunkList {
   private readonly chunks: Uint8Array[] = [];
   size = 0;
@@ -64,10 +64,10 @@ export class ChunkList {
     this.size += chunk.byteLength;
   }
 
-  /** The chunks as one new array of its own, copied 4 MiB per event-loop turn. */
+  /** The chunks as one new array of its own, copied 1 MiB per event-loop turn. */
   async concat(): Promise<Uint8Array> {
     const out = new Uint8Array(this.size);
-    const pause = new Pacer(4 * 1024 * 1024);
+    const pause = new Pacer(1024 * 1024);
     let offset = 0;
     for (const chunk of this.chunks) {
       out.set(chunk, offset);

@@ -1,6 +1,5 @@
 import type Database from "libsql";
 import { bytesOf } from "../rows.ts";
-import type { Checkpointer } from "./checkpointer.ts";
 
 /**
  * Bytes up to this size are stored inline in their row; larger ones go to `blob_chunks` in
@@ -25,14 +24,13 @@ export class BlobChunks {
   private readonly select;
   private readonly remove;
   private readonly count;
-  private staging = 0;
 
   constructor(
     private readonly db: Database.Database,
     /** The connection's own setting, restored after each chunk. */
     private readonly synchronous: "FULL" | "NORMAL",
-    /** Runs the WAL checkpoints while chunks are written (null: SQLite's own, in the commits). */
-    private readonly checkpointer: Checkpointer | null = null,
+    /** Told the size of every chunk written (the storage schedules WAL checkpoints by it). */
+    private readonly onWrite: (bytes: number) => void = () => {},
   ) {
     this.insert = db.prepare("INSERT INTO blob_chunks (blob, seq, data, created_at) VALUES (?, ?, ?, ?)");
     this.select = db.prepare("SELECT data FROM blob_chunks WHERE blob = ? AND seq = ?");
@@ -47,48 +45,24 @@ export class BlobChunks {
    */
   async stage(id: string, bytes: Uint8Array): Promise<Staged> {
     if (bytes.byteLength <= chunkBytes) return { inline: toBuffer(bytes), blob: null };
-    this.holdCheckpoints();
     const now = new Date().toISOString();
-    try {
-      for (let offset = 0, seq = 0; offset < bytes.byteLength; offset += chunkBytes, seq++) {
-        const piece = bytes.subarray(offset, Math.min(offset + chunkBytes, bytes.byteLength));
-        // Without an fsync of its own: the chunks become durable with the commit that names them
-        // (a WAL commit in FULL mode syncs every frame before it), and until then they are
-        // garbage anyway. An fsync per chunk held the event loop while the disk was busy.
-        this.db.exec("PRAGMA synchronous = NORMAL");
-        try {
-          this.insert.run([id, seq, toBuffer(piece), now]);
-        } finally {
-          this.db.exec(`PRAGMA synchronous = ${this.synchronous}`);
-        }
-        // Every 4 MiB the checkpointing thread copies what was written into the database file.
-        if (seq % 16 === 15) void this.checkpointer?.checkpoint();
-        // A short sleep rather than an immediate turn: writing 50 MB as fast as it goes made
-        // the kernel throttle the writes themselves (dirty pages), in this thread.
-        await new Promise((resolve) => setTimeout(resolve, 1));
+    for (let offset = 0, seq = 0; offset < bytes.byteLength; offset += chunkBytes, seq++) {
+      const piece = bytes.subarray(offset, Math.min(offset + chunkBytes, bytes.byteLength));
+      // Without an fsync of its own: the chunks become durable with the commit that names them
+      // (a WAL commit in FULL mode syncs every frame before it), and until then they are
+      // garbage anyway. An fsync per chunk held the event loop while the disk was busy.
+      this.db.exec("PRAGMA synchronous = NORMAL");
+      try {
+        this.insert.run([id, seq, toBuffer(piece), now]);
+      } finally {
+        this.db.exec(`PRAGMA synchronous = ${this.synchronous}`);
       }
-    } catch (error) {
-      await this.release();
-      throw error;
+      this.onWrite(piece.byteLength);
+      // A short sleep rather than an immediate turn: writing 50 MB as fast as it goes made
+      // the kernel throttle the writes themselves (dirty pages), in this thread.
+      await new Promise((resolve) => setTimeout(resolve, 1));
     }
     return { inline: null, blob: id };
-  }
-
-  /**
-   * Ends a `stage` that wrote chunks (call once per such `stage`, after the transaction naming
-   * them): waits for a last checkpoint in the thread, then gives checkpoints back to SQLite.
-   */
-  async release(): Promise<void> {
-    if (this.staging === 0) return;
-    await this.checkpointer?.checkpoint();
-    this.staging--;
-    if (this.staging === 0 && this.checkpointer) this.db.exec("PRAGMA wal_autocheckpoint = 1000");
-  }
-
-  /** While chunks are written, SQLite does not checkpoint inside commits; the thread does. */
-  private holdCheckpoints(): void {
-    this.staging++;
-    if (this.staging === 1 && this.checkpointer) this.db.exec("PRAGMA wal_autocheckpoint = 0");
   }
 
   /** Reads blob `id` of `size` bytes back, a chunk at a time with a yield between chunks. */
