@@ -7,6 +7,13 @@ const { parentPort, workerData } = require("node:worker_threads");
 const Database = require(workerData.libsql);
 const db = new Database(workerData.file, { timeout: 5000 });
 parentPort.on("message", (id) => {
+  if (id === "close") {
+    // Close the connection here, in its own thread, and let the thread end by itself: ending it
+    // from outside while libsql held the connection crashed the process at times.
+    db.close();
+    parentPort.close();
+    return;
+  }
   let error = null;
   try {
     db.pragma("wal_checkpoint(PASSIVE)");
@@ -22,7 +29,8 @@ parentPort.on("message", (id) => {
  * copies the WAL into the database file and fsyncs it, which for megabytes of chunks held the
  * event loop for up to 150 ms when SQLite ran it inside a commit (auto-checkpoint). A PASSIVE
  * checkpoint takes no writer lock, so commits on the main connection go on meanwhile. The thread
- * starts when first asked and ends after `idleMs` without work, so an idle server holds none.
+ * starts when first asked and ends after `idleMs` without work, so an idle server holds none; it
+ * closes its own connection before it ends.
  */
 export class Checkpointer {
   private worker: Worker | null = null;
@@ -32,7 +40,7 @@ export class Checkpointer {
 
   constructor(
     private readonly file: string,
-    private readonly idleMs = 5000,
+    private readonly idleMs = 1000,
   ) {}
 
   /** Runs one checkpoint in the thread; resolves when it ran (a failed one is reported, not thrown). */
@@ -46,12 +54,16 @@ export class Checkpointer {
     });
   }
 
-  /** Ends the thread. */
+  /** Ends the thread: it closes its connection and exits once it has answered what it was asked. */
   async close(): Promise<void> {
     if (this.idle) clearTimeout(this.idle);
     const worker = this.worker;
     this.worker = null;
-    await worker?.terminate();
+    if (worker) {
+      const exited = new Promise((resolve) => worker.once("exit", resolve));
+      worker.postMessage("close");
+      await exited;
+    }
     for (const resolve of this.waiting.values()) resolve("closed");
     this.waiting.clear();
   }
@@ -59,8 +71,9 @@ export class Checkpointer {
   private start(): Worker {
     if (this.worker) return this.worker;
     const libsql = createRequire(import.meta.url).resolve("libsql");
+    // Not unref'd: a process that did not close its storage waits for the idle close (a second)
+    // rather than have Node end the thread under libsql at exit.
     const worker = new Worker(source, { eval: true, workerData: { file: this.file, libsql } });
-    worker.unref();
     worker.on("message", ({ id, error }: { id: number; error: string | null }) => {
       this.waiting.get(id)?.(error);
       this.waiting.delete(id);

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "libsql";
@@ -155,6 +155,37 @@ describe("openSqliteStorage", () => {
     clearInterval(ticker);
     expect(turns).toBeGreaterThanOrEqual(4);
     expect((await storage.getPageSource("p1"))?.bytes.byteLength).toBe(8 * chunkBytes);
+    await storage.close();
+  });
+
+  it("still checkpoints the WAL into the database file, from its own thread, as updates pile up", async () => {
+    const file = fileIn();
+    const storage = openSqliteStorage({ file });
+    await storage.createIssue({ id: "i1", title: "T", date: "2025-01-01", createdAt: "" });
+    await storage.createPage({
+      id: "p1",
+      issueId: "i1",
+      number: 1,
+      format: "text",
+      status: "needs-review",
+      articleCount: 0,
+      sourceType: "text/plain",
+      source: new Uint8Array(10),
+      ocrText: null,
+      width: null,
+      height: null,
+      createdAt: "",
+      firstUpdate: new Uint8Array([0, 0]),
+    });
+    const before = statSync(file).size;
+    for (let i = 0; i < 40; i++) await storage.appendUpdates("p1", [new Uint8Array(200 * 1024).fill(i)]);
+    // The checkpoint runs in another thread: wait (bounded) for the database file to take the log.
+    const deadline = Date.now() + 10_000;
+    while (statSync(file).size < before + 4 * 1024 * 1024 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(statSync(file).size).toBeGreaterThanOrEqual(before + 4 * 1024 * 1024);
+    expect((await storage.loadDoc("p1"))?.updates).toHaveLength(41);
     await storage.close();
   });
 });
