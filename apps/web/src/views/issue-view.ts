@@ -35,7 +35,7 @@ export function mountIssueView(main: HTMLElement, ctx: ViewContext, issueId: str
     ? new UploadPanel(
         i18n,
         issueId,
-        () => Math.max(0, ...(issue?.pages.map((p) => p.number) ?? [])) + 1,
+        () => issue?.pages.map((p) => p.number) ?? [],
         () => void load(),
       )
     : null;

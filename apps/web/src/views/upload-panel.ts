@@ -43,7 +43,7 @@ const concurrentUploads = 2;
  * reconstruction, storing) — a Cancel button, and at the end the page or that file's own error;
  * the other files go on. Jobs started earlier (by this browser or another) and still running, or
  * that ended in the last hour, are listed when the panel opens, so one can leave and come back.
- * `onPage` is called whenever a page has been added.
+ * `onPage` is called whenever a page has been added; `usedNumbers` says the issue's page numbers.
  */
 export class UploadPanel {
   /** The panel element. */
@@ -58,7 +58,7 @@ export class UploadPanel {
   constructor(
     private readonly i18n: I18n,
     private readonly issueId: string,
-    private readonly nextNumber: () => number,
+    private readonly usedNumbers: () => number[],
     private readonly onPage: (pageId: string) => void,
   ) {
     const label = (
@@ -119,7 +119,7 @@ export class UploadPanel {
 
   /** Plans and starts uploading `files`. */
   add(files: File[]): void {
-    // Page numbers are given as each upload starts, so a file that fails leaves no gap.
+    // Page numbers are given as each upload starts (in the files' order), the lowest one free.
     for (const planned of planPages(files, 1)) {
       const row = this.row(
         planned.image ? `${planned.file.name} + ${planned.image.name}` : planned.file.name,
@@ -137,12 +137,20 @@ export class UploadPanel {
     for (const row of this.rows) row.stopFollowing?.();
   }
 
-  /** The next page number that no page, and no upload under way or done here, has. */
+  /**
+   * The lowest page number that no page of the issue, and no upload here under way or done, has.
+   * A file that fails gives its number back for the next one.
+   */
   private claimNumber(row: Row): number {
-    const taken = new Set(this.rows.map((r) => r.number).filter((n): n is number => n !== null));
-    let number = this.nextNumber();
+    const taken = new Set([
+      ...this.usedNumbers(),
+      ...this.rows.map((r) => r.number).filter((n): n is number => n !== null),
+    ]);
+    let number = 1;
     while (taken.has(number)) number++;
     row.number = number;
+    row.dom.dataset.number = String(number);
+    this.paint(row);
     return number;
   }
 
@@ -317,7 +325,10 @@ export class UploadPanel {
       cancelled: i18n.t("upload.cancelled"),
     };
     if (row.state === "failed" || row.state === "cancelled") row.number = null;
-    row.status.textContent = text[row.state];
+    row.status.textContent =
+      row.number !== null && row.state !== "done"
+        ? `${i18n.t("issue.page", { number: row.number })} · ${text[row.state]}`
+        : text[row.state];
     row.status.classList.toggle("error", row.state === "failed");
     // Bytes going out fill the bar as they go; the server's phases then carry it on.
     if (row.state === "waiting" || (row.state === "uploading" && row.fraction >= 1))
