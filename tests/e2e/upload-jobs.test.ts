@@ -35,8 +35,9 @@ beforeAll(async () => {
         if (!li.matches?.(".upload-list li")) continue;
         const name = li.querySelector(".upload-name")?.textContent ?? "";
         const state = li.getAttribute("data-state") ?? "";
-        const states = (seen[name] ??= []);
+        const states = seen[name] ?? [];
         if (states.at(-1) !== state) states.push(state);
+        seen[name] = states;
       }
     }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ["data-state"] });
   });
