@@ -72,7 +72,12 @@ describe("uploads as jobs", () => {
       })
     ).json()) as { hasImage: boolean; format: string };
     expect(info).toMatchObject({ hasImage: true, format: "hocr" });
-    await page.waitForSelector(`.page-list tr[data-page-id="${pageId}"]`);
+    // The new page opens with its image in the viewer and the articles drawn on it.
+    await page.click(`.page-list tr[data-page-id="${pageId}"] a`);
+    await page.waitForSelector(".page-viewer[data-state=ready]");
+    await page.waitForSelector(".page-overlay .article-region .region-area");
+    await page.click(".page-head a.back");
+    await page.waitForSelector(".upload-panel");
   });
 
   it("cancels a running job from its row: the job ends cancelled and leaves no page", async () => {
