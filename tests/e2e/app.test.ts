@@ -90,7 +90,7 @@ describe("the newsroom app", () => {
     await page.waitForFunction(() =>
       document.querySelector('article[data-article-id="a3"] [data-role="paragraph"]'),
     );
-    await page.selectOption('[data-control="status"]', "approved");
+    await page.click('article[data-article-id="a3"] .galley-card-status button[data-status="approved"]');
     expect(await page.getAttribute('article[data-article-id="a3"]', "data-status")).toBe("approved");
     await caretAt(page, "CITY COUNCIL VOTES", true);
     await page.click('[data-action="splitArticle"]');
@@ -101,11 +101,29 @@ describe("the newsroom app", () => {
 
   it("switches to Chinese and remembers it", async () => {
     await page.selectOption("#locale", "zh-CN");
-    expect(await page.locator(".source-panel h2").textContent()).toBe("原文（OCR 行）");
+    expect(await page.locator('.tabs [data-tab="lines"]').textContent()).toBe("原文行");
     expect(await page.getAttribute('[data-action="undo"]', "aria-label")).toBe("撤销");
     await page.reload();
     await page.waitForSelector(".galley-editor[data-galley-state=ready]");
     expect(await page.getAttribute("html", "lang")).toBe("zh-CN");
     expect(await page.locator(".galley-status .galley-connection").textContent()).toBe("已连接");
+  });
+
+  it("flags, before export, the articles that have no headline (in Chinese)", async () => {
+    await caretAt(page, "Weather");
+    await page.keyboard.press("Control+Alt+1");
+    await page.waitForSelector('article[data-article-id="a3"] .galley-card-untitled');
+    expect(await page.locator('article[data-article-id="a3"] .galley-card-title').textContent()).toBe(
+      "无主标题",
+    );
+    await page.click(".page-head a.back");
+    await page.waitForSelector(".issue-actions .warning");
+    expect(await page.locator(".issue-actions .warning strong").textContent()).toBe(
+      "1 篇文章没有主标题：导出时将以正文开头作为标题。",
+    );
+    expect(await page.getAttribute(".issue-actions .warning a", "href")).toBe(`/pages/${galley.pageId}`);
+    expect(await page.locator(`tr[data-page-id="${galley.pageId}"] .untitled-badge`).textContent()).toBe(
+      "1 篇无标题",
+    );
   });
 });

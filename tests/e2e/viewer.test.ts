@@ -25,7 +25,30 @@ describe("a viewer", () => {
     expect(await page.locator(".ProseMirror").getAttribute("contenteditable")).toBe("false");
     expect(await page.locator(".galley-readonly").isVisible()).toBe(true);
     expect(await page.locator(".galley-editor").getAttribute("data-readonly")).toBe("true");
-    expect(await page.locator(".galley-toolbar button:not([disabled])").count()).toBe(0);
+    // Only Find is open to a viewer: it reads, it changes nothing.
+    expect(
+      await page.$$eval(".galley-toolbar button:not([disabled])", (bs) =>
+        bs.map((b) => b.getAttribute("data-action")),
+      ),
+    ).toEqual(["find"]);
+    expect(await page.locator(".galley-card-status button:not([disabled])").count()).toBe(0);
+  });
+
+  it("can find text (Ctrl+F and the toolbar) but not replace it", async () => {
+    const page = viewer.page;
+    await caretAt(page, "Traffic was light");
+    await page.keyboard.press("Control+f");
+    await page.waitForSelector(".galley-find:not([hidden])");
+    await page.keyboard.type("the");
+    await page.keyboard.press("Enter");
+    expect(await page.locator(".galley-find-count").textContent()).toMatch(/of [1-9]/);
+    expect(await page.locator(".galley-match").count()).toBeGreaterThan(1);
+    expect(await page.locator('.galley-find [data-find="replace"]').isDisabled()).toBe(true);
+    expect(await page.locator('.galley-find [data-find="replacement"]').isDisabled()).toBe(true);
+    await page.keyboard.press("Escape");
+    await page.click('[data-action="find"]');
+    expect(await page.locator(".galley-find").isHidden()).toBe(false);
+    await page.keyboard.press("Escape");
   });
 
   it("cannot change the page by typing or shortcuts", async () => {

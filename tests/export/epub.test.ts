@@ -24,13 +24,13 @@ describe("epub export", () => {
 
   it("navigates by page, then article", () => {
     const nav = unzipText(bytes).get("EPUB/nav.xhtml")!;
-    const pages = [...nav.matchAll(/<li><a href="articles\/(p\d+-a\d+)\.xhtml">(Page \d+[^<]*)<\/a>/g)].map(
+    const pages = [...nav.matchAll(/<li><a href="articles\/(p\d+-a\d+)\.xhtml">(第 \d+ 版[^<]*)<\/a>/g)].map(
       (m) => m[2],
     );
     expect(pages).toEqual([
-      "Page 1 · 要闻",
-      "Page 2 · World",
-      expect.stringMatching(/^Page 3 · Section &lt;script&gt;/),
+      "第 1 版 · 要闻",
+      "第 2 版 · World",
+      expect.stringMatching(/^第 3 版 · Section &lt;script&gt;/),
     ]);
     expect(nav).toContain(
       '<a href="articles/p001-a1.xhtml" lang="zh" xml:lang="zh">科技创新引领产业升级</a>',

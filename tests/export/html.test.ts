@@ -81,9 +81,9 @@ describe("html export", () => {
     for (const name of files.keys()) if (name.startsWith("articles/")) expect(links).toContain(name);
     const headings = els.filter((e) => e.tagName === "h2").map(textOf);
     expect(headings).toEqual([
-      "Page 1 要闻",
-      "Page 2 World",
-      expect.stringMatching(/^Page 3 Section <script>/),
+      "第 1 版 要闻",
+      "第 2 版 World",
+      expect.stringMatching(/^第 3 版 Section <script>/),
     ]);
   });
 

@@ -27,6 +27,8 @@ export interface IssueDetail {
   id: string;
   title: string;
   date: string;
+  /** The newspaper or magazine, when given (servers before it answer without it). */
+  publication?: string | null;
   pages: PageSummary[];
 }
 
@@ -35,6 +37,7 @@ export interface IssueSummary {
   id: string;
   title: string;
   date: string;
+  publication?: string | null;
   pages?: PageSummary[];
   pageCount?: number;
 }
@@ -94,6 +97,9 @@ export interface PageInfo {
   status: string;
   articleCount: number;
   hasImage?: boolean;
+  /** Page size in pixels, when the source has geometry. */
+  width?: number | null;
+  height?: number | null;
   role: Me["role"];
 }
 
@@ -108,4 +114,53 @@ export const exportFormats = ["json", "html", "markdown", "nitf", "newsml", "epu
 /** The download URL of an issue in `format`. */
 export function exportUrl(issueId: string, format: (typeof exportFormats)[number]): string {
   return `/api/issues/${encodeURIComponent(issueId)}/export?format=${format}`;
+}
+
+/** Creates an issue (admin): `POST /api/issues`. */
+export function createIssue(input: {
+  title: string;
+  date: string;
+  publication?: string;
+}): Promise<IssueDetail> {
+  return request<IssueDetail>("/api/issues", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(input),
+  });
+}
+
+/** A page's articles as edited, as much as the page list shows of them. */
+export interface PageArticles {
+  articles: { id: string; status: string; headline: { text: string } | null }[];
+}
+
+/** The page as currently edited, in the reconstruction contract (`GET /api/pages/:pageId`). */
+export function fetchPageArticles(id: string): Promise<PageArticles> {
+  return request<PageArticles>(`/api/pages/${encodeURIComponent(id)}`);
+}
+
+/** Sets a page's status (editor): `PATCH /api/pages/:pageId`. */
+export function setPageStatus(id: string, status: string): Promise<PageInfo> {
+  return request<PageInfo>(`/api/pages/${encodeURIComponent(id)}`, {
+    method: "PATCH",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ status }),
+  });
+}
+
+/** Deletes a page (admin): `DELETE /api/pages/:pageId`. */
+export async function deletePage(id: string): Promise<void> {
+  const response = await fetch(`/api/pages/${encodeURIComponent(id)}`, {
+    method: "DELETE",
+    credentials: "same-origin",
+  });
+  if (!response.ok && response.status !== 404) {
+    let message = response.statusText;
+    try {
+      message = ((await response.json()) as { error?: string }).error ?? message;
+    } catch {
+      // Not JSON: keep the status text.
+    }
+    throw new ApiError(response.status, message);
+  }
 }

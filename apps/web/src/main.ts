@@ -22,24 +22,29 @@ const localeNames: Record<(typeof locales)[number], string> = { en: "English", "
  * Who is signed in, after using a `?token=` link. The server trades a link itself unless the
  * browser is signed in as someone else already; then the link reaches here and is used only if
  * `confirmSwitch` says so — a link from another site must not silently swap the account (login
- * CSRF).
+ * CSRF). A link the server refuses (used already, or expired) is reported in `linkRefused`:
+ * the sign-in form, or a notice over the app when a session still holds, says so.
  */
-async function signIn(confirmSwitch: (current: Me) => Promise<boolean>): Promise<Me | null> {
+async function signIn(
+  confirmSwitch: (current: Me) => Promise<boolean>,
+): Promise<{ me: Me | null; linkRefused: boolean }> {
   const taken = takeToken(location.href);
+  const linkRefused = false;
   if (taken) {
     history.replaceState(history.state, "", taken.cleanUrl);
     const current = await fetchMe().catch(() => null);
-    if (current && !(await confirmSwitch(current))) return current;
+    if (current && !(await confirmSwitch(current))) return { me: current, linkRefused: false };
     try {
       await createSession(taken.token);
-    } catch {
-      return current;
+    } catch (error) {
+      return { me: current, linkRefused: error instanceof ApiError && error.status === 401 };
     }
   }
   try {
-    return await fetchMe();
+    return { me: await fetchMe(), linkRefused };
   } catch (error) {
-    if (error instanceof ApiError && (error.status === 401 || error.status === 403)) return null;
+    if (error instanceof ApiError && (error.status === 401 || error.status === 403))
+      return { me: null, linkRefused };
     throw error;
   }
 }
@@ -57,7 +62,11 @@ function header(i18n: I18n, me: Me | null): HTMLElement {
     { class: "app-header" },
     el("a", { href: "/", class: "brand" }, i18n.t("app.title")),
     el("nav", {}, el("a", { href: "/" }, i18n.t("nav.issues"))),
-    el("span", { class: "who" }, me ? i18n.t("signin.as", { name: me.user, role: me.role }) : ""),
+    el(
+      "span",
+      { class: "who" },
+      me ? i18n.t("signin.as", { name: me.user, role: i18n.t(`role.${me.role}`) }) : "",
+    ),
     select,
   );
 }
@@ -87,7 +96,7 @@ function confirmSwitch(main: HTMLElement, i18n: I18n, current: Me): Promise<bool
   });
 }
 
-function signInForm(main: HTMLElement, i18n: I18n, failed: boolean): void {
+function signInForm(main: HTMLElement, i18n: I18n, failed: boolean, linkRefused = false): void {
   const input = el("input", {
     type: "password",
     id: "token",
@@ -99,7 +108,8 @@ function signInForm(main: HTMLElement, i18n: I18n, failed: boolean): void {
     { class: "signin" },
     el("h1", {}, i18n.t("signin.title")),
     el("p", {}, i18n.t("signin.explain")),
-    failed ? el("p", { class: "error" }, i18n.t("signin.failed")) : null,
+    linkRefused ? el("p", { class: "error", role: "alert" }, i18n.t("signin.linkUsed")) : null,
+    failed ? el("p", { class: "error", role: "alert" }, i18n.t("signin.failed")) : null,
     el("label", { for: "token" }, i18n.t("signin.token")),
     input,
     el("button", { type: "submit" }, i18n.t("signin.submit")),
@@ -122,11 +132,12 @@ async function start(): Promise<void> {
   let me: Me | null = null;
   let view: MountedView | null = null;
   let route: Route = matchRoute(location.pathname);
+  let linkRefused = false;
 
   const show = () => {
     view?.destroy();
     view = null;
-    if (!me) return signInForm(main, i18n, false);
+    if (!me) return signInForm(main, i18n, false, linkRefused);
     const ctx: ViewContext = { i18n, me, navigate };
     if (route.name === "issues") view = mountIssuesView(main, ctx);
     else if (route.name === "issue") view = mountIssueView(main, ctx, route.issueId);
@@ -176,8 +187,17 @@ async function start(): Promise<void> {
     me = { user: "…", role: "viewer" };
     show();
   }
-  me = await signedIn;
+  ({ me, linkRefused } = await signedIn);
   root.firstElementChild?.replaceWith(header(i18n, me));
+  if (me && linkRefused) {
+    main.before(
+      el(
+        "p",
+        { class: "app-notice error", role: "alert" },
+        i18n.t("signin.linkUsedSignedIn", { name: me.user }),
+      ),
+    );
+  }
   // `show` (a closure) may have set the view; TypeScript cannot see that.
   const mounted = view as MountedView | null;
   if (me && mounted?.setMe) mounted.setMe(me);

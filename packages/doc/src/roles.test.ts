@@ -40,7 +40,14 @@ describe("attrsForRole", () => {
       inline: null,
       kind: "folio",
       article: null,
+      cutBefore: null,
+      cutAfter: null,
     });
+  });
+
+  it("keeps the cut marks that pair the halves of a cut block", () => {
+    const attrs = attrsForRole("headline", { role: "paragraph", cutBefore: "c-1", cutAfter: "c-2" });
+    expect([attrs.cutBefore, attrs.cutAfter]).toEqual(["c-1", "c-2"]);
   });
 
   it("sets the attributes the role has no use for to null", () => {
@@ -52,6 +59,8 @@ describe("attrsForRole", () => {
       inline: null,
       kind: null,
       article: null,
+      cutBefore: null,
+      cutAfter: null,
     });
   });
 

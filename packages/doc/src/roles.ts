@@ -78,8 +78,9 @@ export function allowsInlineSpans(role: BlockRole): boolean {
 }
 
 /**
- * The attributes a block keeps when it takes `role`: `role` itself, `lines` and `confidence`
- * unchanged, the role-specific attributes `role` uses unchanged, and the others set to null.
+ * The attributes a block keeps when it takes `role`: `role` itself, `lines`, `confidence` and
+ * the cut marks (`cutBefore`, `cutAfter`) unchanged, the role-specific attributes `role` uses
+ * unchanged, and the others set to null.
  */
 export function attrsForRole(
   role: BlockRole,
@@ -90,6 +91,8 @@ export function attrsForRole(
     role,
     lines: attrs.lines ?? [],
     confidence: attrs.confidence ?? null,
+    cutBefore: attrs.cutBefore ?? null,
+    cutAfter: attrs.cutAfter ?? null,
   };
   for (const name of allRoleSpecific) {
     out[name] = roleSpecificAttrs[role].includes(name) ? (attrs[name] ?? null) : null;

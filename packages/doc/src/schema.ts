@@ -10,7 +10,9 @@ import { type BlockRole, blockNodeName, isBlockRole, roleOf, roleSpecificAttrs }
  * it is, so a role change is an attribute change that merges with concurrent typing (see
  * `roles.ts`). Every block keeps the source line ids (`lines`) and the reconstruction's
  * `confidence` as attributes, so an edited page still says where each word came from; datelines
- * and bylines keep `inline`, captions `article`, furniture `kind`. The DOM is the same as one
+ * and bylines keep `inline`, captions `article`, furniture `kind`. A block cut in two by the
+ * editor carries the same random id in the first half's `cutAfter` and the second half's
+ * `cutBefore` (see `cutMarks`), so joining them again restores the text exactly. The DOM is the same as one
  * element per role would give: `data-role`, and the tag of the role (h2 for a headline …).
  */
 
@@ -75,6 +77,8 @@ const blockSpec: NodeSpec = {
     inline: { default: null },
     kind: { default: null },
     article: { default: null },
+    cutBefore: { default: null },
+    cutAfter: { default: null },
   } satisfies Record<string, AttributeSpec>,
   defining: true,
   toDOM: (node): DOMOutputSpec => {

@@ -1,8 +1,9 @@
 import { type ArticleStatus, articleStatuses, type BlockRole } from "@galley/doc";
-import { baseKeymap } from "prosemirror-commands";
+import { baseKeymap, chainCommands } from "prosemirror-commands";
 import { keymap } from "prosemirror-keymap";
 import type { Command, Plugin } from "prosemirror-state";
 import { redoCommand, undoCommand } from "y-prosemirror";
+import { giveTitleToNextArticle, giveTitleToPreviousArticle } from "./commands/give-title.ts";
 import { mergeArticleWithPrevious } from "./commands/merge-article.ts";
 import { moveArticleDown, moveArticleUp } from "./commands/move-article.ts";
 import { moveBlockToNextArticle, moveBlockToPreviousArticle } from "./commands/move-block.ts";
@@ -18,7 +19,9 @@ import { asUndoStep } from "./undo-step.ts";
  * The editor's actions in one table: each command with its label and keyboard shortcuts. The
  * keymap, the toolbar and the documentation (`docs/embedding.md`) are all read from it, so a
  * shortcut is never listed in one place and missing in another. Key names are ProseMirror's
- * (`Mod` is Ctrl, or Cmd on a Mac).
+ * (`Mod` is Ctrl, or Cmd on a Mac). Actions may share a key: the first in table order that
+ * applies runs (Alt-ArrowUp on a title gives the title to the previous article, on any other
+ * block moves the block).
  */
 
 /** One action of the editor. */
@@ -64,6 +67,18 @@ const plainActions: readonly EditorAction[] = [
     label: "action.moveArticleDown",
     keys: ["Alt-Shift-ArrowDown"],
     command: moveArticleDown,
+  },
+  {
+    id: "giveTitlePrevious",
+    label: "action.giveTitlePrevious",
+    keys: ["Alt-ArrowUp"],
+    command: giveTitleToPreviousArticle,
+  },
+  {
+    id: "giveTitleNext",
+    label: "action.giveTitleNext",
+    keys: ["Alt-ArrowDown"],
+    command: giveTitleToNextArticle,
   },
   {
     id: "moveBlockPrevious",
@@ -128,9 +143,13 @@ function outsideComposition(command: Command): Command {
  * then Delete-joins-next, then ProseMirror's base keymap for ordinary text editing.
  */
 export function editorKeymaps(extra: Record<string, Command> = {}): Plugin[] {
-  const bindings: Record<string, Command> = {};
+  const byKey = new Map<string, Command[]>();
   for (const action of editorActions) {
-    for (const key of action.keys) bindings[key] = outsideComposition(action.command);
+    for (const key of action.keys) byKey.set(key, [...(byKey.get(key) ?? []), action.command]);
+  }
+  const bindings: Record<string, Command> = {};
+  for (const [key, commands] of byKey) {
+    bindings[key] = outsideComposition(commands.length === 1 ? commands[0]! : chainCommands(...commands));
   }
   for (const [key, command] of Object.entries(extra)) bindings[key] = outsideComposition(command);
   bindings.Delete = outsideComposition(asUndoStep(joinParagraphWithNext));

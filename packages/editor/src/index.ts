@@ -1,6 +1,7 @@
 export { type BlockRole, blockRoles, pageSchema, roleOf } from "@galley/doc";
 export { actionById, type EditorAction, editorActions, editorKeymaps, roleOrder } from "./actions.ts";
-export { newArticleId } from "./article-id.ts";
+export { articleColor, articlePalette } from "./article-colors.ts";
+export { newArticleId, newCutId } from "./article-id.ts";
 export {
   type FoundArticle,
   type FoundBlock,
@@ -34,6 +35,8 @@ export {
   pageLanguage,
   protectedNodes,
 } from "./collab.ts";
+export { giveTitleToNextArticle, giveTitleToPreviousArticle } from "./commands/give-title.ts";
+export { isCutPair, joinTextBlocks } from "./commands/join-blocks.ts";
 export { mergeArticleWithPrevious } from "./commands/merge-article.ts";
 export { moveArticleDown, moveArticleUp } from "./commands/move-article.ts";
 export { moveBlockToNextArticle, moveBlockToPreviousArticle } from "./commands/move-block.ts";
@@ -52,11 +55,12 @@ export {
   messagesFor,
   pickLocale,
 } from "./i18n/messages.ts";
-export { joinSeparator, mergeConfidence, mergeLineIds, splitLineIds } from "./lines.ts";
+export { joinSeparator, lineAtOffset, mergeConfidence, mergeLineIds, splitLineIds } from "./lines.ts";
 export { mountEditor } from "./mount-editor.ts";
 export type { EditorHandle, EditorStatus, EditorUser, MountEditorOptions } from "./mount-options.ts";
+export { PendingChanges } from "./pending-changes.ts";
+export { articleCards, articleCardsKey, articleCardsPlugin, type CardInfo } from "./plugins/article-cards.ts";
 export { articleIdsKey, articleIdsPlugin } from "./plugins/article-ids.ts";
-export { articleLabelsKey, articleLabelsPlugin, setLabelMessages } from "./plugins/article-labels.ts";
 export {
   type DoubtOptions,
   type DoubtPlace,
@@ -80,6 +84,13 @@ export {
   setSearch,
 } from "./plugins/find-replace.ts";
 export {
+  caretLine,
+  lineStripKey,
+  lineStripPlugin,
+  type PageImage,
+  setPageImage,
+} from "./plugins/line-strip.ts";
+export {
   lineTextsOf,
   type SourceState,
   setHighlightedLines,
@@ -87,18 +98,32 @@ export {
   sourceKey,
   sourcePlugin,
 } from "./plugins/source.ts";
-export { presenceOf } from "./presence.ts";
+export { setUiState, type UiState, uiStateKey, uiStatePlugin } from "./plugins/ui-state.ts";
+export { articlesOfPeople, presenceOf } from "./presence.ts";
+export { type ArticleRegion, articleRegions, groupBoxes, type RegionLine } from "./regions.ts";
 export {
   collabUrl,
   fetchMe,
+  fetchPageFacts,
   fetchPageSource,
   httpBase,
+  type PageFacts,
   type PageSource,
+  pageImageUrl,
   type Role,
   ServerError,
 } from "./server-api.ts";
 export { editorCss, ensureStyles } from "./styles.ts";
+export {
+  articleHeadline,
+  headlinesOf,
+  isTitleBlock,
+  type TitleFlag,
+  titleFlagOf,
+  titleRoles,
+} from "./titles.ts";
 export { colorForUser, userColors } from "./user-color.ts";
 export { FindBar } from "./view/find-bar.ts";
+export { Outline } from "./view/outline.ts";
 export { type ConnectionState, type Presence, StatusBar } from "./view/status-bar.ts";
 export { describeKeys, Toolbar } from "./view/toolbar.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { joinSeparator, mergeConfidence, mergeLineIds, splitLineIds } from "./lines.ts";
+import { joinSeparator, lineAtOffset, mergeConfidence, mergeLineIds, splitLineIds } from "./lines.ts";
 
 describe("splitLineIds", () => {
   it("cuts between lines when the cut falls on a line start", () => {
@@ -46,5 +46,21 @@ describe("joinSeparator", () => {
     expect(joinSeparator("科学", "导报")).toBe("");
     expect(joinSeparator("one ", "two")).toBe("");
     expect(joinSeparator("", "two")).toBe("");
+  });
+});
+
+describe("lineAtOffset", () => {
+  const texts = new Map([
+    ["1", "The harbour bridge"],
+    ["2", "reopened on Monday"],
+  ]);
+  it("finds the line that printed the character at an offset", () => {
+    expect(lineAtOffset(["1", "2"], 3, 37, texts)).toBe("1");
+    expect(lineAtOffset(["1", "2"], 19, 37, texts)).toBe("2");
+    expect(lineAtOffset(["1", "2"], 37, 37, texts)).toBe("2");
+  });
+
+  it("answers null for a block without lines", () => {
+    expect(lineAtOffset([], 0, 5)).toBeNull();
   });
 });

@@ -29,6 +29,23 @@ export function splitLineIds(
   return [lines.slice(0, at + 1), lines.slice(at)];
 }
 
+/**
+ * The id of the line that printed the character at `offset` of a block whose text is `length`
+ * long (the last line for the very end), or null for a block without lines.
+ */
+export function lineAtOffset(
+  lines: readonly string[],
+  offset: number,
+  length: number,
+  lineTexts?: ReadonlyMap<string, string>,
+): string | null {
+  if (lines.length === 0) return null;
+  const starts = lineStarts(lines, length, lineTexts);
+  let at = 0;
+  for (let i = 0; i < starts.length; i++) if (starts[i]! <= offset) at = i;
+  return lines[at]!;
+}
+
 /** Start offsets of each line within the joined block text. */
 function lineStarts(
   lines: readonly string[],

@@ -5,6 +5,7 @@ import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
 import type { Locale } from "./i18n/messages.ts";
 import type { DoubtOptions } from "./plugins/doubt.ts";
+import type { ArticleRegion } from "./regions.ts";
 import type { PageSource, Role } from "./server-api.ts";
 import type { ConnectionState } from "./view/status-bar.ts";
 
@@ -41,6 +42,17 @@ export interface MountEditorOptions {
   onBlockLines?: (lineIds: readonly string[]) => void;
   /** Called once the page's source has been loaded (not when the server has none). */
   onSource?: (source: PageSource) => void;
+  /** Called when the caret moves into another article (its id), or out of every article (null). */
+  onArticle?: (articleId: string | null) => void;
+  /** Called with the articles' regions on the page image whenever they change (needs source boxes). */
+  onRegions?: (regions: ArticleRegion[]) => void;
+  /** An element to draw the outline of the page's articles into (left out when not given). */
+  outline?: HTMLElement;
+  /**
+   * The page image's URL, for the strip of the printed line above the one being corrected;
+   * default `GET /api/pages/:pageId/image` when the server says the page has one.
+   */
+  imageUrl?: string;
   /** WebSocket implementation, for hosts outside the browser. */
   WebSocketPolyfill?: typeof WebSocket;
 }
@@ -66,6 +78,12 @@ export interface EditorHandle {
   status(): EditorStatus;
   /** The page's source lines (empty until loaded or when the server has none). */
   sourceLines(): readonly SourceLine[];
+  /** How many changes made here the server does not have yet (made while disconnected). */
+  pendingChanges(): number;
+  /** The articles' regions on the page image (boxes from the source lines). */
+  regions(): ArticleRegion[];
+  /** Focuses the editor at the start of article `articleId`, scrolled to; false if there is none. */
+  revealArticle(articleId: string): boolean;
   /** Highlights the blocks that came from `lineIds` (empty clears). */
   highlightLines(lineIds: readonly string[]): void;
   /** Focuses the editor with the cursor in the first block made from line `lineId`, highlighted and scrolled to. */

@@ -64,20 +64,34 @@ export async function fetchMe(base: string, token?: string): Promise<{ user: str
   return { user, role };
 }
 
+/** What the editor needs to know about a page besides its text. */
+export interface PageFacts {
+  role: Role;
+  /** Whether the server has the page's image (`GET /api/pages/:pageId/image`). */
+  hasImage: boolean;
+}
+
 /**
- * The caller's role on one page (per-issue roles apply), from `GET /api/pages/:pageId/info`;
- * falls back to `GET /api/me` on a server without that route.
+ * The caller's role on one page (per-issue roles apply) and whether it has an image, from
+ * `GET /api/pages/:pageId/info`. A 404 means the page does not exist: a `ServerError` with
+ * status 404 is thrown.
  */
-export async function fetchPageRole(base: string, pageId: string, token?: string): Promise<Role> {
-  try {
-    const info = (await getJson(base, `/api/pages/${encodeURIComponent(pageId)}/info`, token)) as {
-      role?: unknown;
-    };
-    if (info.role === "viewer" || info.role === "editor" || info.role === "admin") return info.role;
-  } catch (error) {
-    if (!(error instanceof ServerError) || error.status !== 404) throw error;
-  }
-  return (await fetchMe(base, token)).role;
+export async function fetchPageFacts(base: string, pageId: string, token?: string): Promise<PageFacts> {
+  const info = (await getJson(base, `/api/pages/${encodeURIComponent(pageId)}/info`, token)) as {
+    role?: unknown;
+    hasImage?: unknown;
+  };
+  const role =
+    info.role === "viewer" || info.role === "editor" || info.role === "admin"
+      ? info.role
+      : (await fetchMe(base, token)).role;
+  return { role, hasImage: info.hasImage === true };
+}
+
+/** The URL of the page's image; with a token, the token goes in the query (an `<img>` sends no header). */
+export function pageImageUrl(base: string, pageId: string, token?: string): string {
+  const url = `${httpBase(base)}/api/pages/${encodeURIComponent(pageId)}/image`;
+  return token ? `${url}?token=${encodeURIComponent(token)}` : url;
 }
 
 /** Fetches the page's original OCR lines. Accepts a bare array or `{ lines, width?, height? }`. */

@@ -14,10 +14,13 @@ export const editorCss = `
   line-break: strict; word-break: normal; overflow-wrap: anywhere;
 }
 .galley-editor :lang(zh), .galley-editor [lang|="zh"] { line-break: strict; word-break: normal; }
-.galley-toolbar { display: flex; flex-wrap: wrap; gap: 4px; padding: 6px; border-bottom: 1px solid var(--galley-rule);
-  position: sticky; top: 0; background: var(--galley-paper); z-index: 2; font-family: system-ui, "Noto Sans CJK SC", sans-serif; }
+.galley-toolbar { display: flex; flex-wrap: wrap; gap: 4px 8px; padding: 6px; border-bottom: 1px solid var(--galley-rule); align-items: center;
+  position: sticky; top: 0; background: var(--galley-paper); z-index: 3; font-family: system-ui, "Noto Sans CJK SC", sans-serif; }
+.galley-toolbar-group { display: inline-flex; align-items: center; gap: 2px; white-space: nowrap; }
+.galley-toolbar-caption { font-size: 12px; color: #555; margin-right: 2px; }
 .galley-toolbar button, .galley-toolbar select, .galley-find button, .galley-find input {
-  font: inherit; font-size: 14px; padding: 3px 8px; border: 1px solid var(--galley-rule); border-radius: 4px; background: #f7f7f9; }
+  font: inherit; font-size: 13px; padding: 3px 5px; border: 1px solid var(--galley-rule); border-radius: 4px; background: #f7f7f9; white-space: nowrap; }
+.galley-toolbar button .galley-icon { margin-right: 3px; }
 .galley-toolbar button:disabled, .galley-toolbar select:disabled { opacity: 0.4; }
 .galley-toolbar button:focus-visible, .galley-toolbar select:focus-visible { outline: 2px solid var(--galley-accent); }
 .galley-find { display: flex; flex-wrap: wrap; gap: 4px; padding: 6px; border-bottom: 1px solid var(--galley-rule);
@@ -30,20 +33,56 @@ export const editorCss = `
   margin-right: 6px; background: #999; vertical-align: middle; }
 .galley-status[data-connection="connected"] .galley-connection::before { background: #2e9d4f; }
 .galley-status[data-connection="disconnected"] .galley-connection::before { background: #d33; }
-.galley-status[data-connection="denied"] .galley-connection::before { background: #d33; }
+.galley-status[data-connection="denied"] .galley-connection::before,
+.galley-status[data-connection="not-found"] .galley-connection::before { background: #d33; }
+.galley-offline { display: flex; flex-wrap: wrap; gap: 4px 12px; align-items: baseline; padding: 10px 14px; background: #b3261e; color: #fff;
+  font: 15px/1.4 system-ui, "Noto Sans CJK SC", sans-serif; position: sticky; top: 0; z-index: 4; }
+.galley-offline[hidden] { display: none; }
+.galley-offline strong { font-size: 16px; }
+.galley-editor[data-offline="true"] .ProseMirror { outline: 3px solid #b3261e; outline-offset: -3px; }
 .galley-readonly { background: #fff3cd; border: 1px solid #e5c86b; border-radius: 4px; padding: 1px 6px; }
 .galley-readonly[hidden], .galley-loading[hidden] { display: none; }
 .galley-presence { display: flex; gap: 6px; list-style: none; margin: 0; padding: 0; }
 .galley-presence li { border-left: 4px solid var(--galley-user, #999); padding: 0 6px; background: #f3f3f6; border-radius: 3px; }
+.galley-editor:not([data-galley-state="ready"]) .galley-editor-page { visibility: hidden; }
 .galley-editor .ProseMirror { outline: none; padding: 12px; min-height: 200px; white-space: pre-wrap; }
 .galley-editor .ProseMirror[contenteditable="false"] { background: #fafafa; }
 .galley-editor .ProseMirror > * + * { margin-top: 16px; }
-.galley-editor article[data-article-id] { border: 1px solid var(--galley-rule); border-radius: 6px; padding: 10px 14px;
-  background: var(--galley-paper); box-shadow: 0 1px 2px rgba(0,0,0,0.05); position: relative; }
-.galley-editor article[data-article-id]::before { content: attr(data-article-id) " · " attr(data-status-label); position: absolute;
-  top: -9px; right: 10px; font: 11px system-ui, sans-serif; background: var(--galley-paper); padding: 0 4px; color: #777; }
-.galley-editor article[data-status="approved"] { border-color: #2e9d4f; }
-.galley-editor article[data-status="corrected"] { border-color: var(--galley-accent); }
+.galley-editor article[data-article-id] { border: 1px solid var(--galley-rule); border-left: 6px solid var(--galley-article, #999);
+  border-radius: 6px; padding: 6px 14px 10px; background: var(--galley-paper); box-shadow: 0 1px 2px rgba(0,0,0,0.05); position: relative; }
+.galley-editor article[data-status="approved"] { background: #f4fbf6; }
+.galley-editor article.galley-region-lit { box-shadow: 0 0 0 3px var(--galley-article, var(--galley-accent)); }
+.galley-card-head { display: flex; flex-wrap: wrap; gap: 4px 8px; align-items: center; margin: 0 0 6px; padding-bottom: 4px;
+  border-bottom: 1px dashed var(--galley-rule); font: 12px/1.4 system-ui, "Noto Sans CJK SC", sans-serif; color: #444; user-select: none; }
+.galley-card-number { display: inline-block; min-width: 1.6em; text-align: center; border-radius: 10px; color: #fff; font-weight: 700;
+  background: var(--galley-article, #777); padding: 0 5px; }
+.galley-card-title { font-weight: 600; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; max-width: 28em; }
+.galley-card-untitled { color: #b3261e; font-style: italic; }
+.galley-card-flag { background: #fde7e5; color: #8c1d18; border: 1px solid #e7a29c; border-radius: 4px; padding: 0 5px; }
+.galley-card-status { margin-left: auto; display: inline-flex; border: 1px solid var(--galley-rule); border-radius: 12px; overflow: hidden; }
+.galley-card-status-button { font: inherit; border: 0; background: #f7f7f9; padding: 1px 8px; color: #555; cursor: pointer; }
+.galley-card-status-button + .galley-card-status-button { border-left: 1px solid var(--galley-rule); }
+.galley-card-status-button[aria-pressed="true"][data-status="needs-review"] { background: #f5a524; color: #1d1d1f; font-weight: 600; }
+.galley-card-status-button[aria-pressed="true"][data-status="corrected"] { background: var(--galley-accent); color: #fff; font-weight: 600; }
+.galley-card-status-button[aria-pressed="true"][data-status="approved"] { background: #2e9d4f; color: #fff; font-weight: 600; }
+.galley-card-status-button:disabled { cursor: default; }
+.galley-editor .galley-title-doubt { border-top: 3px solid #b3261e; }
+.galley-line-strip { margin: 2px 0 6px; border: 1px solid var(--galley-rule); border-radius: 4px; background: #fff; overflow: hidden;
+  box-shadow: 0 1px 4px rgba(0,0,0,0.15); user-select: none; }
+.galley-line-strip-crop { overflow: hidden; width: 100%; }
+.galley-line-strip-crop img { display: block; max-width: none; height: auto; }
+.galley-outline { list-style: none; margin: 0; padding: 0; font: 13px/1.4 system-ui, "Noto Sans CJK SC", sans-serif; }
+.galley-outline > li { border-left: 5px solid var(--galley-article, #999); margin-bottom: 4px; background: #fff; border-radius: 3px; }
+.galley-outline button { all: unset; box-sizing: border-box; display: flex; flex-wrap: wrap; gap: 2px 8px; width: 100%; padding: 4px 8px; cursor: pointer; }
+.galley-outline button:hover, .galley-outline button:focus-visible { background: #f1f1f4; }
+.galley-outline-number { font-weight: 700; color: var(--galley-article, #555); }
+.galley-outline-title { flex: 1 1 12em; font-weight: 600; }
+.galley-outline-status { color: #555; }
+.galley-outline > li[data-status="approved"] .galley-outline-status { color: #2e9d4f; }
+.galley-outline > li[data-status="corrected"] .galley-outline-status { color: var(--galley-accent); }
+.galley-outline-doubts { color: #8a5a00; background: var(--galley-doubt-word); border-radius: 3px; padding: 0 4px; }
+.galley-outline-people { list-style: none; display: flex; flex-wrap: wrap; gap: 4px; margin: 0; padding: 0 8px 4px; }
+.galley-outline-people li { border-left: 3px solid var(--galley-user, #999); padding: 0 4px; background: #f3f3f6; font-size: 12px; }
 .galley-editor [data-role] { margin: 0 0 6px; line-break: strict; word-break: normal; overflow-wrap: anywhere; }
 .galley-editor [data-role="kicker"] { font-size: 0.95em; color: #555; }
 .galley-editor [data-role="headline"] { font-size: 1.5em; font-weight: 700; line-height: 1.3; }

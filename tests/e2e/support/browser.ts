@@ -25,7 +25,7 @@ export async function openBrowser(options: { locale?: string } = {}): Promise<Te
 
 /**
  * The page as the editor shows it, read from the DOM: each top-level node with its id (articles)
- * and its blocks' roles and text. Remote cursor widgets are left out.
+ * and its blocks' roles and text. Remote cursors and the editor's widgets are left out.
  */
 export async function readEditorDoc(
   page: Page,
@@ -39,7 +39,9 @@ export async function readEditorDoc(
       for (const cursor of copy.querySelectorAll(".ProseMirror-yjs-cursor")) cursor.remove();
       return copy.textContent ?? "";
     };
-    return [...root.children].map((child) => {
+    // Widgets the editor draws (card headers, the line strip) are not part of the page.
+    const parts = [...root.children].filter((c) => c.matches("article[data-article-id], [data-role]"));
+    return parts.map((child) => {
       if (child.matches("article[data-article-id]")) {
         return {
           id: child.getAttribute("data-article-id"),

@@ -13,7 +13,8 @@ export async function caretAt(page: Page, text: string, before = false): Promise
       const place = () => {
         const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
         for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          if (node.parentElement?.closest(".ProseMirror-yjs-cursor")) continue;
+          if (node.parentElement?.closest(".ProseMirror-yjs-cursor, .galley-card-head, .galley-line-strip"))
+            continue;
           const at = node.textContent?.indexOf(needle as string) ?? -1;
           if (at >= 0) return { node, offset: atStart ? at : at + (needle as string).length };
         }
@@ -64,7 +65,10 @@ export async function waitForText(page: Page, text: string): Promise<void> {
     const root = document.querySelector(".ProseMirror");
     if (!root) return false;
     const copy = root.cloneNode(true) as Element;
-    for (const cursor of copy.querySelectorAll(".ProseMirror-yjs-cursor")) cursor.remove();
+    for (const widget of copy.querySelectorAll(
+      ".ProseMirror-yjs-cursor, .galley-card-head, .galley-line-strip",
+    ))
+      widget.remove();
     return copy.textContent?.includes(t);
   }, text);
 }

@@ -154,7 +154,8 @@ async function ensureDemoIssue(storage: Storage, io: CliIo): Promise<void> {
   const date = new Date().toISOString().slice(0, 10);
   await storage.createIssue({
     id,
-    title: "科学导报 — sample page",
+    publication: "科学导报",
+    title: "示例版面",
     date,
     createdAt: new Date().toISOString(),
   });

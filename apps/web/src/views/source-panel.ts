@@ -3,53 +3,42 @@ import type { PageSource } from "@galley/editor";
 import type { I18n } from "../i18n/i18n.ts";
 import { el } from "./dom.ts";
 
-const svgNs = "http://www.w3.org/2000/svg";
-
 /**
- * The source beside the editor: the original OCR lines with their ids and, when the source has
- * geometry and the server has the page image, the image with every line's box drawn over it.
- * `highlight` marks lines (from the block the cursor is in) and scrolls to the first;
- * clicking a line or a box calls `onPick` with its id.
+ * The source lines beside the editor: the original OCR lines with their ids (an id is never
+ * broken across lines, however long: hOCR's "line_1_12"). `highlight` marks lines (from the
+ * block the cursor is in) and scrolls the list — only the list, never the page — so that the
+ * first sits in its middle; clicking a line (or Enter on it) calls `onPick` with its id.
  */
 export class SourcePanel {
   /** The panel element. */
   readonly dom: HTMLElement;
   private readonly list: HTMLOListElement;
-  private readonly figure: HTMLElement;
-  private readonly heading: HTMLElement;
   private readonly rows = new Map<string, HTMLElement>();
-  private readonly boxes = new Map<string, SVGRectElement>();
   private lit: string[] = [];
+  private empty = true;
 
   constructor(
     private readonly i18n: I18n,
-    private readonly imageUrl: string,
     private readonly onPick: (lineId: string) => void,
   ) {
-    this.heading = el("h2", {});
-    this.figure = el("figure", { class: "page-image", hidden: true });
     this.list = el("ol", { class: "source-lines" });
-    this.dom = el("aside", { class: "source-panel" }, this.heading, this.figure, this.list);
+    this.dom = el("div", { class: "source-panel" }, this.list);
     this.relabel();
   }
 
   /** Re-labels after a language switch. */
   relabel(): void {
-    this.heading.textContent = this.i18n.t("page.source");
-    this.figure.setAttribute("aria-label", this.i18n.t("page.image"));
-    if (this.rows.size === 0) this.list.dataset.empty = this.i18n.t("page.sourceEmpty");
+    this.list.setAttribute("aria-label", this.i18n.t("page.source"));
+    if (this.empty) this.list.dataset.empty = this.i18n.t("page.sourceEmpty");
   }
 
-  /** Shows the page's source lines (and the image, when it has geometry). */
+  /** Shows the page's source lines. */
   show(source: PageSource): void {
     this.rows.clear();
     this.list.replaceChildren(...source.lines.map((line) => this.row(line)));
+    this.empty = source.lines.length === 0;
     delete this.list.dataset.empty;
-    if (source.lines.length === 0) this.list.dataset.empty = this.i18n.t("page.sourceEmpty");
-    const boxed = source.lines.filter((l) => l.box);
-    const width = source.width ?? Math.max(0, ...boxed.map((l) => l.box!.x + l.box!.w));
-    const height = source.height ?? Math.max(0, ...boxed.map((l) => l.box!.y + l.box!.h));
-    if (boxed.length > 0 && width > 0 && height > 0) this.drawImage(boxed, width, height);
+    this.relabel();
   }
 
   private row(line: SourceLine): HTMLElement {
@@ -67,46 +56,26 @@ export class SourcePanel {
     return li;
   }
 
-  private drawImage(lines: SourceLine[], width: number, height: number): void {
-    const img = el("img", { src: this.imageUrl, alt: "", width, height });
-    const svg = document.createElementNS(svgNs, "svg");
-    svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
-    svg.setAttribute("class", "line-boxes");
-    for (const line of lines) {
-      const rect = document.createElementNS(svgNs, "rect");
-      const { x, y, w, h } = line.box!;
-      rect.setAttribute("x", String(x));
-      rect.setAttribute("y", String(y));
-      rect.setAttribute("width", String(w));
-      rect.setAttribute("height", String(h));
-      rect.dataset.lineId = line.id;
-      rect.addEventListener("click", () => this.onPick(line.id));
-      this.boxes.set(line.id, rect);
-      svg.append(rect);
-    }
-    // Only show the figure once the image is there: a page without an image keeps the list.
-    img.addEventListener("load", () => {
-      this.figure.hidden = false;
-    });
-    img.addEventListener("error", () => this.figure.remove());
-    this.figure.replaceChildren(img, svg);
+  /** Centres the first lit line again (after the list was hidden, where nothing scrolls). */
+  recentre(): void {
+    const first = this.lit[0] ? this.rows.get(this.lit[0]) : undefined;
+    if (first) centreIn(this.dom, first);
   }
 
-  /** Marks `lineIds` and scrolls the first into view (an empty list clears). */
+  /** Marks `lineIds` and centres the first in the list (an empty list clears). */
   highlight(lineIds: readonly string[]): void {
-    for (const id of this.lit) {
-      this.rows.get(id)?.classList.remove("lit");
-      this.boxes.get(id)?.classList.remove("lit");
-    }
+    for (const id of this.lit) this.rows.get(id)?.classList.remove("lit");
     this.lit = [...lineIds];
-    for (const id of this.lit) {
-      this.rows.get(id)?.classList.add("lit");
-      this.boxes.get(id)?.classList.add("lit");
-    }
-    const first = this.lit[0];
-    if (first) {
-      this.rows.get(first)?.scrollIntoView({ block: "nearest" });
-      this.boxes.get(first)?.scrollIntoView({ block: "nearest" });
-    }
+    for (const id of this.lit) this.rows.get(id)?.classList.add("lit");
+    const first = this.lit[0] ? this.rows.get(this.lit[0]) : undefined;
+    if (first) centreIn(this.dom, first);
   }
+}
+
+/** Scrolls `container` (only it) so that `item` sits in its vertical middle. */
+export function centreIn(container: HTMLElement, item: HTMLElement): void {
+  const box = container.getBoundingClientRect();
+  const at = item.getBoundingClientRect();
+  const offset = at.top - box.top + container.scrollTop;
+  container.scrollTop = Math.max(0, offset - (container.clientHeight - at.height) / 2);
 }

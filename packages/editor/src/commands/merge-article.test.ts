@@ -2,7 +2,8 @@ import { roleOf } from "@galley/doc";
 import { describe, expect, it } from "vitest";
 import { article, caption, doc, headline, p } from "../builder.ts";
 import { mergeArticleWithPrevious } from "./merge-article.ts";
-import { run } from "./test-helpers.ts";
+import { splitArticle } from "./split-article.ts";
+import { run, tagAtCursor } from "./test-helpers.ts";
 
 describe("mergeArticleWithPrevious", () => {
   it("appends the article's blocks to the previous article", () => {
@@ -45,4 +46,21 @@ describe("mergeArticleWithPrevious", () => {
   it("does not apply outside an article", () => {
     expect(run(doc(article({ id: "a1" }, p("x")), caption("<a>c")), mergeArticleWithPrevious).ok).toBe(false);
   });
+});
+
+describe("splitting an article then merging it back", () => {
+  for (const [script, text] of [
+    ["Latin", "re<a>search goes on"],
+    ["CJK", "本市今日<a>召开科技大会"],
+  ] as const) {
+    it(`gives the page back as it was (${script})`, () => {
+      const before = doc(
+        article({ id: "a1" }, headline("Title"), p({ lines: ["2", "3"] }, text), p({ lines: ["4"] }, "next")),
+      );
+      const split = run(before, splitArticle);
+      expect(split.doc.childCount).toBe(2);
+      const merged = run(tagAtCursor(split.state), mergeArticleWithPrevious);
+      expect(merged.doc.toJSON()).toEqual(before.toJSON());
+    });
+  }
 });

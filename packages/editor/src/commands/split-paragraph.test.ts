@@ -1,4 +1,5 @@
 import { roleOf } from "@galley/doc";
+import { TextSelection } from "prosemirror-state";
 import { describe, expect, it } from "vitest";
 import { article, bylineSpan, caption, doc, headline, p } from "../builder.ts";
 import { joinParagraphs, joinParagraphWithNext, splitParagraph } from "./split-paragraph.ts";
@@ -136,5 +137,49 @@ describe("joinParagraphWithNext", () => {
     expect(
       run(doc(article({ id: "a1" }, p("one<a>")), article({ id: "a2" }, p("y"))), joinParagraphWithNext).ok,
     ).toBe(false);
+  });
+});
+
+describe("splitting then joining", () => {
+  const original = (text: string) =>
+    doc(article({ id: "a1" }, p({ lines: ["1", "2"], confidence: 0.7 }, text)));
+
+  for (const [script, text] of [
+    ["Latin", "re<a>search continues"],
+    ["CJK", "科学<a>导报讯"],
+    ["Latin at a space", "research <a>continues"],
+  ] as const) {
+    it(`gives the text back exactly (${script}, Enter then Backspace)`, () => {
+      const split = run(original(text), splitParagraph);
+      const joined = joinParagraphs(split.state, (tr) => {
+        split.state = split.state.apply(tr);
+      });
+      expect(joined).toBe(true);
+      const block = split.state.doc.child(0).child(0);
+      expect(split.state.doc.child(0).childCount).toBe(1);
+      expect(block.textContent).toBe(text.replace("<a>", ""));
+      expect(block.attrs.lines).toEqual(["1", "2"]);
+      expect(block.attrs.cutBefore).toBeNull();
+      expect(block.attrs.cutAfter).toBeNull();
+    });
+  }
+
+  it("gives the text back exactly with Delete at the end of the first half", () => {
+    const split = run(original("re<a>search"), splitParagraph);
+    const { $from } = split.state.selection;
+    const head = split.state.apply(
+      split.state.tr.setSelection(TextSelection.create(split.state.doc, $from.pos - 2)),
+    );
+    let state = head;
+    expect(joinParagraphWithNext(head, (tr) => (state = head.apply(tr)))).toBe(true);
+    expect(state.doc.child(0).child(0).textContent).toBe("research");
+  });
+
+  it("still puts a space between Latin blocks that were never one", () => {
+    const { doc: out } = run(
+      doc(article({ id: "a1" }, p({ lines: ["1"] }, "re"), p({ lines: ["2"] }, "<a>search"))),
+      joinParagraphs,
+    );
+    expect(out.child(0).child(0).textContent).toBe("re search");
   });
 });

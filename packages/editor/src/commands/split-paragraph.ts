@@ -1,9 +1,9 @@
-import { allowsInlineSpans, attrsForRole, roleOf } from "@galley/doc";
-import { Fragment, type Node } from "prosemirror-model";
+import { attrsForRole, roleOf } from "@galley/doc";
+import type { Node } from "prosemirror-model";
 import { type Command, type EditorState, TextSelection, type Transaction } from "prosemirror-state";
 import { findBlock } from "../blocks.ts";
-import { joinSeparator, mergeConfidence, mergeLineIds } from "../lines.ts";
 import { cutBlock } from "./cut-block.ts";
+import { joinTextBlocks } from "./join-blocks.ts";
 
 /**
  * Splitting and joining text blocks with their source lines kept sensible: a split gives each
@@ -39,8 +39,8 @@ export const splitParagraph: Command = (state, dispatch) => {
 /**
  * Joins the text block at the cursor onto the one before it in the same article (or both set
  * apart at page level), when the cursor is at the block's start: the Backspace of the page.
- * The joined block keeps the earlier block's role; a space goes between Latin words, nothing
- * between CJK text. Not applicable (false) elsewhere.
+ * The joined block keeps the earlier block's role; see `joinTextBlocks` for the text (a block
+ * cut by Enter joins back exactly). Not applicable (false) elsewhere.
  */
 export const joinParagraphs: Command = (state, dispatch) => {
   const { $from, empty } = state.selection;
@@ -73,31 +73,9 @@ function joinBlocks(
   dispatch?: (tr: Transaction) => void,
 ): boolean {
   if (!dispatch) return true;
-  const separator = joinSeparator(first.textContent, second.textContent);
-  let content = first.content;
-  if (separator) content = content.append(Fragment.from(state.schema.text(separator)));
-  content = content.append(allowedMarks(second.content, first));
-  const joined = first.type.create(
-    {
-      ...first.attrs,
-      lines: mergeLineIds(first.attrs.lines as string[], second.attrs.lines as string[]),
-      confidence: mergeConfidence(first.attrs.confidence, second.attrs.confidence),
-    },
-    content,
-  );
-  const tr = state.tr.replaceWith(pos, pos + first.nodeSize + second.nodeSize, joined);
-  tr.setSelection(TextSelection.create(tr.doc, pos + 1 + first.content.size + separator.length));
+  const { node, secondAt } = joinTextBlocks(first, second);
+  const tr = state.tr.replaceWith(pos, pos + first.nodeSize + second.nodeSize, node);
+  tr.setSelection(TextSelection.create(tr.doc, pos + 1 + secondAt));
   dispatch(tr.scrollIntoView());
   return true;
-}
-
-/** `content` with the marks `block` may not hold taken off its text (spans outside paragraphs). */
-function allowedMarks(content: Fragment, block: Node): Fragment {
-  const role = roleOf(block);
-  const spans = role !== null && allowsInlineSpans(role);
-  const nodes: Node[] = [];
-  content.forEach((child) => {
-    nodes.push(child.mark(child.marks.filter((m) => spans && block.type.allowsMarkType(m.type))));
-  });
-  return Fragment.from(nodes);
 }

@@ -17,3 +17,8 @@ export function run(node: TaggedNode, command: Command): { ok: boolean; doc: Nod
   next.doc.check();
   return { ok, doc: next.doc, state: next };
 }
+
+/** The document of `state` tagged with its cursor as `<a>`, to run the next command from there. */
+export function tagAtCursor(state: EditorState): TaggedNode {
+  return Object.assign(state.doc, { tag: { a: state.selection.from } }) as TaggedNode;
+}

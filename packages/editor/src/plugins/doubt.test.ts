@@ -2,9 +2,11 @@ import type { SourceLine } from "@galley/core";
 import { pageSchema } from "@galley/doc";
 import { EditorState, type Transaction } from "prosemirror-state";
 import { describe, expect, it } from "vitest";
-import { article, doc, p } from "../builder.ts";
+import { article, doc, headline, p } from "../builder.ts";
+import { messagesFor } from "../i18n/messages.ts";
 import { doubtKey, doubtPlugin, findDoubts, goToNextDoubt, goToPreviousDoubt } from "./doubt.ts";
 import { setSourceLines, sourcePlugin } from "./source.ts";
+import { setUiState, uiStatePlugin } from "./ui-state.ts";
 
 const box = { x: 0, y: 0, w: 1, h: 1 };
 const line = (id: string, words: [string, number][]): SourceLine => ({
@@ -24,8 +26,8 @@ const lines = [
   ]),
 ];
 const page = doc(
-  article({ id: "a1" }, p({ lines: ["1", "2"], confidence: 0.9 }, "The quick brown fox")),
-  article({ id: "a2" }, p({ lines: [], confidence: 0.2 }, "unsure block")),
+  article({ id: "a1" }, headline("One"), p({ lines: ["1", "2"], confidence: 0.9 }, "The quick brown fox")),
+  article({ id: "a2" }, headline("Two"), p({ lines: [], confidence: 0.2 }, "unsure block")),
 );
 
 function withLines(): EditorState {
@@ -66,7 +68,7 @@ describe("findDoubts", () => {
   });
 
   it("skips a word that was corrected away", () => {
-    const edited = doc(article({ id: "a1" }, p({ lines: ["1", "2"] }, "The quick brown cat")));
+    const edited = doc(article({ id: "a1" }, headline("H"), p({ lines: ["1", "2"] }, "The quick brown cat")));
     const words = findDoubts(edited, new Map(lines.map((l) => [l.id, l])));
     expect(words.map((w) => edited.textBetween(w.from, w.to))).toEqual(["quick"]);
   });
@@ -88,6 +90,53 @@ describe("doubtPlugin", () => {
   });
 });
 
+describe("title flags", () => {
+  const untitled = doc(
+    article({ id: "a1" }, headline("One"), p("x")),
+    article({ id: "a2" }, p("no headline here")),
+    article({ id: "a3" }, headline("Three"), p("y"), headline("Stray")),
+  );
+
+  it("flags articles with no headline or two", () => {
+    const titles = findDoubts(untitled, new Map()).filter((d) => d.kind === "title");
+    expect(titles.map((t) => [untitled.nodeAt(t.article!)!.attrs.id, t.flag])).toEqual([
+      ["a2", "none"],
+      ["a3", "several"],
+    ]);
+  });
+
+  it("puts flagged articles in the F8 round, at their first block", () => {
+    const state = EditorState.create({
+      doc: untitled,
+      schema: pageSchema,
+      plugins: [sourcePlugin(), doubtPlugin()],
+    });
+    const next = exec(state, goToNextDoubt);
+    expect(next.selection.$from.parent.textContent).toBe("no headline here");
+    expect(next.selection.$from.parentOffset).toBe(0);
+  });
+});
+
+describe("word confidence on hover", () => {
+  it("puts the OCR confidence in the doubtful word's title, in the UI language", () => {
+    let state = EditorState.create({
+      doc: page,
+      schema: pageSchema,
+      plugins: [uiStatePlugin(messagesFor("en")), sourcePlugin(), doubtPlugin()],
+    });
+    state = state.apply(setSourceLines(state.tr, lines));
+    const titles = () =>
+      doubtKey
+        .getState(state)!
+        .decorations.find()
+        .map((d) => (d as unknown as { type: { attrs: Record<string, string> } }).type.attrs.title)
+        .filter(Boolean);
+    expect(titles()).toEqual(["OCR confidence 30%", "OCR confidence 20%"]);
+    state = state.apply(setUiState(state.tr, { messages: messagesFor("zh-CN") }));
+    expect(titles()).toEqual(["OCR 置信度 30%", "OCR 置信度 20%"]);
+  });
+});
+
 describe("goToNextDoubt / goToPreviousDoubt", () => {
   it("visits each doubtful place in order and wraps around", () => {
     let state = exec(withLines(), goToNextDoubt);
@@ -104,7 +153,7 @@ describe("goToNextDoubt / goToPreviousDoubt", () => {
 
   it("does not apply on a page without doubt", () => {
     const calm = EditorState.create({
-      doc: doc(article({ id: "a1" }, p({ confidence: 0.99 }, "sure"))),
+      doc: doc(article({ id: "a1" }, headline("H"), p({ confidence: 0.99 }, "sure"))),
       schema: pageSchema,
       plugins: [sourcePlugin(), doubtPlugin()],
     });

@@ -10,21 +10,34 @@ import {
 } from "prosemirror-state";
 import { Decoration, DecorationSet } from "prosemirror-view";
 import { textBlocks } from "../blocks.ts";
+import { format, type Messages } from "../i18n/messages.ts";
+import { type TitleFlag, titleFlagOf } from "../titles.ts";
 import { sourceKey } from "./source.ts";
+import { uiStateKey } from "./ui-state.ts";
 
 /**
  * Doubt made visible. Blocks whose reconstruction `confidence` is below a threshold get the node
  * decoration class `galley-doubt-block`; words the OCR engine was unsure of (source words with
  * `conf` below a threshold) get the inline class `galley-doubt-word`, found by their text in the
- * block the line went into. Decorations only: nothing is stored in the document. Must come
- * after `sourcePlugin` in the plugin list (it reads the source lines from it).
+ * block the line went into, with the confidence in `data-conf` (shown on hover); articles with
+ * no headline or two get `galley-title-doubt` and `data-title-flag`. Decorations only: nothing
+ * is stored in the document. Must come after `sourcePlugin` in the plugin list (it reads the
+ * source lines from it).
  */
 
-/** A doubtful place: document positions and why. */
+/**
+ * A doubtful place: document positions and why. `block`: a block of low reconstruction
+ * confidence; `word`: a word of low OCR confidence (`conf` in [0, 1]); `title`: an article with
+ * no headline or several (`flag`), placed at the start of its first block.
+ */
 export interface DoubtPlace {
   from: number;
   to: number;
-  kind: "block" | "word";
+  kind: "block" | "word" | "title";
+  conf?: number;
+  flag?: TitleFlag;
+  /** For `title`: the position before the article. */
+  article?: number;
 }
 
 /** Thresholds below which a block or a word counts as doubtful; both in [0, 1]. */
@@ -51,6 +64,11 @@ export function findDoubts(
   { blockThreshold = 0.5, wordThreshold = 0.6 }: DoubtOptions = {},
 ): DoubtPlace[] {
   const places: DoubtPlace[] = [];
+  doc.forEach((node, pos) => {
+    if (node.type.name !== "article") return;
+    const flag = titleFlagOf(node);
+    if (flag) places.push({ from: pos + 2, to: pos + 2, kind: "title", flag, article: pos });
+  });
   for (const { node, pos } of textBlocks(doc)) {
     const start = pos + 1;
     const confidence = node.attrs.confidence;
@@ -67,7 +85,12 @@ export function findDoubts(
         if (at < 0) continue;
         searchFrom = at + word.text.length;
         if (typeof word.conf === "number" && word.conf < wordThreshold) {
-          places.push({ from: start + at, to: start + at + word.text.length, kind: "word" });
+          places.push({
+            from: start + at,
+            to: start + at + word.text.length,
+            kind: "word",
+            conf: word.conf,
+          });
         }
       }
     }
@@ -75,15 +98,27 @@ export function findDoubts(
   return places.sort((a, b) => a.from - b.from || a.to - b.to);
 }
 
-function decorate(doc: Node, places: DoubtPlace[]): DecorationSet {
+function decorate(doc: Node, places: DoubtPlace[], messages: Messages | undefined): DecorationSet {
   if (places.length === 0) return DecorationSet.empty;
   return DecorationSet.create(
     doc,
-    places.map((place) =>
-      place.kind === "block"
-        ? Decoration.node(place.from - 1, place.to + 1, { class: "galley-doubt-block" })
-        : Decoration.inline(place.from, place.to, { class: "galley-doubt-word" }),
-    ),
+    places.map((place) => {
+      if (place.kind === "title") {
+        const article = doc.nodeAt(place.article!)!;
+        return Decoration.node(place.article!, place.article! + article.nodeSize, {
+          class: "galley-title-doubt",
+          "data-title-flag": place.flag!,
+        });
+      }
+      if (place.kind === "block")
+        return Decoration.node(place.from - 1, place.to + 1, { class: "galley-doubt-block" });
+      const percent = String(Math.round((place.conf ?? 0) * 100));
+      return Decoration.inline(place.from, place.to, {
+        class: "galley-doubt-word",
+        "data-conf": percent,
+        ...(messages ? { title: format(messages["doubt.wordConfidence"], { percent }) } : {}),
+      });
+    }),
   );
 }
 
@@ -91,14 +126,14 @@ function decorate(doc: Node, places: DoubtPlace[]): DecorationSet {
 export function doubtPlugin(options: DoubtOptions = {}): Plugin<DoubtState> {
   const compute = (state: EditorState): DoubtState => {
     const places = findDoubts(state.doc, sourceKey.getState(state)?.lines ?? new Map(), options);
-    return { places, decorations: decorate(state.doc, places) };
+    return { places, decorations: decorate(state.doc, places, uiStateKey.getState(state)?.messages) };
   };
   return new Plugin<DoubtState>({
     key: doubtKey,
     state: {
       init: (_config, state) => compute(state),
       apply(tr, value, _old, state) {
-        if (!tr.docChanged && !tr.getMeta(sourceKey)) return value;
+        if (!tr.docChanged && !tr.getMeta(sourceKey) && !tr.getMeta(uiStateKey)) return value;
         return compute(state);
       },
     },

@@ -2,12 +2,14 @@ import { format, type Messages } from "../i18n/messages.ts";
 
 /**
  * The status bar under the toolbar: the connection indicator (`data-connection` on the bar is
- * `connecting`, `connected`, `disconnected` or `denied`), a read-only notice for viewers, and
- * the presence list of everyone on the page with their cursor colour.
+ * `connecting`, `connected`, `disconnected`, `denied` or `not-found`), a read-only notice for
+ * viewers, and the presence list of everyone on the page with their cursor colour. When the
+ * connection is lost after the page was loaded, a banner that cannot be missed (`.galley-offline`,
+ * `role="alert"`) says so and counts the changes made here that the server does not have yet.
  */
 
 /** The connection as the editor sees it. */
-export type ConnectionState = "connecting" | "connected" | "disconnected" | "denied";
+export type ConnectionState = "connecting" | "connected" | "disconnected" | "denied" | "not-found";
 
 /** Someone on the page, from awareness. */
 export interface Presence {
@@ -21,13 +23,18 @@ export interface Presence {
 export class StatusBar {
   /** The bar element. */
   readonly dom: HTMLElement;
+  /** The offline banner; the host places it (mountEditor puts it above the toolbar). */
+  readonly banner: HTMLElement;
   private readonly connection: HTMLElement;
   private readonly readOnly: HTMLElement;
   private readonly loading: HTMLElement;
   private readonly presence: HTMLUListElement;
+  private readonly bannerTitle: HTMLElement;
+  private readonly bannerText: HTMLElement;
   private messages: Messages;
   private state: ConnectionState = "connecting";
   private people: Presence[] = [];
+  private pending = 0;
 
   constructor(messages: Messages) {
     this.messages = messages;
@@ -44,6 +51,13 @@ export class StatusBar {
     this.presence = document.createElement("ul");
     this.presence.className = "galley-presence";
     this.dom.append(this.connection, this.loading, this.readOnly, this.presence);
+    this.banner = document.createElement("div");
+    this.banner.className = "galley-offline";
+    this.banner.setAttribute("role", "alert");
+    this.banner.hidden = true;
+    this.bannerTitle = document.createElement("strong");
+    this.bannerText = document.createElement("span");
+    this.banner.append(this.bannerTitle, this.bannerText);
     this.setConnection("connecting");
   }
 
@@ -51,7 +65,23 @@ export class StatusBar {
   setConnection(state: ConnectionState): void {
     this.state = state;
     this.dom.dataset.connection = state;
-    this.connection.textContent = this.messages[`connection.${state}`];
+    const key = state === "not-found" ? "connection.notFound" : (`connection.${state}` as const);
+    this.connection.textContent = this.messages[key];
+  }
+
+  /**
+   * Shows or hides the offline banner: `offline` when the connection dropped after the page was
+   * loaded; `pending` the number of changes made here that the server does not have yet.
+   */
+  setOffline(offline: boolean, pending: number): void {
+    this.pending = pending;
+    this.banner.hidden = !offline;
+    this.banner.dataset.pending = String(pending);
+    this.bannerTitle.textContent = this.messages["offline.title"];
+    this.bannerText.textContent =
+      pending > 0
+        ? format(this.messages["offline.pending"], { count: pending })
+        : this.messages["offline.nothing"];
   }
 
   /** Shows or hides the "loading" note (until the first sync). */
@@ -89,5 +119,6 @@ export class StatusBar {
     this.setReadOnly(!this.readOnly.hidden);
     this.loading.textContent = messages["sync.loading"];
     this.setPresence(this.people);
+    this.setOffline(!this.banner.hidden, this.pending);
   }
 }

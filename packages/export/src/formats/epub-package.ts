@@ -66,7 +66,7 @@ export function navXhtml(issue: IssueView): string {
             `<li><a href="articles/${a.key}.xhtml" lang="${escapeAttr(a.language)}" xml:lang="${escapeAttr(a.language)}">${escapeText(a.title)}</a></li>`,
         )
         .join("\n");
-      return `<li><a href="articles/${first.key}.xhtml">Page ${p.page.number}${section}</a>\n<ol>\n${articles}\n</ol>\n</li>`;
+      return `<li><a href="articles/${first.key}.xhtml">${escapeText(issue.words.page(p.page.number))}${section}</a>\n<ol>\n${articles}\n</ol>\n</li>`;
     })
     .join("\n");
   const first = issue.articles[0]!;
@@ -79,9 +79,9 @@ export function navXhtml(issue: IssueView): string {
     .join("\n");
   const body =
     `<nav epub:type="toc" id="toc">\n<h1>${escapeText(title)}, ${escapeText(date)}</h1>\n<ol>\n${pages}\n</ol>\n</nav>\n` +
-    `<nav epub:type="page-list" id="page-list" hidden="hidden">\n<h2>Pages</h2>\n<ol>\n${pageList}\n</ol>\n</nav>\n` +
-    `<nav epub:type="landmarks" id="landmarks" hidden="hidden">\n<h2>Landmarks</h2>\n<ol>\n` +
-    `<li><a epub:type="toc" href="#toc">Contents</a></li>\n` +
-    `<li><a epub:type="bodymatter" href="articles/${first.key}.xhtml">First article</a></li>\n</ol>\n</nav>\n`;
+    `<nav epub:type="page-list" id="page-list" hidden="hidden">\n<h2>${escapeText(issue.words.pages)}</h2>\n<ol>\n${pageList}\n</ol>\n</nav>\n` +
+    `<nav epub:type="landmarks" id="landmarks" hidden="hidden">\n<h2>${escapeText(issue.words.landmarks)}</h2>\n<ol>\n` +
+    `<li><a epub:type="toc" href="#toc">${escapeText(issue.words.contents)}</a></li>\n` +
+    `<li><a epub:type="bodymatter" href="articles/${first.key}.xhtml">${escapeText(issue.words.firstArticle)}</a></li>\n</ol>\n</nav>\n`;
   return xhtmlDocument(issue.language, `${title}, ${date}`, "style.css", body);
 }

@@ -32,7 +32,12 @@ export function exportEpub(input: IssueInput, now: Date): ExportResult {
     { path: "EPUB/style.css", data: siteCss },
     ...issue.articles.map((a) => ({
       path: `EPUB/articles/${a.key}.xhtml`,
-      data: xhtmlDocument(issue.language, a.title, "../style.css", pageBreak(a) + articleMarkup(a)),
+      data: xhtmlDocument(
+        issue.language,
+        a.title,
+        "../style.css",
+        pageBreak(a) + articleMarkup(a, issue.words),
+      ),
     })),
   ];
   return {

@@ -35,15 +35,16 @@ function articlePage(view: ArticleView, issue: IssueView): string {
     documentTitle(view.title, title),
     "../style.css",
     ld,
-    `${header}<main>\n${articleMarkup(view)}</main>\n`,
+    `${header}<main>\n${articleMarkup(view, issue.words)}</main>\n`,
   );
 }
 
 function indexPage(issue: IssueView): string {
   const { title, date } = issue.issue;
+  const words = issue.words;
   const pages = issue.byPage.filter((p) => p.articles.length > 0);
   const nav = pages
-    .map((p) => `<li><a href="#page-${p.pageIndex}">Page ${escapeText(String(p.page.number))}</a></li>`)
+    .map((p) => `<li><a href="#page-${p.pageIndex}">${escapeText(words.page(p.page.number))}</a></li>`)
     .join("\n");
   const sections = pages
     .map((p) => {
@@ -51,20 +52,21 @@ function indexPage(issue: IssueView): string {
       const items = p.articles
         .map((a) => {
           const byline = a.byline ? ` <span class="byline">${escapeText(a.byline)}</span>` : "";
-          return `<li lang="${escapeAttr(a.language)}"><a href="articles/${a.key}.html">${escapeText(a.title)}</a>${byline}</li>`;
+          const mark = a.untitled ? ' class="untitled"' : "";
+          return `<li lang="${escapeAttr(a.language)}"${mark}><a href="articles/${a.key}.html">${escapeText(a.title)}</a>${byline}</li>`;
         })
         .join("\n");
       return (
         `<section id="page-${p.pageIndex}" aria-labelledby="h-page-${p.pageIndex}">\n` +
-        `<h2 id="h-page-${p.pageIndex}">Page ${escapeText(String(p.page.number))}${section}</h2>\n` +
+        `<h2 id="h-page-${p.pageIndex}">${escapeText(words.page(p.page.number))}${section}</h2>\n` +
         `<ul class="articles">\n${items}\n</ul>\n</section>\n`
       );
     })
     .join("");
   const body =
     `<main>\n<h1>${escapeText(title)}</h1>\n<p class="date"><time datetime="${escapeAttr(date)}">${escapeText(date)}</time>` +
-    ` · ${issue.articles.length} articles on ${issue.issue.pages.length} pages</p>\n` +
-    `<nav aria-label="Pages">\n<ol class="pages">\n${nav}\n</ol>\n</nav>\n${sections}</main>\n`;
+    ` · ${escapeText(words.articlesOnPages(issue.articles.length, issue.issue.pages.length))}</p>\n` +
+    `<nav aria-label="${escapeAttr(words.pages)}">\n<ol class="pages">\n${nav}\n</ol>\n</nav>\n${sections}</main>\n`;
   return page(issue.language, `${title}, ${date}`, "style.css", "", body);
 }
 
@@ -72,7 +74,9 @@ function indexPage(issue: IssueView): string {
  * Exports the issue as a static site in a zip: `index.html` (the issue by page, each page
  * headed with its section when printed), `style.css`, and `articles/KEY.html` per article
  * (KEY as "p003-a2": page position and article id) with its schema.org `NewsArticle` JSON-LD.
- * Every page is HTML5 with `lang` on the document and on each article.
+ * Every page is HTML5 with `lang` on the document and on each article; the site's own words
+ * (page labels, the count) are in the issue's language. An article printed without a headline
+ * is marked: `data-untitled` on its `<article>`, `class="untitled"` on its title and index entry.
  */
 export function exportHtml(input: IssueInput, now: Date): ExportResult {
   const issue = viewIssue(input);

@@ -6,7 +6,8 @@ import { zipFiles } from "../zip/zip-files.ts";
 import { fileBase } from "./file-names.ts";
 
 /**
- * One article as Markdown: YAML front matter (`title`, `kicker`, `subheadline`, `byline`,
+ * One article as Markdown: YAML front matter (`title`, `untitled: true` when the article has no
+ * headline and `title` was made from its first words, `kicker`, `subheadline`, `byline`,
  * `dateline`, `date`, `issue`, `page`, `column`, `section`, `language`, `status`, `captions`;
  * absent values left out), then the headline as `#` heading and the body paragraphs (inline
  * dateline/byline removed, since the front matter carries them), each escaped so that it
@@ -15,6 +16,7 @@ import { fileBase } from "./file-names.ts";
 export function articleMarkdown(view: ArticleView, issueTitle: string, date: string): string {
   const head = frontMatter([
     ["title", view.title],
+    ["untitled", view.untitled ? true : null],
     ["kicker", view.kicker],
     ["subheadline", view.subheadline],
     ["byline", view.byline],

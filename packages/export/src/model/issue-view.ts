@@ -4,6 +4,7 @@ import { cleanInline } from "../text/clean-text.ts";
 import type { IssueInput, IssuePage } from "../types.ts";
 import { stripInlineSpans } from "./inline-spans.ts";
 import { detectLanguage, safeLanguageTag } from "./language.ts";
+import { type ExportWords, exportWords } from "./words.ts";
 
 /**
  * One article as every format except JSON reads it: text cleaned (see `cleanText`) and
@@ -21,6 +22,8 @@ export interface ArticleView {
   article: EditedArticle;
   /** The title to show: the headline, else the start of the body, else "Article ID". */
   title: string;
+  /** True when the article has no headline and `title` was made from its first words (or id). */
+  untitled: boolean;
   kicker: string | null;
   headline: string | null;
   subheadline: string | null;
@@ -43,6 +46,8 @@ export interface IssueView {
   issue: IssueInput;
   /** Issue language (the issue's, else the first page's source language), or "und". */
   language: string;
+  /** The exporters' own words in the issue's language. */
+  words: ExportWords;
   articles: ArticleView[];
   /** Articles by page, pages in issue order (pages without articles included, empty). */
   byPage: { page: IssuePage; pageIndex: number; section: string | null; articles: ArticleView[] }[];
@@ -73,11 +78,11 @@ function sectionOf(page: IssuePage): string | null {
   return flag ? text(flag) : null;
 }
 
-function titleOf(headline: string | null, paragraphs: string[], id: string): string {
+function titleOf(headline: string | null, paragraphs: string[], id: string, words: ExportWords): string {
   if (headline) return headline;
   const first = paragraphs[0];
   if (first) return [...first].length > 60 ? `${[...first].slice(0, 60).join("")}…` : first;
-  return `Article ${id}`;
+  return words.article(id);
 }
 
 /** Flattens an issue into the views the writers read. Pure. */
@@ -85,6 +90,7 @@ export function viewIssue(issue: IssueInput): IssueView {
   const language = safeLanguageTag(
     issue.language ?? issue.pages.find((p) => p.page.source.language)?.page.source.language,
   );
+  const words = exportWords(language);
   const articles: ArticleView[] = [];
   const byPage: IssueView["byPage"] = [];
   const keys = new Set<string>();
@@ -108,7 +114,8 @@ export function viewIssue(issue: IssueInput): IssueView {
         page,
         pageIndex,
         article,
-        title: titleOf(headline, paragraphs, article.id),
+        title: titleOf(headline, paragraphs, article.id, words),
+        untitled: headline === null,
         kicker: text(article.kicker),
         headline,
         subheadline: text(article.subheadline),
@@ -128,5 +135,5 @@ export function viewIssue(issue: IssueInput): IssueView {
     }
     byPage.push({ page, pageIndex, section, articles: mine });
   });
-  return { issue, language, articles, byPage };
+  return { issue, language, words, articles, byPage };
 }

@@ -1,7 +1,7 @@
 import { cleanText } from "./clean-text.ts";
 
 /** A front-matter value: a string, a number, or a list of strings; `null` leaves the key out. */
-export type FrontMatterValue = string | number | string[] | null;
+export type FrontMatterValue = string | number | string[] | null | boolean;
 
 const yamlEscapes: Record<string, string> = {
   "\\": "\\\\",
@@ -25,7 +25,7 @@ export function yamlString(value: string): string {
 
 /**
  * A YAML front-matter block (`---` … `---`) from ordered keys. Keys must be plain
- * identifiers; numbers are written as YAML integers, lists as block sequences of quoted
+ * identifiers; numbers are written as YAML integers, booleans as true/false, lists as block sequences of quoted
  * strings, `null` values are left out.
  */
 export function frontMatter(entries: [string, FrontMatterValue][]): string {
@@ -34,7 +34,7 @@ export function frontMatter(entries: [string, FrontMatterValue][]): string {
     if (!/^[a-z][a-zA-Z0-9_]*$/.test(key))
       throw new RangeError(`front-matter key "${key}" is not a plain identifier`);
     if (value === null) continue;
-    if (typeof value === "number") lines.push(`${key}: ${value}`);
+    if (typeof value === "number" || typeof value === "boolean") lines.push(`${key}: ${value}`);
     else if (typeof value === "string") lines.push(`${key}: ${yamlString(value)}`);
     else if (value.length === 0) lines.push(`${key}: []`);
     else lines.push(`${key}:`, ...value.map((v) => `  - ${yamlString(v)}`));
