@@ -39,6 +39,7 @@ export { ConflictError, isConflictError } from "./storage/errors.ts";
 export { openSqliteStorage, type SqliteStorageOptions } from "./storage/sqlite/sqlite-storage.ts";
 export type {
   IssueRecord,
+  LogEntry,
   NewPage,
   PagePatch,
   PageRecord,

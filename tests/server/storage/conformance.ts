@@ -162,6 +162,40 @@ export function describeStorageConformance(name: string, harness: () => StorageH
       expect(await storage.loadDoc("nope")).toBeNull();
     });
 
+    it("appends to the logs of several pages in one call, each page's in order", async () => {
+      await storage.createPage(newPage("p1", "i1", 1));
+      await storage.createPage(newPage("p2", "i1", 2));
+      const docs = new Map<string, Y.Doc>();
+      for (const id of ["p1", "p2"]) {
+        const doc = new Y.Doc();
+        Y.applyUpdate(doc, (await storage.loadDoc(id))!.updates[0]!);
+        docs.set(id, doc);
+      }
+      const a1 = textUpdate(" a1", docs.get("p1"));
+      const b1 = textUpdate(" b1", docs.get("p2"));
+      const a2 = textUpdate(" a2", a1.doc);
+      await storage.appendLog([
+        { pageId: "p1", update: a1.update },
+        { pageId: "p2", update: b1.update },
+        { pageId: "p1", update: a2.update },
+      ]);
+      const p1 = (await storage.loadDoc("p1"))!;
+      expect(p1.updates.map((u) => [...u])).toEqual([[...p1.updates[0]!], [...a1.update], [...a2.update]]);
+      expect(textOf(p1)).toBe("first a1 a2");
+      expect(textOf((await storage.loadDoc("p2"))!)).toBe("first b1");
+    });
+
+    it("stores nothing of a group append when one of its pages does not exist", async () => {
+      await storage.createPage(newPage("p1", "i1", 1));
+      await expect(
+        storage.appendLog([
+          { pageId: "p1", update: textUpdate("x").update },
+          { pageId: "nope", update: textUpdate("y").update },
+        ]),
+      ).rejects.toThrow();
+      expect((await storage.loadDoc("p1"))?.updates).toHaveLength(1);
+    });
+
     it("compacts the log into a snapshot that holds the same document", async () => {
       await storage.createPage(newPage("p1", "i1", 1));
       let doc = new Y.Doc();

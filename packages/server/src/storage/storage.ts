@@ -55,6 +55,12 @@ export interface StoredDoc {
   updates: Uint8Array[];
 }
 
+/** One update for a page's log (`Storage.appendLog`). */
+export interface LogEntry {
+  pageId: string;
+  update: Uint8Array;
+}
+
 /** Kinds of token: `access` (long-lived, from `galley token create`), `login` (one-time), `session` (cookie). */
 export type TokenKind = "access" | "login" | "session";
 
@@ -114,6 +120,12 @@ export interface Storage {
 
   /** Appends updates to a page's log in one transaction. Throws when the page does not exist. */
   appendUpdates(pageId: string, updates: Uint8Array[]): Promise<void>;
+  /**
+   * Appends updates to the logs of any number of pages in one transaction (one commit: the
+   * group commit of every page's updates that arrived together), each page's in the order
+   * given. Throws, storing none of them, when any page does not exist.
+   */
+  appendLog(entries: readonly LogEntry[]): Promise<void>;
   /** The page's snapshot and log, or null when there is no such page. */
   loadDoc(pageId: string): Promise<StoredDoc | null>;
   /**

@@ -3,13 +3,14 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import type { Bus } from "../bus/bus.ts";
 import type { Logger } from "../logger.ts";
-import type { Storage } from "../storage/storage.ts";
+import type { LogEntry, Storage } from "../storage/storage.ts";
 import { BusRelay } from "./bus-relay.ts";
 import { CloseCode } from "./close-codes.ts";
 import { type CompactionPolicy, Compactor } from "./compactor.ts";
 import type { Connection } from "./connection.ts";
 import type { DecodedUpdate } from "./dependencies.ts";
 import { buildDoc, countArticles, decodeClientUpdate, isKnownUpdate, mergeStoredDoc } from "./doc-state.ts";
+import type { CommitParticipant, GroupCommit } from "./group-commit.ts";
 import { PresenceGate, type PresenceLimits } from "./presence-gate.ts";
 import {
   type ClientMessage,
@@ -31,6 +32,8 @@ export interface RoomDeps {
   instanceId: string;
   /** When to compact the log in the background. */
   compaction: CompactionPolicy;
+  /** Stores the updates of every page that arrived together in one transaction. */
+  commits: GroupCommit;
   /** Told after each compaction that folded updates. */
   onCompacted?: (folded: number) => void;
   /** What one connection may do with presence. */
@@ -48,13 +51,14 @@ export type RoomState = "loading" | "ready" | "failed" | "closing" | "closed";
 /**
  * One loaded page: its Y.Doc and awareness, the connections editing it, and the write path.
  *
- * Write path: a client's update is decoded, checked against the page schema (`SchemaGate`),
- * queued, appended to storage (queued updates go in one transaction), and only once the append
- * has committed applied to the doc — whose `update` event broadcasts it to the other connections
+ * Write path: a client's update is decoded, queued, checked against the page schema
+ * (`SchemaGate`), appended to storage (`GroupCommit`: the updates of every page that arrived in
+ * one event-loop turn go in one transaction), and only once the append has committed applied
+ * to the doc — whose `update` event broadcasts it to the other connections
  * and the bus. So every update a client receives is already durable and schema-valid. An update
  * the schema does not allow closes its sender with 4422 and is neither stored nor relayed.
  */
-export class Room {
+export class Room implements CommitParticipant {
   state: RoomState = "loading";
   /** Settles when the stored state is loaded; rejects with `PageNotFoundError` or `DocLoadError`. */
   readonly ready: Promise<void>;
@@ -69,7 +73,8 @@ export class Room {
   private repairs: Uint8Array[] = [];
   /** Per connection, updates that build on changes the server does not have yet. */
   private readonly held = new Map<Connection, Arrival[]>();
-  private flushing: Promise<void> | null = null;
+  /** The batch handed to the group commit and not yet committed or failed. */
+  private inFlight: QueuedUpdate[] | null = null;
   private readonly compactor: Compactor;
   private readonly presence: PresenceGate;
   private closing: Promise<void> | null = null;
@@ -147,7 +152,8 @@ export class Room {
 
   /** Settles when every update received so far has been stored (or refused by storage). */
   async flushed(): Promise<void> {
-    while (this.flushing) await this.flushing;
+    while (this.queue.length > 0 || this.repairs.length > 0 || this.inFlight)
+      await this.deps.commits.drained();
   }
 
   /**
@@ -221,7 +227,7 @@ export class Room {
     // A reconnecting client's sync reply usually holds nothing new; don't log it again.
     if (isSyncReply && isKnownUpdate(doc, update)) return;
     this.queue.push({ update, decoded, origin: connection });
-    this.flushing ??= this.flush();
+    this.deps.commits.schedule(this);
   }
 
   /**
@@ -306,47 +312,44 @@ export class Room {
     if (update) await this.deps.storage.appendUpdates(this.pageId, [update]);
   }
 
-  private async flush(): Promise<void> {
-    // Group commit: wait for the end of this event-loop turn, so every message read from the
-    // sockets in it goes into one transaction (one fsync) instead of one each.
-    await new Promise((resolve) => setImmediate(resolve));
-    while (this.queue.length > 0 || this.repairs.length > 0) {
-      // Checked first, so the gate still counts the waiting repairs as part of the page.
-      const admitted = this.admit(this.queue.splice(0));
-      const batch = [...this.repairs.splice(0).map((update) => ({ update, origin: null })), ...admitted];
-      if (batch.length === 0) continue;
-      try {
-        await this.deps.storage.appendUpdates(
-          this.pageId,
-          batch.map((entry) => entry.update),
-        );
-      } catch (error) {
-        // Nothing of the batch was stored or applied. The senders still hold their changes:
-        // closing them makes their providers reconnect and resend what the server lacks.
-        this.deps.logger.error("could not store updates", { page: this.pageId, count: batch.length, error });
-        this.gate?.reset();
-        for (const origin of new Set(batch.map((entry) => entry.origin))) {
-          origin?.close(
-            CloseCode.StoreFailed,
-            "the server could not store your change; reconnect to resend it",
-          );
-        }
-        continue;
-      }
-      const doc = this.doc;
-      if (!doc) break;
-      // One transaction per run of updates from one connection: one cleanup and one
-      // broadcast message instead of one per keystroke.
-      for (let start = 0, end = 0; start < batch.length; start = end) {
-        const origin = batch[start]!.origin;
-        while (end < batch.length && batch[end]!.origin === origin) end++;
-        doc.transact(() => {
-          for (let i = start; i < end; i++) Y.applyUpdate(doc, batch[i]!.update, origin);
-        }, origin);
-      }
-      if (this.state === "ready") this.compactor.noteStored(batch.length);
+  /** Takes the updates waiting, checked, for the group commit (`CommitParticipant`). */
+  takeBatch(): LogEntry[] {
+    // Checked first, so the gate still counts the waiting repairs as part of the page.
+    const admitted = this.admit(this.queue.splice(0));
+    const batch = [...this.repairs.splice(0).map((update) => ({ update, origin: null })), ...admitted];
+    this.inFlight = batch.length > 0 ? batch : null;
+    return batch.map(({ update }) => ({ pageId: this.pageId, update }));
+  }
+
+  /** The batch is committed: applied to the doc, whose update event relays it (`CommitParticipant`). */
+  committed(): void {
+    const batch = this.inFlight ?? [];
+    this.inFlight = null;
+    const doc = this.doc;
+    if (!doc) return;
+    // One transaction per run of updates from one connection: one cleanup and one
+    // broadcast message instead of one per keystroke.
+    for (let start = 0, end = 0; start < batch.length; start = end) {
+      const origin = batch[start]!.origin;
+      while (end < batch.length && batch[end]!.origin === origin) end++;
+      doc.transact(() => {
+        for (let i = start; i < end; i++) Y.applyUpdate(doc, batch[i]!.update, origin);
+      }, origin);
     }
-    this.flushing = null;
+    if (this.state === "ready") this.compactor.noteStored(batch.length);
+  }
+
+  /** Nothing of the batch was stored or applied (`CommitParticipant`). */
+  failed(_batch: LogEntry[], error: unknown): void {
+    const batch = this.inFlight ?? [];
+    this.inFlight = null;
+    // The senders still hold their changes: closing them makes their providers reconnect and
+    // resend what the server lacks.
+    this.deps.logger.error("could not store updates", { page: this.pageId, count: batch.length, error });
+    this.gate?.reset();
+    for (const origin of new Set(batch.map((entry) => entry.origin))) {
+      origin?.close(CloseCode.StoreFailed, "the server could not store your change; reconnect to resend it");
+    }
   }
 
   private broadcastUpdate(update: Uint8Array, origin: unknown): void {
@@ -359,7 +362,7 @@ export class Room {
       const repair = this.gate?.follow(update);
       if (repair) {
         this.repairs.push(repair);
-        this.flushing ??= this.flush();
+        this.deps.commits.schedule(this);
       }
     }
   }

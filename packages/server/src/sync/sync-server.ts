@@ -8,6 +8,7 @@ import { CloseCode } from "./close-codes.ts";
 import { type CompactionPolicy, defaultCompactionPolicy } from "./compactor.ts";
 import { Connection, type SyncSocket } from "./connection.ts";
 import { DocLoadError } from "./doc-state.ts";
+import { GroupCommit } from "./group-commit.ts";
 import { defaultPresenceLimits, type PresenceLimits } from "./presence-gate.ts";
 import { decodeClientMessage, MalformedMessageError } from "./protocol.ts";
 import { PageNotFoundError, Room } from "./room.ts";
@@ -51,10 +52,12 @@ export class SyncServer extends EventEmitter<SyncServerEvents> {
   /** Distinguishes this process's bus messages from other processes'. */
   readonly instanceId = randomUUID();
   private readonly rooms = new Map<string, Room>();
+  private readonly commits: GroupCommit;
   private stopping = false;
 
   constructor(private readonly options: SyncServerOptions) {
     super();
+    this.commits = new GroupCommit(options.storage, options.logger);
   }
 
   /** Pages loaded right now. */
@@ -188,6 +191,7 @@ export class SyncServer extends EventEmitter<SyncServerEvents> {
       if (!room) {
         room = new Room(pageId, {
           storage: this.options.storage,
+          commits: this.commits,
           bus: this.options.bus ?? null,
           logger: this.options.logger,
           instanceId: this.instanceId,

@@ -12,6 +12,7 @@ import {
 } from "../rows.ts";
 import type {
   IssueRecord,
+  LogEntry,
   NewPage,
   PagePatch,
   PageRecord,
@@ -204,6 +205,19 @@ class PostgresStorage implements Storage {
       `INSERT INTO ${this.schema}.updates (page_id, data)
        SELECT $1, d FROM unnest($2::bytea[]) WITH ORDINALITY AS t(d, n) ORDER BY n`,
       [pageId, updates.map((u) => Buffer.from(u.buffer, u.byteOffset, u.byteLength))],
+    );
+  }
+
+  async appendLog(entries: readonly LogEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    // One statement, so one transaction and one commit for every page's updates.
+    await this.pool.query(
+      `INSERT INTO ${this.schema}.updates (page_id, data)
+       SELECT p, d FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS t(p, d, n) ORDER BY n`,
+      [
+        entries.map((e) => e.pageId),
+        entries.map(({ update: u }) => Buffer.from(u.buffer, u.byteOffset, u.byteLength)),
+      ],
     );
   }
 

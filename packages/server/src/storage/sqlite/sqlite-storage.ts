@@ -14,6 +14,7 @@ import {
 } from "../rows.ts";
 import type {
   IssueRecord,
+  LogEntry,
   NewPage,
   PagePatch,
   PageRecord,
@@ -187,6 +188,17 @@ class SqliteStorage implements Storage {
     if (updates.length === 0) return;
     this.transact(() => {
       for (const update of updates)
+        this.statements.appendUpdate.run([
+          pageId,
+          Buffer.from(update.buffer, update.byteOffset, update.byteLength),
+        ]);
+    });
+  }
+
+  async appendLog(entries: readonly LogEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    this.transact(() => {
+      for (const { pageId, update } of entries)
         this.statements.appendUpdate.run([
           pageId,
           Buffer.from(update.buffer, update.byteOffset, update.byteLength),
