@@ -73,6 +73,8 @@ export class Room implements CommitParticipant {
   private repairs: Uint8Array[] = [];
   /** Per connection, updates that build on changes the server does not have yet. */
   private readonly held = new Map<Connection, Arrival[]>();
+  /** Messages every joining client gets, encoded once per state of the doc (cleared on every change). */
+  private encoded: { step1?: Uint8Array; wholeStep2?: Uint8Array } = {};
   /** The batch handed to the group commit and not yet committed or failed. */
   private inFlight: QueuedUpdate[] | null = null;
   private readonly compactor: Compactor;
@@ -95,7 +97,8 @@ export class Room implements CommitParticipant {
   join(connection: Connection): void {
     const { doc, awareness } = this.loaded();
     this.connections.add(connection);
-    connection.send(encodeSyncStep1(Y.encodeStateVector(doc)));
+    this.encoded.step1 ??= encodeSyncStep1(Y.encodeStateVector(doc));
+    connection.send(this.encoded.step1);
     const clients = [...awareness.getStates().keys()];
     if (clients.length > 0)
       connection.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(awareness, clients)));
@@ -116,6 +119,12 @@ export class Room implements CommitParticipant {
     const { doc, awareness } = this.loaded();
     switch (message.kind) {
       case "sync-step1": {
+        // A new client (an empty state vector) gets the whole page, encoded once for all of them.
+        if (isEmptyStateVector(message.stateVector)) {
+          this.encoded.wholeStep2 ??= encodeSyncStep2(Y.encodeStateAsUpdate(doc));
+          connection.send(this.encoded.wholeStep2);
+          return;
+        }
         let update: Uint8Array;
         try {
           update = Y.encodeStateAsUpdate(doc, message.stateVector);
@@ -353,6 +362,7 @@ export class Room implements CommitParticipant {
   }
 
   private broadcastUpdate(update: Uint8Array, origin: unknown): void {
+    this.encoded = {};
     const message = encodeUpdate(update);
     for (const connection of this.connections) if (connection !== origin) connection.send(message);
     if (this.relay && origin !== this.relay) this.relay.publish("update", update);
@@ -432,6 +442,11 @@ interface AwarenessChange {
   added: number[];
   updated: number[];
   removed: number[];
+}
+
+/** A state vector of no clients: a client that holds nothing yet. */
+function isEmptyStateVector(stateVector: Uint8Array): boolean {
+  return stateVector.byteLength === 1 && stateVector[0] === 0;
 }
 
 /** An update with no structs and no deletions (what a fresh client sends as its sync reply). */

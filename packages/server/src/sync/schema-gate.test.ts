@@ -61,6 +61,18 @@ describe("SchemaGate", () => {
     expect(gate.check(batch)).toMatchObject({ accepted: [0, 1], refused: new Map(), incomplete: new Map() });
   });
 
+  it("holds no second copy of a page that is only typed on", () => {
+    const { gate, edit, commit } = setup();
+    for (let i = 0; i < 3; i++) {
+      const typing = [edit((d) => text(d, 0).insert(0, "a"))];
+      commit(typing, gate.check(typing).accepted);
+    }
+    expect(gate.hasShadow).toBe(false);
+    const split = [edit((d) => article(d).setAttribute("status", "approved"))];
+    expect(gate.check(split).accepted).toEqual([0]);
+    expect(gate.hasShadow).toBe(true);
+  });
+
   it("refuses, among updates that arrived together, only the sender of an invalid one, traced by its struct", () => {
     const { gate, edit } = setup();
     const batch = [
