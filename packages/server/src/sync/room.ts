@@ -207,7 +207,9 @@ export class Room implements CommitParticipant {
       awareness.setLocalState(null);
       this.doc = doc;
       this.awareness = awareness;
-      doc.on("update", (update: Uint8Array, origin: unknown) => this.broadcastUpdate(update, origin));
+      doc.on("update", (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) =>
+        this.broadcastUpdate(update, origin, transaction),
+      );
       awareness.on("update", (change: AwarenessChange, origin: unknown) =>
         this.broadcastAwareness(change, origin),
       );
@@ -361,7 +363,7 @@ export class Room implements CommitParticipant {
     }
   }
 
-  private broadcastUpdate(update: Uint8Array, origin: unknown): void {
+  private broadcastUpdate(update: Uint8Array, origin: unknown, transaction: Y.Transaction): void {
     this.encoded = {};
     const message = encodeUpdate(update);
     for (const connection of this.connections) if (connection !== origin) connection.send(message);
@@ -369,7 +371,7 @@ export class Room implements CommitParticipant {
     if (this.relay && origin === this.relay) {
       // Checked by the process that stored it; combined with what this one accepted, it may
       // still have left an article without blocks.
-      const repair = this.gate?.follow(update);
+      const repair = this.gate?.follow(update, transaction);
       if (repair) {
         this.repairs.push(repair);
         this.deps.commits.schedule(this);

@@ -124,10 +124,17 @@ export class SchemaGate {
 
   /**
    * Follows an update that was checked elsewhere (by another server process, relayed over the
-   * bus): applies it to the shadow and returns a repair when it, combined with what this process
-   * accepted, left an article without blocks.
+   * bus) once the doc applied it in `transaction`: returns a repair when it, combined with what
+   * this process accepted, left an article without blocks.
    */
-  follow(update: Uint8Array): Uint8Array | null {
+  follow(update: Uint8Array, transaction: Y.Transaction): Uint8Array | null {
+    if (!this.built) {
+      // Without a shadow, everything accepted here since it was dropped is typing, which empties
+      // no article: only the relayed update can have, and the doc's own transaction tells.
+      if (!emptiedArticles(transaction).length) return null;
+      this.catchUp();
+      return this.repair(emptyArticlesOf(this.shadow));
+    }
     this.catchUp();
     return this.repair(this.apply([update]).emptied);
   }
@@ -424,16 +431,31 @@ function inspectTransaction(
         problems.push({ id: struct.id, reason: "an article without blocks" });
     }
   }
-  for (const type of transaction.changed.keys()) {
-    if (
-      type instanceof Y.XmlElement &&
-      type.nodeName === "article" &&
-      !type._item?.deleted &&
-      type._length === 0
-    )
-      emptied.push(type);
-  }
+  emptied.push(...emptiedArticles(transaction));
   return { problems, emptied };
+}
+
+/** The articles a transaction changed that are left without blocks (and not deleted). */
+function emptiedArticles(transaction: Y.Transaction): Y.XmlElement[] {
+  const emptied: Y.XmlElement[] = [];
+  for (const type of transaction.changed.keys()) {
+    if (isEmptyArticle(type)) emptied.push(type);
+  }
+  return emptied;
+}
+
+/** Every article of a page left without blocks. */
+function emptyArticlesOf(doc: Y.Doc): Y.XmlElement[] {
+  return doc
+    .getXmlFragment(pageFragmentName)
+    .toArray()
+    .filter((child): child is Y.XmlElement => isEmptyArticle(child));
+}
+
+function isEmptyArticle(type: unknown): type is Y.XmlElement {
+  return (
+    type instanceof Y.XmlElement && type.nodeName === "article" && !type._item?.deleted && type._length === 0
+  );
 }
 
 function isArticle(item: Y.Item): boolean {
