@@ -12,17 +12,18 @@
 import { cpus, loadavg } from "node:os";
 import { ensureBuilt } from "../../apps/cli/build.mjs";
 import {
-  type FanOutResult,
-  type JoinResult,
+  type ClientLoop,
+  type JoinSession,
   type LoopDelay,
+  openFanOut,
+  openJoin,
   percentile,
-  runFanOut,
-  runJoin,
   runKill,
   runTyping,
   type TypingResult,
+  watchClientLoop,
 } from "./sync-scenarios.ts";
-import { type ServerKind, startServer } from "./sync-servers.ts";
+import { type BenchServer, type ServerKind, startServer } from "./sync-servers.ts";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -96,53 +97,88 @@ function order(round: number): ServerKind[] {
   return [...kinds.slice(shift), ...kinds.slice(0, shift)];
 }
 
-async function joinRound(round: number): Promise<void> {
-  const results = new Map<ServerKind, JoinResult[]>();
-  for (const kind of order(round)) {
-    const server = await startServer(kind, 1);
-    try {
-      results.set(kind, [
-        await runJoin(server, 1, 20),
-        await runJoin(server, 20, 3),
-        await runJoin(server, 100, 2),
-      ]);
-    } finally {
-      await server.stop();
+/**
+ * Starts every server (idle ones cost the others nothing), opens a session on each, and runs
+ * `steps` steps, each on every server in turn (the order rotating), so samples of the servers
+ * are taken minutes apart at most and the machine's drift falls on all of them alike.
+ */
+async function interleaved<S, R>(
+  round: number,
+  open: (server: BenchServer) => Promise<S>,
+  step: (session: S, index: number) => Promise<R>,
+  steps: number,
+  close: (session: S) => void,
+): Promise<{ results: Map<ServerKind, R[]>; loops: Map<ServerKind, string> }> {
+  const servers = new Map<ServerKind, BenchServer>();
+  const sessions = new Map<ServerKind, S>();
+  const results = new Map<ServerKind, R[]>();
+  const loops = new Map<ServerKind, ClientLoop>();
+  try {
+    for (const kind of order(round)) servers.set(kind, await startServer(kind, 1));
+    for (const [kind, server] of servers) sessions.set(kind, await open(server));
+    for (const kind of servers.keys()) loops.set(kind, watchClientLoop());
+    for (let i = 0; i < steps; i++) {
+      for (const kind of order(round + i)) {
+        const loop = loops.get(kind)!;
+        loop.resume();
+        const result = await step(sessions.get(kind)!, i);
+        loop.pause();
+        results.set(kind, [...(results.get(kind) ?? []), result]);
+      }
     }
-  }
-  for (const [i, clients] of [1, 20, 100].entries()) {
-    const pick = (f: (r: JoinResult) => number) => new Map([...results].map(([k, r]) => [k, f(r[i]!)]));
-    const extra = new Map(
-      [...results].map(([k, r]) => [k, `${r[i]!.synced}/${r[i]!.clients} synced, ${loopText(r[i]!.loop)}`]),
-    );
-    report(
-      `join ${clients} p50`,
-      pick((r) => percentile(r.times, 50)),
-      ms,
-    );
-    report(
-      `join ${clients} p99`,
-      pick((r) => percentile(r.times, 99)),
-      ms,
-      extra,
-    );
+    return { results, loops: new Map([...loops].map(([kind, loop]) => [kind, loopText(loop.stop())])) };
+  } finally {
+    for (const session of sessions.values()) close(session);
+    for (const server of servers.values()) await server.stop();
   }
 }
 
-async function fanOutRound(round: number): Promise<void> {
-  const results = new Map<ServerKind, FanOutResult>();
-  for (const kind of order(round)) {
-    const server = await startServer(kind, 1);
-    try {
-      results.set(kind, await runFanOut(server, 50, 100));
-    } finally {
-      await server.stop();
-    }
+async function joinRound(round: number): Promise<void> {
+  // Per step: five single joins, then one group of 20 and (every other step) one of 100.
+  const { results, loops } = await interleaved(
+    round,
+    openJoin,
+    async (session, i) => ({
+      one: await joinEach(session, 5),
+      twenty: await session.join(20),
+      hundred: i % 2 === 0 ? await session.join(100) : [],
+    }),
+    6,
+    (session) => session.close(),
+  );
+  const pool = (pick: (r: { one: number[]; twenty: number[]; hundred: number[] }) => number[]) =>
+    new Map([...results].map(([kind, rs]) => [kind, rs.flatMap(pick)]));
+  for (const [name, clients, samples] of [
+    ["join 1", 30, pool((r) => r.one)],
+    ["join 20", 120, pool((r) => r.twenty)],
+    ["join 100", 300, pool((r) => r.hundred)],
+  ] as const) {
+    const extra = new Map(
+      [...samples].map(([k, v]) => [k, `${v.length}/${clients} synced, ${loops.get(k)}`]),
+    );
+    report(`${name} p50`, new Map([...samples].map(([k, v]) => [k, percentile(v, 50)])), ms);
+    report(`${name} p99`, new Map([...samples].map(([k, v]) => [k, percentile(v, 99)])), ms, extra);
   }
-  const pick = (p: number) => new Map([...results].map(([k, r]) => [k, percentile(r.samples, p)]));
-  const extra = new Map([...results].map(([k, r]) => [k, loopText(r.loop)]));
-  report("fan-out 1→50 p50", pick(50), ms);
-  report("fan-out 1→50 p99", pick(99), ms, extra);
+}
+
+/** `times` single clients joining one after another. */
+async function joinEach(session: JoinSession, times: number): Promise<number[]> {
+  const all: number[] = [];
+  for (let i = 0; i < times; i++) all.push(...(await session.join(1)));
+  return all;
+}
+
+async function fanOutRound(round: number): Promise<void> {
+  const { results, loops } = await interleaved(
+    round,
+    (server) => openFanOut(server, 50),
+    (session) => session.write(20),
+    10,
+    (session) => session.close(),
+  );
+  const samples = new Map([...results].map(([kind, rs]) => [kind, rs.flat()]));
+  report("fan-out 1→50 p50", new Map([...samples].map(([k, v]) => [k, percentile(v, 50)])), ms);
+  report("fan-out 1→50 p99", new Map([...samples].map(([k, v]) => [k, percentile(v, 99)])), ms, loops);
 }
 
 async function typingRound(round: number): Promise<void> {

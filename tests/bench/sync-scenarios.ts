@@ -90,84 +90,120 @@ function watchLoop(): { stop(): LoopDelay } {
   };
 }
 
-/** What a join run measured: ms from creating each client to its first sync. */
-export interface JoinResult {
-  clients: number;
-  synced: number;
-  times: number[];
-  loop: LoopDelay;
+/** A page kept loaded on one server, to which groups of clients join one group at a time. */
+export interface JoinSession {
+  /** `clients` clients join at once; ms from creating each to its first sync (failed ones left out). */
+  join(clients: number): Promise<number[]>;
+  close(): void;
 }
 
 /**
- * `clients` clients join page 0 at once, `repeat` times, while one more client stays on the page
- * (so both servers answer from a loaded page). Times are pooled over the repeats.
+ * Opens page 0 with one idle client per process (so both servers answer from a loaded page,
+ * as for any page being edited) for joins to be measured on.
  */
-export async function runJoin(server: BenchServer, clients: number, repeat: number): Promise<JoinResult> {
+export async function openJoin(server: BenchServer): Promise<JoinSession> {
   const anchors = [connect(server.endpoint(0, 0)), connect(server.endpoint(0, 1))];
   await Promise.all(anchors.map((a) => a.synced));
-  const times: number[] = [];
-  let synced = 0;
-  const loop = watchLoop();
-  for (let r = 0; r < repeat; r++) {
-    const joining = Array.from({ length: clients }, (_, i) => connect(server.endpoint(0, i)));
-    const results = await Promise.allSettled(joining.map((c) => c.synced));
-    for (const result of results) {
-      if (result.status !== "fulfilled") continue;
-      synced++;
-      times.push(result.value);
-    }
-    for (const client of joining) client.destroy();
-  }
-  const delay = loop.stop();
-  for (const anchor of anchors) anchor.destroy();
-  return { clients: clients * repeat, synced, times, loop: delay };
+  return {
+    async join(clients) {
+      const joining = Array.from({ length: clients }, (_, i) => connect(server.endpoint(0, i)));
+      const results = await Promise.allSettled(joining.map((c) => c.synced));
+      for (const client of joining) client.destroy();
+      return results.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
+    },
+    close() {
+      for (const anchor of anchors) anchor.destroy();
+    },
+  };
 }
 
-/** What a fan-out run measured: ms from the writer's edit to each reader holding it. */
-export interface FanOutResult {
-  samples: number[];
-  loop: LoopDelay;
+/** One writer and its readers on page 0 of one server. */
+export interface FanOutSession {
+  /** The writer makes `edits` edits, each once every reader holds the one before; ms from each edit to each reader holding it. */
+  write(edits: number): Promise<number[]>;
+  close(): void;
 }
 
-/**
- * One writer and `readers` readers on page 0; the writer makes `edits` edits, each once every
- * reader holds the one before (so each edit's latency is its own).
- */
-export async function runFanOut(server: BenchServer, readers: number, edits: number): Promise<FanOutResult> {
+/** Connects one writer and `readers` readers to page 0 (spread over the server's processes). */
+export async function openFanOut(server: BenchServer, readers: number): Promise<FanOutSession> {
   const writer = connect(server.endpoint(0, 0));
   const audience = Array.from({ length: readers }, (_, i) => connect(server.endpoint(0, i + 1)));
   await Promise.all([writer.synced, ...audience.map((c) => c.synced)]);
   const text = firstText(writer.doc);
   const writerId = writer.doc.clientID;
-  const samples: number[] = [];
-  const loop = watchLoop();
-  for (let e = 0; e < edits; e++) {
-    const sentAt = performance.now();
-    text.insert(0, "x");
-    const clock = Y.getState(writer.doc.store, writerId);
-    await Promise.all(
-      audience.map(
-        (reader) =>
-          new Promise<void>((resolve) => {
-            const check = () => {
-              if (Y.getState(reader.doc.store, writerId) < clock) return false;
-              samples.push(performance.now() - sentAt);
-              resolve();
-              return true;
-            };
-            if (check()) return;
-            const onUpdate = () => {
-              if (check()) reader.doc.off("update", onUpdate);
-            };
-            reader.doc.on("update", onUpdate);
-          }),
-      ),
-    );
-  }
-  const delay = loop.stop();
-  writer.destroy();
-  for (const reader of audience) reader.destroy();
-  return { samples, loop: delay };
+  return {
+    async write(edits) {
+      const samples: number[] = [];
+      for (let e = 0; e < edits; e++) {
+        const sentAt = performance.now();
+        text.insert(0, "x");
+        const clock = Y.getState(writer.doc.store, writerId);
+        await Promise.all(
+          audience.map(
+            (reader) =>
+              new Promise<void>((resolve) => {
+                const check = () => {
+                  if (Y.getState(reader.doc.store, writerId) < clock) return false;
+                  samples.push(performance.now() - sentAt);
+                  resolve();
+                  return true;
+                };
+                if (check()) return;
+                const onUpdate = () => {
+                  if (check()) reader.doc.off("update", onUpdate);
+                };
+                reader.doc.on("update", onUpdate);
+              }),
+          ),
+        );
+      }
+      return samples;
+    },
+    close() {
+      writer.destroy();
+      for (const reader of audience) reader.destroy();
+    },
+  };
+}
+
+/** The client process's own event-loop delay, measured while resumed. */
+export interface ClientLoop {
+  resume(): void;
+  pause(): void;
+  stop(): LoopDelay;
+}
+
+/**
+ * Measures the client process's own event-loop delay over the spans between `resume` and
+ * `pause`: a 10 ms ticker's lateness, recorded only while resumed (a histogram switched on and
+ * off would count the pause itself as one long delay).
+ */
+export function watchClientLoop(): ClientLoop {
+  const delays: number[] = [];
+  let active = false;
+  let last = performance.now();
+  const ticker = setInterval(() => {
+    const now = performance.now();
+    if (active) delays.push(Math.max(0, now - last - 10));
+    last = now;
+  }, 10);
+  return {
+    resume() {
+      active = true;
+      last = performance.now();
+    },
+    pause() {
+      active = false;
+    },
+    stop() {
+      clearInterval(ticker);
+      return {
+        p50: percentile(delays, 50),
+        p99: percentile(delays, 99),
+        max: delays.reduce((a, b) => Math.max(a, b), 0),
+      };
+    },
+  };
 }
 
 /** What the many-pages run measured. */
