@@ -38,6 +38,7 @@ export { loadPageDoc } from "./pages/page-doc.ts";
 export { ConflictError, isConflictError } from "./storage/errors.ts";
 export { openSqliteStorage, type SqliteStorageOptions } from "./storage/sqlite/sqlite-storage.ts";
 export type {
+  HistoryEntry,
   IssueRecord,
   LogEntry,
   NewPage,
@@ -49,6 +50,8 @@ export type {
   StoredDoc,
   TokenKind,
   TokenRecord,
+  VersionKind,
+  VersionRecord,
 } from "./storage/storage.ts";
 export { CloseCode, type CloseCodeValue } from "./sync/close-codes.ts";
 export { type CompactionPolicy, defaultCompactionPolicy } from "./sync/compactor.ts";

@@ -329,7 +329,11 @@ export class Room implements CommitParticipant {
     const admitted = this.admit(this.queue.splice(0));
     const batch = [...this.repairs.splice(0).map((update) => ({ update, origin: null })), ...admitted];
     this.inFlight = batch.length > 0 ? batch : null;
-    return batch.map(({ update }) => ({ pageId: this.pageId, update }));
+    return batch.map(({ update, origin }) => ({
+      pageId: this.pageId,
+      update,
+      author: origin?.principal.user ?? null,
+    }));
   }
 
   /** The batch is committed: applied to the doc, whose update event relays it (`CommitParticipant`). */

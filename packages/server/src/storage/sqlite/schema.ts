@@ -68,7 +68,36 @@ UPDATE tokens SET id = 't-' || substr(hash, 1, 16);
 CREATE UNIQUE INDEX tokens_by_id ON tokens (id);
 `,
   },
+  {
+    // Every stored update with who and when (the history, never compacted), and saved versions
+    // of pages. A page's existing log — its snapshot first — becomes the start of its history.
+    to: "3",
+    sql: `
+CREATE TABLE history (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  page_id TEXT NOT NULL REFERENCES pages(id) ON DELETE CASCADE,
+  author TEXT,
+  at TEXT NOT NULL,
+  data BLOB NOT NULL
+);
+CREATE INDEX history_by_page ON history (page_id, seq);
+CREATE TABLE versions (
+  id TEXT PRIMARY KEY,
+  page_id TEXT NOT NULL REFERENCES pages(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  author TEXT,
+  at TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  state BLOB NOT NULL
+);
+CREATE INDEX versions_by_page ON versions (page_id, at);
+INSERT INTO history (page_id, author, at, data) SELECT page_id, NULL, updated_at, data FROM snapshots ORDER BY page_id;
+INSERT INTO history (page_id, author, at, data)
+  SELECT u.page_id, NULL, p.created_at, u.data FROM updates u JOIN pages p ON p.id = u.page_id ORDER BY u.seq;
+`,
+  },
 ];
 
 /** The schema version this code reads and writes. */
-export const sqliteSchemaVersion = "2";
+export const sqliteSchemaVersion = "3";

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "libsql";
 import { afterEach, describe, expect, it } from "vitest";
-import { sqliteSchema } from "./schema.ts";
+import { sqliteMigrations, sqliteSchema, sqliteSchemaVersion } from "./schema.ts";
 import { openSqliteStorage } from "./sqlite-storage.ts";
 
 describe("openSqliteStorage", () => {
@@ -74,9 +74,31 @@ describe("openSqliteStorage", () => {
     const db = new Database(file);
     const version = db.prepare("SELECT value FROM meta WHERE key = 'schema'").get() as { value: string };
     db.close();
-    expect(version.value).toBe("2");
+    expect(version.value).toBe(sqliteSchemaVersion);
     // Opening it again is a no-op.
     await openSqliteStorage({ file }).close();
+  });
+
+  it("starts the history of a page stored before version 3 with its snapshot, then its log", async () => {
+    const file = fileIn();
+    const old = new Database(file);
+    old.exec(sqliteSchema);
+    old.exec(sqliteMigrations.find((m) => m.to === "2")!.sql);
+    old.exec(`UPDATE meta SET value = '2' WHERE key = 'schema';
+      INSERT INTO issues VALUES ('i1', 'T', '2025-01-01', '2025-01-01T00:00:00.000Z');
+      INSERT INTO pages (id, issue_id, number, format, status, article_count, source_type, source, created_at)
+        VALUES ('p1', 'i1', 1, 'text', 'needs-review', 0, 'text/plain', x'01', '2025-01-01T00:00:00.000Z');
+      INSERT INTO snapshots VALUES ('p1', x'0a0b', '2025-01-02T00:00:00.000Z');
+      INSERT INTO updates (page_id, data) VALUES ('p1', x'0c'), ('p1', x'0d');`);
+    old.close();
+    const storage = openSqliteStorage({ file });
+    const history = (await storage.readHistory("p1"))!;
+    await storage.close();
+    expect(history.map((h) => [[...h.update], h.author, h.at])).toEqual([
+      [[10, 11], null, "2025-01-02T00:00:00.000Z"],
+      [[12], null, "2025-01-01T00:00:00.000Z"],
+      [[13], null, "2025-01-01T00:00:00.000Z"],
+    ]);
   });
 
   it("refuses a database of a newer schema version than it knows", () => {

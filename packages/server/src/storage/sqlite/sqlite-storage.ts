@@ -4,6 +4,8 @@ import Database from "libsql";
 import { ConflictError } from "../errors.ts";
 import {
   bytesOf,
+  type HistoryRow,
+  historyFromRow,
   type IssueRow,
   issueFromRow,
   type PageRow,
@@ -11,8 +13,11 @@ import {
   pageFromRow,
   type TokenRow,
   tokenFromRow,
+  type VersionRow,
+  versionFromRow,
 } from "../rows.ts";
 import type {
+  HistoryEntry,
   IssueRecord,
   LogEntry,
   NewPage,
@@ -21,6 +26,7 @@ import type {
   Storage,
   StoredDoc,
   TokenRecord,
+  VersionRecord,
 } from "../storage.ts";
 import { sqliteMigrations, sqliteSchema, sqliteSchemaVersion } from "./schema.ts";
 
@@ -108,6 +114,20 @@ class SqliteStorage implements Storage {
       deletePage: db.prepare("DELETE FROM pages WHERE id = ?"),
       getSource: db.prepare("SELECT source, source_type, ocr_text FROM pages WHERE id = ?"),
       appendUpdate: db.prepare("INSERT INTO updates (page_id, data) VALUES (?, ?)"),
+      appendHistory: db.prepare("INSERT INTO history (page_id, author, at, data) VALUES (?, ?, ?, ?)"),
+      readHistory: db.prepare(
+        "SELECT seq, author, at, data FROM history WHERE page_id = ? AND seq > ? ORDER BY seq",
+      ),
+      lastHistorySeq: db.prepare("SELECT max(seq) AS seq FROM history WHERE page_id = ?"),
+      insertVersion: db.prepare(
+        "INSERT INTO versions (id, page_id, name, kind, author, at, seq, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      ),
+      listVersions: db.prepare(
+        "SELECT id, page_id, name, kind, author, at, seq FROM versions WHERE page_id = ? ORDER BY at, seq",
+      ),
+      getVersion: db.prepare(
+        "SELECT id, page_id, name, kind, author, at, seq, state FROM versions WHERE id = ?",
+      ),
       getSnapshot: db.prepare("SELECT data FROM snapshots WHERE page_id = ?"),
       getUpdates: db.prepare("SELECT seq, data FROM updates WHERE page_id = ? ORDER BY seq"),
       putSnapshot: db.prepare(
@@ -150,6 +170,7 @@ class SqliteStorage implements Storage {
       }
       this.statements.insertPage.run({ ...record, source: Buffer.from(source) });
       this.statements.appendUpdate.run([page.id, Buffer.from(firstUpdate)]);
+      this.statements.appendHistory.run([page.id, null, page.createdAt, Buffer.from(firstUpdate)]);
     });
   }
 
@@ -185,25 +206,60 @@ class SqliteStorage implements Storage {
   }
 
   async appendUpdates(pageId: string, updates: Uint8Array[]): Promise<void> {
-    if (updates.length === 0) return;
-    this.transact(() => {
-      for (const update of updates)
-        this.statements.appendUpdate.run([
-          pageId,
-          Buffer.from(update.buffer, update.byteOffset, update.byteLength),
-        ]);
-    });
+    await this.appendLog(updates.map((update) => ({ pageId, update })));
   }
 
   async appendLog(entries: readonly LogEntry[]): Promise<void> {
     if (entries.length === 0) return;
+    const at = new Date().toISOString();
     this.transact(() => {
-      for (const { pageId, update } of entries)
-        this.statements.appendUpdate.run([
-          pageId,
-          Buffer.from(update.buffer, update.byteOffset, update.byteLength),
-        ]);
+      for (const { pageId, update, author } of entries) {
+        const data = Buffer.from(update.buffer, update.byteOffset, update.byteLength);
+        this.statements.appendUpdate.run([pageId, data]);
+        this.statements.appendHistory.run([pageId, author ?? null, at, data]);
+      }
     });
+  }
+
+  async readHistory(pageId: string, afterSeq = 0): Promise<HistoryEntry[] | null> {
+    return this.transact(() => {
+      if (!this.statements.pageExists.get([pageId])) return null;
+      const rows = this.statements.readHistory.all([pageId, afterSeq]) as HistoryRow[];
+      return rows.map(historyFromRow);
+    });
+  }
+
+  async createVersion(
+    version: Omit<VersionRecord, "seq">,
+    merge: (doc: StoredDoc) => Uint8Array,
+  ): Promise<VersionRecord | null> {
+    return this.transact(() => {
+      const doc = this.readDoc(version.pageId);
+      if (!doc) return null;
+      const { seq } = this.statements.lastHistorySeq.get([version.pageId]) as { seq: number | null };
+      const state = merge(doc);
+      const record: VersionRecord = { ...version, seq: seq ?? 0 };
+      this.statements.insertVersion.run([
+        record.id,
+        record.pageId,
+        record.name,
+        record.kind,
+        record.author,
+        record.at,
+        record.seq,
+        Buffer.from(state),
+      ]);
+      return record;
+    });
+  }
+
+  async listVersions(pageId: string): Promise<VersionRecord[]> {
+    return (this.statements.listVersions.all([pageId]) as VersionRow[]).map(versionFromRow);
+  }
+
+  async getVersion(id: string): Promise<{ version: VersionRecord; state: Uint8Array } | null> {
+    const row = this.statements.getVersion.get([id]) as (VersionRow & { state: Buffer }) | undefined;
+    return row ? { version: versionFromRow(row), state: bytesOf(row.state) } : null;
   }
 
   async loadDoc(pageId: string): Promise<StoredDoc | null> {
