@@ -18,6 +18,7 @@ import { createConsoleLogger, type Logger } from "./logger.ts";
 import type { RecognizeImage } from "./pages/ocr.ts";
 import { registerCollabRoutes } from "./routes/collab.ts";
 import { registerExportRoutes } from "./routes/export.ts";
+import { registerHistoryRoutes } from "./routes/history.ts";
 import { registerIssueRoutes } from "./routes/issues.ts";
 import { registerPageRoutes } from "./routes/pages.ts";
 import { registerSessionRoutes } from "./routes/session.ts";
@@ -141,6 +142,7 @@ export function createGalleyApp(options: GalleyAppOptions): GalleyApp {
   registerUploadRoutes(app, deps);
   registerExportRoutes(app, deps);
   registerPageRoutes(app, deps);
+  registerHistoryRoutes(app, deps);
   registerCollabRoutes(app, deps, upgradeWebSocket);
   registerWebRoutes(app, deps, options.webRoot ?? null);
 

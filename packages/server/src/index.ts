@@ -25,6 +25,19 @@ export {
 export type { Bus } from "./bus/bus.ts";
 export { createLocalBus } from "./bus/local-bus.ts";
 export type { GalleyDeps, GalleyEnv } from "./context.ts";
+export type {
+  ArticleDiff,
+  BlockChanges,
+  BlockRef,
+  BoundaryChange,
+  PageDiff,
+  RoleChange,
+  TextChange,
+  TextRun,
+  TitleChange,
+} from "./history/page-diff.ts";
+export { type PageHistory, readPageChanges, readPageHistory, saveVersion } from "./history/page-history.ts";
+export { type HistorySession, sessionQuietMs } from "./history/sessions.ts";
 export { defaultLimits, type Limits } from "./limits.ts";
 export { createConsoleLogger, type LogContext, type Logger, silentLogger } from "./logger.ts";
 export { databaseFileName, openDataDir } from "./node/data-dir.ts";

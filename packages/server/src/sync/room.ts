@@ -159,6 +159,24 @@ export class Room implements CommitParticipant {
     }
   }
 
+  /**
+   * Makes a change on `author`'s behalf: `compute` derives it from the page as loaded (null: no
+   * change). It goes through the schema gate and the group commit like a client's update, and
+   * is relayed to every connection. Resolves with whether there was a change once it is stored
+   * and applied; rejects when it was refused or could not be stored.
+   */
+  submit(author: string, compute: (doc: Y.Doc) => Uint8Array | null): Promise<boolean> {
+    const update = compute(this.loaded().doc);
+    if (!update) return Promise.resolve(false);
+    const decoded = decodeClientUpdate(update);
+    if (typeof decoded === "string") return Promise.reject(new TypeError(decoded));
+    return new Promise((resolve, reject) => {
+      const submission = new Submission(author, (error) => (error ? reject(error) : resolve(true)));
+      this.queue.push({ update, decoded, origin: submission });
+      this.deps.commits.schedule(this);
+    });
+  }
+
   /** Settles when every update received so far has been stored (or refused by storage). */
   async flushed(): Promise<void> {
     while (this.queue.length > 0 || this.repairs.length > 0 || this.inFlight)
@@ -251,6 +269,7 @@ export class Room implements CommitParticipant {
   private admit(arrived: Arrival[]): QueuedUpdate[] {
     const candidates: Arrival[] = [];
     for (const sender of new Set(arrived.map((a) => a.origin))) {
+      if (sender instanceof Submission) continue;
       candidates.push(...(this.held.get(sender) ?? []));
       this.held.delete(sender);
     }
@@ -279,6 +298,11 @@ export class Room implements CommitParticipant {
 
   private hold(arrival: Arrival): void {
     const connection = arrival.origin;
+    // A submission is computed from the doc itself: missing anything, it is stale.
+    if (connection instanceof Submission) {
+      this.refuse(connection, "the page changed meanwhile");
+      return;
+    }
     if (connection.isClosed) return;
     const held = this.held.get(connection) ?? [];
     held.push(arrival);
@@ -288,7 +312,11 @@ export class Room implements CommitParticipant {
       this.refuse(connection, "too many changes that build on changes the server does not have");
   }
 
-  private refuse(connection: Connection, reason: string): void {
+  private refuse(connection: Sender, reason: string): void {
+    if (connection instanceof Submission) {
+      connection.done(new RangeError(`refused: ${reason}`));
+      return;
+    }
     this.held.delete(connection);
     if (connection.isClosed) return;
     this.deps.logger.warn("refused an update the page schema does not allow", {
@@ -332,7 +360,7 @@ export class Room implements CommitParticipant {
     return batch.map(({ update, origin }) => ({
       pageId: this.pageId,
       update,
-      author: origin?.principal.user ?? null,
+      author: origin instanceof Submission ? origin.author : (origin?.principal.user ?? null),
     }));
   }
 
@@ -352,6 +380,7 @@ export class Room implements CommitParticipant {
       }, origin);
     }
     if (this.state === "ready") this.compactor.noteStored(batch.length);
+    for (const { origin } of batch) if (origin instanceof Submission) origin.done(null);
   }
 
   /** Nothing of the batch was stored or applied (`CommitParticipant`). */
@@ -363,7 +392,12 @@ export class Room implements CommitParticipant {
     this.deps.logger.error("could not store updates", { page: this.pageId, count: batch.length, error });
     this.gate?.reset();
     for (const origin of new Set(batch.map((entry) => entry.origin))) {
-      origin?.close(CloseCode.StoreFailed, "the server could not store your change; reconnect to resend it");
+      if (origin instanceof Submission) origin.done(new Error("the change could not be stored"));
+      else
+        origin?.close(
+          CloseCode.StoreFailed,
+          "the server could not store your change; reconnect to resend it",
+        );
     }
   }
 
@@ -430,13 +464,26 @@ export class Room implements CommitParticipant {
 interface Arrival {
   update: Uint8Array;
   decoded: DecodedUpdate;
-  origin: Connection;
+  origin: Sender;
 }
+
+/** A change the server makes on a user's behalf (a restore): checked, stored and relayed like a client's. */
+export class Submission {
+  constructor(
+    /** Who it is attributed to. */
+    readonly author: string,
+    /** Told once: null when it was stored and applied, else why not. */
+    readonly done: (error: Error | null) => void,
+  ) {}
+}
+
+/** Where an update came from: a client's connection or a server-side submission. */
+type Sender = Connection | Submission;
 
 /** An accepted update waiting to be stored, and who sent it (null: the server). */
 interface QueuedUpdate {
   update: Uint8Array;
-  origin: Connection | null;
+  origin: Sender | null;
 }
 
 /** How many updates (and bytes) one connection may have waiting for changes the server does not have. */
