@@ -17,7 +17,10 @@ const passed = firstOption < 0 ? [] : argv.slice(firstOption);
 const all = readdirSync(here)
   .filter((f) => f.endsWith(".bench.ts"))
   .sort();
-const chosen = wanted.length ? all.filter((f) => wanted.some((w) => f.startsWith(w))) : all;
+// A name that is a benchmark's whole name picks that one (`sync`, not `sync-history`); else a prefix.
+const picks = (w: string) =>
+  all.includes(`${w}.bench.ts`) ? [`${w}.bench.ts`] : all.filter((f) => f.startsWith(w));
+const chosen = wanted.length ? all.filter((f) => wanted.some((w) => picks(w).includes(f))) : all;
 if (chosen.length === 0) {
   console.error(
     `no benchmark matches ${wanted.join(", ")}; there are: ${all.map((f) => f.replace(".bench.ts", "")).join(", ")}`,
