@@ -52,7 +52,7 @@ for (let i = 0; i < updates - 1; i++) {
   const editor = editors[Math.floor(i / 50) % editors.length]!;
   const text = firstText(editor.doc);
   // The update of one keystroke, as a client's provider sends it (its transaction's own).
-  let update = new Uint8Array();
+  let update: Uint8Array = new Uint8Array();
   const capture = (u: Uint8Array) => {
     update = u;
   };
