@@ -17,16 +17,26 @@ const outdir = join(root, "dist");
 const bundle = join(outdir, "galley.js");
 const inputsFile = join(outdir, "inputs.json");
 
-/** Loaded at run time: libsql ships its binary as a platform package; pg-native is optional. */
-const external = ["libsql", "pg-native"];
+/**
+ * Loaded at run time: libsql ships its binary as a platform package; pg-native is optional;
+ * piscina starts its workers from its own files (`piscina/dist/worker.js`), which must exist.
+ */
+const external = ["libsql", "pg-native", "piscina"];
 
-/** Bundles `src/main.ts` into `dist/galley.js`; returns the time it took in milliseconds. */
+/**
+ * Bundles `src/main.ts` into `dist/galley.js` and the server's worker thread module into
+ * `dist/galley-worker.js` (the code they share goes to chunks); returns the time it took in
+ * milliseconds.
+ */
 export async function buildCli() {
   const { build } = await import("esbuild");
   const started = performance.now();
   rmSync(outdir, { recursive: true, force: true });
   const result = await build({
-    entryPoints: { galley: join(root, "src", "main.ts") },
+    entryPoints: {
+      galley: join(root, "src", "main.ts"),
+      "galley-worker": join(root, "..", "..", "packages", "server", "src", "jobs", "worker.ts"),
+    },
     outdir,
     bundle: true,
     // Modules imported with import() (PostgreSQL + Redis, …) become chunks loaded when needed.

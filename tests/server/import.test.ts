@@ -41,8 +41,9 @@ describe("galley import", () => {
     const storage = openDataDir(join(dir, "a"));
     await storage.createIssue({
       id: "i-orig",
-      title: "科学导报",
+      title: "科学导报 第 3 版",
       date: "2025-02-10",
+      publication: "科学导报",
       createdAt: new Date().toISOString(),
     });
     const page = await createPageFromUpload(
@@ -72,6 +73,7 @@ describe("galley import", () => {
     const imported = await loadIssueInput(storage, "i-orig");
     await storage.close();
     expect(imported).toEqual(original);
+    expect(imported?.publication).toBe("科学导报");
     expect(imported?.pages[0]?.page.articles[0]?.status).toBe("approved");
     expect(JSON.stringify(imported)).toContain("[corrected] ");
   });

@@ -139,6 +139,41 @@ describe("REST API", () => {
       expect(list.map((i) => i.id)).toContain(created.id);
     });
 
+    it("keeps an issue's publication, and answers null without one", async () => {
+      const response = await server.api(
+        "/api/issues",
+        json({ title: "Evening", date: "2025-03-05", publication: "  科学导报 " }),
+      );
+      const created = (await response.json()) as { id: string; publication: string | null };
+      expect(created.publication).toBe("科学导报");
+      const list = (await (await server.api("/api/issues")).json()) as {
+        id: string;
+        publication: string | null;
+      }[];
+      expect(list.find((i) => i.id === created.id)?.publication).toBe("科学导报");
+      const one = (await (await server.api(`/api/issues/${created.id}`)).json()) as {
+        publication: string | null;
+      };
+      expect(one.publication).toBe("科学导报");
+      const test = (await (await server.api(`/api/issues/${server.issueId}`)).json()) as {
+        publication: unknown;
+      };
+      expect(test.publication).toBeNull();
+    });
+
+    it("answers 400 for a publication that is not a string of at most 200 characters", async () => {
+      for (const publication of [42, "x".repeat(201)]) {
+        const response = await server.api(
+          "/api/issues",
+          json({ title: "T", date: "2025-03-04", publication }),
+        );
+        expect(await errorOf(response)).toMatchObject({
+          status: 400,
+          error: "publication must be a string of at most 200 characters",
+        });
+      }
+    });
+
     it("answers 400 for a bad title or date and 403 for a non-admin", async () => {
       expect(
         (await errorOf(await server.api("/api/issues", json({ title: "", date: "2025-03-04" })))).status,

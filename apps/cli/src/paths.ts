@@ -24,3 +24,11 @@ export const defaultWebRoot = (): string => join(cliPackageDir(), "..", "web", "
 
 /** The sample page loaded into a fresh data directory. */
 export const samplePagePath = (): string => join(cliPackageDir(), "sample", "seed-kexuedaobao.txt");
+
+/**
+ * The compiled worker module (`dist/galley-worker.js`, built beside `dist/galley.js`) when the
+ * CLI runs from its bundle; null when it runs from the TypeScript sources, where the server
+ * finds its own worker.
+ */
+export const bundledWorkerFile = (): string | null =>
+  import.meta.url.endsWith(".ts") ? null : join(cliPackageDir(), "dist", "galley-worker.js");

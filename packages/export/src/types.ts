@@ -39,6 +39,8 @@ export interface IssueInput {
   title: string;
   /** Publication date, ISO `YYYY-MM-DD`. */
   date: string;
+  /** The paper's name ("科学导报"), when known. */
+  publication?: string;
   /** Language of the issue (BCP 47, e.g. "zh-CN", "en"), when known. */
   language?: string;
   pages: IssuePage[];

@@ -6,7 +6,14 @@ export {
   listPages,
   reconstructBatch,
 } from "./batch.ts";
+export { defaultMaxPixels, type ImageSize, readImageSize } from "./image-size.ts";
 export { detectImageType, type ImageType } from "./image-type.ts";
 export { isOcrError, languagePackage, OcrError, type OcrErrorCode } from "./ocr-error.ts";
-export { type OcrProgress, type Recognized, type RecognizeOptions, recognizeImage } from "./recognize.ts";
-export { listLanguages, runTesseract } from "./tesseract.ts";
+export {
+  checkPixels,
+  type OcrProgress,
+  type Recognized,
+  type RecognizeOptions,
+  recognizeImage,
+} from "./recognize.ts";
+export { listLanguages, type RunOptions, runTesseract } from "./tesseract.ts";

@@ -1,5 +1,16 @@
 /** Why OCR could not run. */
-export type OcrErrorCode = "missing-tesseract" | "missing-language" | "not-an-image" | "failed" | "timeout";
+export type OcrErrorCode =
+  | "missing-tesseract"
+  | "missing-language"
+  | "not-an-image"
+  /** The image has more pixels than the cap (`maxPixels`). */
+  | "too-large"
+  /** Tesseract ran out of its memory limit (`memoryBytes`). */
+  | "memory"
+  | "failed"
+  | "timeout"
+  /** The caller's `signal` aborted the run. */
+  | "cancelled";
 
 /**
  * An OCR failure with a one-line, actionable message (it names the Debian package to install

@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ingest, isInputError } from "@galley/core";
+import { defaultMaxPixels, readImageSize } from "./image-size.ts";
 import { detectImageType } from "./image-type.ts";
 import { languagePackage, OcrError } from "./ocr-error.ts";
 import { listLanguages, runTesseract } from "./tesseract.ts";
@@ -27,6 +27,16 @@ export interface RecognizeOptions {
   timeoutMs?: number;
   /** The Tesseract executable (default "tesseract" on PATH). */
   binary?: string;
+  /** Refuse an image with more pixels than this (`OcrError("too-large")`); default `defaultMaxPixels`. */
+  maxPixels?: number;
+  /** Cap on Tesseract's address space in bytes (see `runTesseract`); default none. */
+  memoryBytes?: number;
+  /** OpenMP threads for Tesseract (`OMP_THREAD_LIMIT`); default Tesseract's choice. */
+  threads?: number;
+  /** Nice value for Tesseract (0–19); default 0. */
+  nice?: number;
+  /** Stops Tesseract when aborted (`OcrError("cancelled")`). */
+  signal?: AbortSignal;
 }
 
 /** The hOCR of one page image and the image's size in pixels. */
@@ -39,15 +49,20 @@ export interface Recognized {
 /**
  * OCRs one page image (PNG, JPEG or TIFF) with Debian's Tesseract to hOCR. Checks first that
  * Tesseract and every requested language are installed: a missing one is an `OcrError` naming
- * the Debian package (tesseract-ocr, tesseract-ocr-chi-sim, …). Bytes that are no such image are
- * an `OcrError("not-an-image")`. The image is written to a private temporary directory that is
- * removed afterwards.
+ * the Debian package (tesseract-ocr, tesseract-ocr-chi-sim, …). Bytes that are no such image (or
+ * whose header does not read) are an `OcrError("not-an-image")`; an image over `maxPixels` is
+ * refused before Tesseract runs (`too-large`). The size comes from the image's header. The image
+ * is written to a private temporary directory that is removed afterwards.
  */
 export async function recognizeImage(bytes: Uint8Array, options: RecognizeOptions = {}): Promise<Recognized> {
   const lang = options.lang ?? "chi_sim+eng";
   const report = options.onProgress ?? (() => {});
   const type = detectImageType(bytes);
   if (!type) throw new OcrError("not-an-image", "the file is not a PNG, JPEG or TIFF image");
+  const size = readImageSize(bytes);
+  if (!size)
+    throw new OcrError("not-an-image", `the ${type.toUpperCase()} image's header does not state its size`);
+  checkPixels(size, options.maxPixels ?? defaultMaxPixels);
   if (!/^[A-Za-z0-9_]+(\+[A-Za-z0-9_]+)*$/.test(lang)) {
     throw new OcrError("missing-language", `"${lang}" is not a Tesseract language list (e.g. chi_sim+eng)`);
   }
@@ -70,10 +85,13 @@ export async function recognizeImage(bytes: Uint8Array, options: RecognizeOption
     await runTesseract(args, {
       ...(options.binary ? { binary: options.binary } : {}),
       timeoutMs: options.timeoutMs ?? 600_000,
+      ...(options.memoryBytes ? { memoryBytes: options.memoryBytes } : {}),
+      ...(options.threads ? { threads: options.threads } : {}),
+      ...(options.nice ? { nice: options.nice } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
     });
     report({ stage: "reading", fraction: 0.95 });
     const hocr = await readFile(join(dir, "page.hocr"), "utf8");
-    const size = pageSize(hocr);
     report({ stage: "done", fraction: 1 });
     return { hocr, ...size };
   } finally {
@@ -81,13 +99,20 @@ export async function recognizeImage(bytes: Uint8Array, options: RecognizeOption
   }
 }
 
-/** The page size Tesseract states in the hOCR; 0 × 0 for a page it found no text on. */
-function pageSize(hocr: string): { width: number; height: number } {
-  try {
-    const page = ingest(hocr, "hocr");
-    return { width: page.width ?? 0, height: page.height ?? 0 };
-  } catch (error) {
-    if (isInputError(error)) return { width: 0, height: 0 };
-    throw error;
-  }
+/**
+ * Throws `OcrError("too-large")` when an image of `size` has more than `maxPixels` pixels, with
+ * a message that names both.
+ */
+export function checkPixels(size: { width: number; height: number }, maxPixels: number): void {
+  const pixels = size.width * size.height;
+  if (pixels <= maxPixels) return;
+  throw new OcrError(
+    "too-large",
+    `the image is ${size.width} × ${size.height} pixels (${formatMegapixels(pixels)}), over the OCR limit of ${formatMegapixels(maxPixels)}: scale it down or split it`,
+  );
+}
+
+function formatMegapixels(pixels: number): string {
+  const mp = pixels / 1e6;
+  return `${mp >= 10 ? Math.round(mp) : mp.toFixed(1)} megapixels`;
 }

@@ -1,5 +1,8 @@
+import { mkdtempSync, rmSync } from "node:fs";
 import type { Server } from "node:http";
 import type { Http2SecureServer, Http2Server } from "node:http2";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { isInputError } from "@galley/core";
 import { isExportError } from "@galley/export";
 import { createNodeWebSocket } from "@hono/node-ws";
@@ -13,6 +16,10 @@ import { defaultSignInLimits, SignInGuard, type SignInLimits } from "./auth/sign
 import { createTokenAuthenticator } from "./auth/token-auth.ts";
 import type { Bus } from "./bus/bus.ts";
 import type { GalleyDeps, GalleyEnv } from "./context.ts";
+import { isJobError, jobErrorStatus } from "./jobs/job-error.ts";
+import { JobRegistry } from "./jobs/job-registry.ts";
+import { Semaphore } from "./jobs/semaphore.ts";
+import { WorkerPool } from "./jobs/worker-pool.ts";
 import { defaultLimits, type Limits } from "./limits.ts";
 import { createConsoleLogger, type Logger } from "./logger.ts";
 import type { RecognizeImage } from "./pages/ocr.ts";
@@ -20,6 +27,7 @@ import { registerCollabRoutes } from "./routes/collab.ts";
 import { registerExportRoutes } from "./routes/export.ts";
 import { registerHistoryRoutes } from "./routes/history.ts";
 import { registerIssueRoutes } from "./routes/issues.ts";
+import { registerJobRoutes } from "./routes/jobs.ts";
 import { registerPageRoutes } from "./routes/pages.ts";
 import { registerSessionRoutes } from "./routes/session.ts";
 import { registerTokenRoutes } from "./routes/tokens.ts";
@@ -45,6 +53,11 @@ export interface GalleyAppOptions {
   upgradeWebSocket?: UpgradeWebSocket;
   /** OCR for image uploads (e.g. `@galley/ocr`'s `recognizeImage`); absent: images get 415. */
   ocr?: RecognizeImage | null;
+  /**
+   * The worker module for the worker pool: the compiled CLI passes its `galley-worker.js`.
+   * Absent: `jobs/worker-ts.mjs` beside the sources, which loads `worker.ts` through tsx.
+   */
+  workerFile?: string;
   /** Directory of the built web app (`apps/web/dist`); absent or null: only a note at `/`. */
   webRoot?: string | null;
   limits?: Partial<Limits>;
@@ -83,7 +96,14 @@ export interface GalleyApp {
   sync: SyncServer;
   /** Attaches the websocket upgrade handler to the HTTP server; null when the host passed `upgradeWebSocket`. */
   injectWebSocket: ((server: Server | Http2Server | Http2SecureServer) => void) | null;
-  /** Stops sync gracefully: refuses new sockets, stores what was received, closes sockets with 1001, compacts. Storage stays open. */
+  /** The worker pool (for tests and stats: `pool.threads`, `pool.running`). */
+  pool: WorkerPool;
+  /** The upload and export jobs. */
+  jobs: JobRegistry;
+  /**
+   * Stops gracefully: cancels unfinished jobs and ends the workers, refuses new sockets, stores
+   * what was received, closes sockets with 1001, compacts. Storage stays open.
+   */
   shutdown(): Promise<void>;
 }
 
@@ -118,6 +138,18 @@ export function createGalleyApp(options: GalleyAppOptions): GalleyApp {
     },
     ...(options.compaction ? { compaction: options.compaction } : {}),
   });
+  const pool = new WorkerPool({
+    workers: limits.workers,
+    queue: limits.jobQueue,
+    timeoutMs: limits.jobTimeoutMs,
+    memoryMb: limits.jobMemoryMb,
+    idleMs: limits.workerIdleMs,
+    nice: limits.workerNice,
+    ...(options.workerFile ? { file: options.workerFile } : {}),
+  });
+  // Export jobs' files live here until their job expires; the directory goes at shutdown.
+  const scratchDir = mkdtempSync(join(tmpdir(), "galley-jobs-"));
+  const jobs = new JobRegistry(limits.jobRetentionMs, (result) => rmSync(result.path, { force: true }));
   const trustedOrigins = normalizeOrigins(options.trustedOrigins ?? []);
   const deps: GalleyDeps = {
     storage: options.storage,
@@ -126,6 +158,10 @@ export function createGalleyApp(options: GalleyAppOptions): GalleyApp {
     logger,
     limits,
     ocr: options.ocr ?? null,
+    pool,
+    ocrSlots: new Semaphore(limits.ocrRuns, limits.jobQueue, "OCR runs"),
+    jobs,
+    scratchDir,
     signIn: new SignInGuard({ ...defaultSignInLimits, ...options.signInLimits }, logger),
     trustProxy: options.trustProxy ?? 0,
     trustedOrigins,
@@ -141,18 +177,30 @@ export function createGalleyApp(options: GalleyAppOptions): GalleyApp {
   registerIssueRoutes(app, deps);
   registerUploadRoutes(app, deps);
   registerExportRoutes(app, deps);
+  registerJobRoutes(app, deps);
   registerPageRoutes(app, deps);
   registerHistoryRoutes(app, deps);
   registerCollabRoutes(app, deps, upgradeWebSocket);
   registerWebRoutes(app, deps, options.webRoot ?? null);
 
-  return { app, sync, injectWebSocket, shutdown: () => sync.shutdown() };
+  const shutdown = async () => {
+    jobs.close();
+    await pool.close();
+    rmSync(scratchDir, { recursive: true, force: true });
+    await sync.shutdown();
+  };
+  return { app, sync, injectWebSocket, pool, jobs, shutdown };
 }
 
 function errorResponse(error: Error, c: Context<GalleyEnv>, logger: Logger): Response {
   if (error instanceof HTTPException) return c.json({ error: error.message }, error.status);
   if (isInputError(error)) return c.json({ error: error.message }, inputErrorStatus(error.code));
   if (isConflictError(error)) return c.json({ error: error.message }, 409);
+  if (isJobError(error)) {
+    const status = jobErrorStatus(error.code);
+    if (error.code === "busy") c.header("Retry-After", String(retryAfterSeconds));
+    return c.json({ error: error.message }, status);
+  }
   if (isExportError(error))
     return c.json({ error: error.message }, error.code === "unknown-format" ? 400 : 422);
   const context = { method: c.req.method, path: c.req.path, user: c.get("principal")?.user, error };
@@ -163,6 +211,9 @@ function errorResponse(error: Error, c: Context<GalleyEnv>, logger: Logger): Res
   logger.error("request failed", context);
   return c.json({ error: "internal server error" }, 500);
 }
+
+/** What a 503 for a full queue tells the client to wait, in seconds. */
+const retryAfterSeconds = 10;
 
 function inputErrorStatus(code: string): ContentfulStatusCode {
   if (code === "too-large") return 413;

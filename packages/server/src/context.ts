@@ -6,6 +6,9 @@ import { roleAllows, roleFor } from "./auth/principal.ts";
 import type { SignInGuard } from "./auth/sign-in-guard.ts";
 import { readCredential } from "./auth/token-auth.ts";
 import { hashToken } from "./auth/tokens.ts";
+import type { JobRegistry } from "./jobs/job-registry.ts";
+import type { Semaphore } from "./jobs/semaphore.ts";
+import type { WorkerPool } from "./jobs/worker-pool.ts";
 import type { Limits } from "./limits.ts";
 import type { Logger } from "./logger.ts";
 import type { RecognizeImage } from "./pages/ocr.ts";
@@ -25,6 +28,14 @@ export interface GalleyDeps {
   logger: Logger;
   limits: Limits;
   ocr: RecognizeImage | null;
+  /** Worker threads for reconstruction, ingest and export. */
+  pool: WorkerPool;
+  /** Bounds the Tesseract runs at once. */
+  ocrSlots: Semaphore;
+  /** Upload and export jobs. */
+  jobs: JobRegistry;
+  /** Directory for export jobs' files. */
+  scratchDir: string;
   /** Rate-limits and logs failed sign-ins. */
   signIn: SignInGuard;
   /** Reverse proxies in front of the server that append to `X-Forwarded-For` (0: none). */

@@ -38,16 +38,30 @@ export type {
 } from "./history/page-diff.ts";
 export { type PageHistory, readPageChanges, readPageHistory, saveVersion } from "./history/page-history.ts";
 export { type HistorySession, sessionQuietMs } from "./history/sessions.ts";
+export { isJobError, JobError, type JobErrorCode } from "./jobs/job-error.ts";
+export { type Job, type JobKind, type JobPhase, JobRegistry, type JobState } from "./jobs/job-registry.ts";
+export { defaultWorkerFile, type WorkerLimits, WorkerPool } from "./jobs/worker-pool.ts";
 export { defaultLimits, type Limits } from "./limits.ts";
 export { createConsoleLogger, type LogContext, type Logger, silentLogger } from "./logger.ts";
 export { databaseFileName, openDataDir } from "./node/data-dir.ts";
 export { type GalleyServerOptions, type RunningGalleyServer, startGalleyServer } from "./node/serve.ts";
-export { createPageFromUpload, newId, type PageUpload, uploadFormats } from "./pages/create-page.ts";
+export {
+  type CheckedUpload,
+  checkUpload,
+  createPageFromUpload,
+  newId,
+  type PageUpload,
+  storeUpload,
+  type UploadRuntime,
+  uploadFormats,
+} from "./pages/create-page.ts";
 export { importIssue } from "./pages/import-issue.ts";
 export { loadPageLines, type PageLines } from "./pages/ingest-source.ts";
+export { readIssueData, type StoredIssueData, type StoredPageData } from "./pages/issue-data.ts";
 export { loadIssueInput } from "./pages/issue-input.ts";
-export { type ImageType, type RecognizeImage, sniffImage } from "./pages/ocr.ts";
+export { type ImageType, type RecognizeImage, type RecognizeOptions, sniffImage } from "./pages/ocr.ts";
 export { loadPageDoc } from "./pages/page-doc.ts";
+export { hasImage, loadPageImage } from "./pages/page-image.ts";
 export { ConflictError, isConflictError } from "./storage/errors.ts";
 export { openSqliteStorage, type SqliteStorageOptions } from "./storage/sqlite/sqlite-storage.ts";
 export type {
@@ -55,6 +69,7 @@ export type {
   IssueRecord,
   LogEntry,
   NewPage,
+  PageImage,
   PagePatch,
   PageRecord,
   PageStatus,

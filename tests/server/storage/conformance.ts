@@ -97,6 +97,65 @@ export function describeStorageConformance(name: string, harness: () => StorageH
       expect((await storage.listIssues()).map((i) => i.id)).toEqual(["i2", "i1"]);
     });
 
+    it("keeps an issue's publication, and null when none was given", async () => {
+      await storage.createIssue({ ...issue("i2", "2025-04-01"), publication: "科学导报" });
+      expect((await storage.getIssue("i2"))?.publication).toBe("科学导报");
+      expect((await storage.getIssue("i1"))?.publication).toBeNull();
+      expect((await storage.listIssues()).map((i) => i.publication)).toEqual(["科学导报", null]);
+    });
+
+    it("stores a page image beside its OCR file and deletes it with the page", async () => {
+      const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+      await storage.createPage({
+        ...newPage("p1", "i1", 1),
+        image: { bytes: png, contentType: "image/png" },
+      });
+      await storage.createPage(newPage("p2", "i1", 2));
+      const image = await storage.getPageImage("p1");
+      expect(image?.contentType).toBe("image/png");
+      expect([...(image?.bytes ?? [])]).toEqual([...png]);
+      expect(await storage.getPage("p1")).toMatchObject({
+        imageType: "image/png",
+        sourceType: "text/plain; charset=utf-8",
+      });
+      expect(await storage.getPage("p2")).toMatchObject({ imageType: null });
+      expect(await storage.getPageImage("p2")).toBeNull();
+      expect(await storage.deletePage("p1")).toBe(true);
+      expect(await storage.getPageImage("p1")).toBeNull();
+    });
+
+    it("round-trips multi-megabyte sources, images and first updates byte for byte", async () => {
+      const big = (size: number, seed: number) =>
+        Uint8Array.from({ length: size }, (_, i) => (i * seed) % 251);
+      const source = big(3 * 1024 * 1024 + 17, 7);
+      const image = big(2 * 1024 * 1024 + 5, 13);
+      const doc = new Y.Doc();
+      doc.getText("t").insert(0, "x".repeat(1_500_000));
+      const firstUpdate = Y.encodeStateAsUpdate(doc);
+      await storage.createPage({
+        ...newPage("p1", "i1", 1),
+        source,
+        firstUpdate,
+        image: { bytes: image, contentType: "image/tiff" },
+      });
+      expect(Buffer.from((await storage.getPageSource("p1"))!.bytes).equals(Buffer.from(source))).toBe(true);
+      expect(Buffer.from((await storage.getPageImage("p1"))!.bytes).equals(Buffer.from(image))).toBe(true);
+      expect((await storage.getPage("p1"))?.sourceSize).toBe(source.byteLength);
+      const stored = await storage.loadDoc("p1");
+      expect(textOf(stored!)).toHaveLength(1_500_000);
+      await storage.compactDoc("p1", mergeWithYjs);
+      expect(textOf((await storage.loadDoc("p1"))!)).toHaveLength(1_500_000);
+    });
+
+    it("keeps nothing of a multi-megabyte page whose number is taken", async () => {
+      await storage.createPage(newPage("p1", "i1", 1));
+      const source = new Uint8Array(2 * 1024 * 1024).fill(65);
+      const error = await storage.createPage({ ...newPage("p1b", "i1", 1), source }).catch((e: unknown) => e);
+      expect(isConflictError(error)).toBe(true);
+      expect(await storage.getPageSource("p1b")).toBeNull();
+      expect(await storage.getPage("p1b")).toBeNull();
+    });
+
     it("answers null for an unknown issue, page, document and token", async () => {
       expect(await storage.getIssue("nope")).toBeNull();
       expect(await storage.getPage("nope")).toBeNull();

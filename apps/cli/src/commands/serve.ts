@@ -15,19 +15,21 @@ import {
 } from "@galley/server";
 import { parseArgs } from "../args.ts";
 import { CliError, type CliIo, type Command } from "../io.ts";
-import { defaultWebRoot, samplePagePath } from "../paths.ts";
+import { bundledWorkerFile, defaultWebRoot, samplePagePath } from "../paths.ts";
 
 /** `galley serve [--port P] [--data DIR] [--web DIR] [--host H]`: runs the collaboration server until SIGTERM/SIGINT. */
 export const serveCommand: Command = {
   summary: "run the collaboration server (REST API, websocket sync, web app)",
   usage: [
-    "galley serve [--port P] [--data DIR] [--web DIR] [--host H] [--postgres URL [--schema S] [--redis URL]]",
+    "galley serve [--port P] [--data DIR] [--web DIR] [--host H] [--sync full|normal] [--postgres URL [--schema S] [--redis URL]]",
     "             [--trusted-origins URL,URL…] [--trust-proxy N]",
     "",
     "  --port   TCP port (default $PORT, else 8787; 0 picks a free one)",
     "  --data   data directory holding galley.db (default ./data)",
     "  --web    the built web app (default apps/web/dist)",
     "  --host   interface to bind (default all)",
+    "  --sync   full (default): every SQLite commit is fsynced, it survives a power cut; normal: a commit",
+    "           survives a crash of the process, not of the machine, and no commit waits on the disk",
     "  --postgres URL  store in PostgreSQL instead of DIR/galley.db (tables in --schema, default galley)",
     "  --redis URL     relay updates to the other galley serve processes on the same PostgreSQL",
     "  --trusted-origins  other sites whose pages may make changes with the session cookie",
@@ -43,6 +45,7 @@ export const serveCommand: Command = {
         "data",
         "web",
         "host",
+        "sync",
         "postgres",
         "schema",
         "redis",
@@ -54,6 +57,9 @@ export const serveCommand: Command = {
     const port = parsePort(options.get("port") ?? process.env.PORT ?? "8787");
     const dataDir = resolve(options.get("data") ?? "data");
     const webRoot = resolve(options.get("web") ?? defaultWebRoot());
+    const sync = options.get("sync") ?? "full";
+    if (sync !== "full" && sync !== "normal")
+      throw new CliError(`--sync must be full or normal, not "${sync}"`, 2);
     const postgres = options.get("postgres");
     const redis = options.get("redis");
     const trustedOrigins = (options.get("trusted-origins") ?? "").split(",").filter(Boolean);
@@ -69,7 +75,7 @@ export const serveCommand: Command = {
             connectionString: postgres,
             ...(options.get("schema") ? { schema: options.get("schema")! } : {}),
           })
-        : openDataDir(dataDir);
+        : openDataDir(dataDir, { synchronous: sync });
     const bus = redis && scaleOut ? await scaleOut.createRedisBus({ url: redis }) : null;
     let running: RunningGalleyServer;
     try {
@@ -85,9 +91,10 @@ export const serveCommand: Command = {
         webRoot,
         bus,
         logger: createConsoleLogger(io.stderr),
-        ocr: (bytes, { lang, onProgress }) =>
+        ...(bundledWorkerFile() ? { workerFile: bundledWorkerFile()! } : {}),
+        ocr: (bytes, { onProgress, ...options }) =>
           recognizeImage(bytes, {
-            ...(lang ? { lang } : {}),
+            ...options,
             ...(onProgress ? { onProgress: (progress) => onProgress(progress.fraction) } : {}),
           }),
       });

@@ -86,6 +86,8 @@ export function parseIssueJson(bytes: Uint8Array | string): IssueInput {
   };
   const language = optionalStringAt(o.language, "language");
   if (language !== undefined) issue.language = language;
+  const publication = optionalStringAt(o.publication, "publication");
+  if (publication !== undefined) issue.publication = publication;
   const seen = new Set<string>();
   issue.pages.forEach((page, i) => {
     if (seen.has(page.id))

@@ -40,7 +40,7 @@ function pageJson(page: IssuePage): Record<string, unknown> {
 
 /**
  * Exports the issue as one JSON document: `{ format: "galley-issue", version: 1, id, title,
- * date, language?, pages: [{ id, number, page, lines?, image?, source? }] }` where `page` is
+ * date, publication?, language?, pages: [{ id, number, page, lines?, image?, source? }] }` where `page` is
  * the page as edited in the reconstruction contract (each article with its `status`), `lines`
  * the source lines with geometry, `image` the page image's size (not its bytes) and `source`
  * the original upload (UTF-8 text as is, anything else base64). Text is kept exactly as
@@ -54,6 +54,7 @@ export function exportJson(issue: IssueInput): ExportResult {
     id: issue.id,
     title: issue.title,
     date: issue.date,
+    ...(issue.publication ? { publication: issue.publication } : {}),
     ...(issue.language ? { language: issue.language } : {}),
     pages: issue.pages.map(pageJson),
   };

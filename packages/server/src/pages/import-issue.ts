@@ -26,7 +26,13 @@ export async function importIssue(
     if (await storage.getPage(page.id)) throw new ConflictError(`page ${page.id} exists already`);
   }
   const now = new Date().toISOString();
-  await storage.createIssue({ id: issue.id, title: issue.title, date: issue.date, createdAt: now });
+  await storage.createIssue({
+    id: issue.id,
+    title: issue.title,
+    date: issue.date,
+    publication: issue.publication ?? null,
+    createdAt: now,
+  });
   for (const page of issue.pages) {
     const source = page.source!;
     const { ydoc, update } = reconstructionToYDoc(page.page);

@@ -5,7 +5,7 @@ import { readJsonObject } from "../body.ts";
 import { fail, type GalleyDeps, type GalleyEnv, requirePrincipal, requireRole } from "../context.ts";
 import { readPageChanges, readPageHistory, saveVersion } from "../history/page-history.ts";
 import { restoreUpdate } from "../history/restore.ts";
-import { newId } from "../pages/create-page.ts";
+import { newId } from "../pages/new-id.ts";
 import type { PageRecord, Role, VersionRecord } from "../storage/storage.ts";
 
 /** Longest version name, in characters. */

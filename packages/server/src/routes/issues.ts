@@ -2,11 +2,12 @@ import type { Hono } from "hono";
 import { roleFor } from "../auth/principal.ts";
 import { readJsonObject } from "../body.ts";
 import { fail, type GalleyDeps, type GalleyEnv, requirePrincipal, requireRole } from "../context.ts";
-import { newId } from "../pages/create-page.ts";
+import { newId } from "../pages/new-id.ts";
+import { hasImage } from "../pages/page-image.ts";
 import type { IssueRecord, PageRecord } from "../storage/storage.ts";
 
 /**
- * `GET /api/issues` (the issues the token reaches), `POST /api/issues` `{ title, date }`
+ * `GET /api/issues` (the issues the token reaches), `POST /api/issues` `{ title, date, publication? }`
  * (global admin), `GET /api/issues/:issueId` with its pages.
  */
 export function registerIssueRoutes(app: Hono<GalleyEnv>, deps: GalleyDeps): void {
@@ -28,10 +29,12 @@ export function registerIssueRoutes(app: Hono<GalleyEnv>, deps: GalleyDeps): voi
     const title = typeof body.title === "string" ? body.title.trim() : "";
     if (!title || title.length > 500) fail(400, "title must be a non-empty string of at most 500 characters");
     if (!isIsoDate(body.date)) fail(400, "date must be an ISO date YYYY-MM-DD");
+    const publication = readPublication(body.publication);
     const issue: IssueRecord = {
       id: newId("i"),
       title,
       date: body.date,
+      publication,
       createdAt: new Date().toISOString(),
     };
     await deps.storage.createIssue(issue);
@@ -50,8 +53,21 @@ export function registerIssueRoutes(app: Hono<GalleyEnv>, deps: GalleyDeps): voi
 }
 
 /** An issue as the API shows it. */
-export function issueBody(issue: IssueRecord): { id: string; title: string; date: string } {
-  return { id: issue.id, title: issue.title, date: issue.date };
+export function issueBody(issue: IssueRecord): {
+  id: string;
+  title: string;
+  date: string;
+  publication: string | null;
+} {
+  return { id: issue.id, title: issue.title, date: issue.date, publication: issue.publication ?? null };
+}
+
+/** `publication` of `POST /api/issues`: absent, null or "" for none, else a string of at most 200 characters (trimmed). */
+function readPublication(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== "string" || value.trim().length > 200)
+    fail(400, "publication must be a string of at most 200 characters");
+  return value.trim() || null;
 }
 
 /** A page as an issue lists it. */
@@ -69,7 +85,7 @@ export function pageSummary(page: PageRecord): {
     status: page.status,
     articleCount: page.articleCount,
     format: page.format,
-    hasImage: page.sourceType.startsWith("image/"),
+    hasImage: hasImage(page),
   };
 }
 

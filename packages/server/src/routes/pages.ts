@@ -3,9 +3,10 @@ import type { Context, Hono } from "hono";
 import { readJsonObject } from "../body.ts";
 import { fail, type GalleyDeps, type GalleyEnv, requirePrincipal, requireRole } from "../context.ts";
 import { saveVersion } from "../history/page-history.ts";
-import { newId } from "../pages/create-page.ts";
-import { loadPageLines } from "../pages/ingest-source.ts";
+import { loadPageLines, readLinesInput } from "../pages/ingest-source.ts";
+import { newId } from "../pages/new-id.ts";
 import { loadPageDoc } from "../pages/page-doc.ts";
+import { hasImage, loadPageImage } from "../pages/page-image.ts";
 import { uploadedFileHeaders } from "../security-headers.ts";
 import type { PageRecord, PageStatus, Role } from "../storage/storage.ts";
 import { CloseCode } from "../sync/close-codes.ts";
@@ -45,19 +46,19 @@ export function registerPageRoutes(app: Hono<GalleyEnv>, deps: GalleyDeps): void
 
   app.get("/api/pages/:pageId/lines", async (c) => {
     const { page } = await pageFor(c, deps, "viewer");
-    return c.json(await loadPageLines(deps.storage, page));
+    const input = await readLinesInput(deps.storage, page);
+    const transfer = input.text instanceof Uint8Array ? wholeBuffer(input.text) : [];
+    return c.json(await deps.pool.run({ kind: "lines", input }, { transfer }));
   });
 
   app.get("/api/pages/:pageId/image", async (c) => {
     const { page } = await pageFor(c, deps, "viewer");
-    if (!page.sourceType.startsWith("image/"))
-      fail(404, `page ${page.id} was uploaded as ${page.format}, not as an image`);
-    const source = await deps.storage.getPageSource(page.id);
-    if (!source) fail(404, `no page ${page.id}`);
+    const image = await loadPageImage(deps.storage, page);
+    if (!image) fail(404, `page ${page.id} has no image (it was uploaded as ${page.format} without one)`);
     return c.body(
-      toArrayBuffer(source.bytes),
+      toArrayBuffer(image.bytes),
       200,
-      uploadedFileHeaders(source.contentType, `page-${page.number}${sourceExtension(page)}`),
+      uploadedFileHeaders(image.contentType, `page-${page.number}${imageExtension(image.contentType)}`),
     );
   });
 
@@ -103,7 +104,7 @@ export function pageInfo(page: PageRecord, role: Role) {
     format: page.format,
     sourceType: page.sourceType,
     sourceSize: page.sourceSize,
-    hasImage: page.sourceType.startsWith("image/"),
+    hasImage: hasImage(page),
     width: page.width,
     height: page.height,
     role,
@@ -122,9 +123,22 @@ async function pageFor(
   return { page, role: requireRole(principal, page.issueId, needed) };
 }
 
+/** The usual file extension of an image type: `.png`, `.jpg`, `.tiff`. */
+function imageExtension(contentType: string): string {
+  return `.${contentType.slice(6).replace("jpeg", "jpg")}`;
+}
+
+/** The ArrayBuffer under `bytes` when the view covers it whole (so it can be moved to a worker). */
+function wholeBuffer(bytes: Uint8Array): ArrayBuffer[] {
+  const { buffer } = bytes;
+  return buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength
+    ? [buffer]
+    : [];
+}
+
 /** The usual file extension of a page's uploaded source. */
 function sourceExtension(page: PageRecord): string {
-  if (page.sourceType.startsWith("image/")) return `.${page.sourceType.slice(6).replace("jpeg", "jpg")}`;
+  if (page.sourceType.startsWith("image/")) return imageExtension(page.sourceType);
   return { text: ".txt", hocr: ".hocr", alto: ".alto.xml", page: ".page.xml" }[page.format] ?? "";
 }
 

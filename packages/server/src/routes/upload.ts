@@ -1,14 +1,21 @@
 import type { SourceFormat } from "@galley/core";
-import type { Hono } from "hono";
-import { formatBytes, readBody } from "../body.ts";
+import type { Context, Hono } from "hono";
+import { formatBytes } from "../body.ts";
 import { fail, type GalleyDeps, type GalleyEnv, requirePrincipal, requireRole } from "../context.ts";
-import { createPageFromUpload, uploadFormats } from "../pages/create-page.ts";
+import { admitJob, runUploadJob, uploadRuntime } from "../jobs/upload-job.ts";
+import { checkUpload, type PageUpload, storeUpload, uploadFormats } from "../pages/create-page.ts";
+import { readUploadBody } from "../upload-body.ts";
 
 /**
- * `POST /api/issues/:issueId/pages?number=N[&format=text|hocr|alto|page][&lang=chi_sim+eng]`
- * with the OCR file (or a PNG/JPEG/TIFF scan, when OCR is configured) as the raw body →
- * 201 `{ id, number, articleCount, format, status, warnings }` (`warnings`: what the
- * reconstruction could not take as written, one line each; usually empty). Admin of the issue.
+ * `POST /api/issues/:issueId/pages?number=N[&format=text|hocr|alto|page][&lang=chi_sim+eng][&name=LABEL]`
+ * with the OCR file (or a PNG/JPEG/TIFF scan, when OCR is configured) as the raw body, or as
+ * `multipart/form-data` with a part `file` and an optional part `image` (the page image of an
+ * hOCR, ALTO or PAGE file). Admin of the issue.
+ *
+ * Without `Prefer: respond-async`: 201 `{ id, number, articleCount, format, status, hasImage,
+ * warnings }` once the page is stored (`warnings`: what the reconstruction could not take as
+ * written, one line each; usually empty). With it: 202 `{ job }` and `Location: /api/jobs/:jobId` as soon as
+ * the body is received and checked; the work goes on as a job.
  */
 export function registerUploadRoutes(app: Hono<GalleyEnv>, deps: GalleyDeps): void {
   app.post("/api/issues/:issueId/pages", async (c) => {
@@ -28,31 +35,57 @@ export function registerUploadRoutes(app: Hono<GalleyEnv>, deps: GalleyDeps): vo
     const lang = c.req.query("lang");
     if (lang !== undefined && !/^[A-Za-z_]+(\+[A-Za-z_]+)*$/.test(lang))
       fail(400, "lang must look like chi_sim+eng");
-    const bytes = await readBody(c, deps.limits.uploadBytes);
-    if (bytes.byteLength === 0)
-      fail(400, `the body is empty: send the OCR file (at most ${formatBytes(deps.limits.uploadBytes)})`);
-    const page = await createPageFromUpload(
-      deps.storage,
-      {
-        issueId,
-        number,
-        bytes,
-        ...(format ? { format: format as SourceFormat } : {}),
-        ...(lang ? { lang } : {}),
-      },
-      deps.ocr,
-      deps.logger,
-    );
-    return c.json(
-      {
-        id: page.id,
-        number: page.number,
-        articleCount: page.articleCount,
-        format: page.format,
-        status: page.status,
-        warnings: page.warnings,
-      },
-      201,
-    );
+    const name = c.req.query("name");
+    if (name !== undefined && name.length > 300) fail(400, "name must be at most 300 characters");
+    const async = prefersAsync(c);
+    if (async) admitJob(deps);
+    if ((await deps.storage.listPages(issueId)).some((page) => page.number === number))
+      fail(409, `issue ${issueId} already has a page ${number}`);
+
+    const body = await readUploadBody(c, deps.limits.uploadBytes);
+    if (body.file.bytes.byteLength === 0)
+      fail(400, `the file is empty: send the OCR file (at most ${formatBytes(deps.limits.uploadBytes)})`);
+    if (body.image?.bytes.byteLength === 0) fail(400, "the image part is empty");
+    const upload: PageUpload = {
+      issueId,
+      number,
+      bytes: body.file.bytes,
+      ...(body.image ? { image: body.image.bytes } : {}),
+      ...(format ? { format: format as SourceFormat } : {}),
+      ...(lang ? { lang } : {}),
+    };
+    const checked = checkUpload(upload, deps.ocr, deps.limits.imagePixels);
+
+    if (!async) {
+      const page = await storeUpload(upload, checked, uploadRuntime(deps));
+      return c.json(
+        {
+          id: page.id,
+          number: page.number,
+          articleCount: page.articleCount,
+          format: page.format,
+          status: page.status,
+          hasImage: Boolean(checked.scan ?? checked.imageType),
+          warnings: page.warnings,
+        },
+        201,
+      );
+    }
+    const job = deps.jobs.create("upload", issueId, name ?? body.file.name, principal.user);
+    runUploadJob(deps, upload, checked, job);
+    c.header("Location", `${apiBase(c)}/api/jobs/${job.id}`);
+    return c.json({ job: deps.jobs.get(job.id) }, 202);
   });
+}
+
+/** Whether the request asks for an asynchronous answer (`Prefer: respond-async`, RFC 7240). */
+export function prefersAsync(c: Context): boolean {
+  const prefer = c.req.header("prefer") ?? "";
+  return prefer.split(",").some((p) => p.trim().toLowerCase().split(/[;=]/)[0]?.trim() === "respond-async");
+}
+
+/** The path Galley is mounted at (`""`, or e.g. `/galley` inside a host app). */
+export function apiBase(c: Context): string {
+  const at = c.req.path.indexOf("/api/");
+  return at > 0 ? c.req.path.slice(0, at) : "";
 }

@@ -16,6 +16,7 @@ export interface IssueRow {
   id: string;
   title: string;
   date: string;
+  publication?: string | null;
   created_at: string;
 }
 
@@ -32,6 +33,7 @@ export interface PageRow {
   width: number | null;
   height: number | null;
   created_at: string;
+  image_type: string | null;
 }
 
 /** A `tokens` row. */
@@ -49,13 +51,23 @@ export interface TokenRow {
   parent_id: string | null;
 }
 
-/** The page columns every page query selects, with the source size instead of its bytes. */
+/**
+ * The page columns every page query selects, with the source size instead of its bytes
+ * (`source_size` is stored since the source may live in chunks; rows written before it have
+ * their size computed).
+ */
 export const pageColumns =
-  "id, issue_id, number, format, status, article_count, source_type, length(source) AS source_size, width, height, created_at";
+  "id, issue_id, number, format, status, article_count, source_type, COALESCE(source_size, length(source)) AS source_size, width, height, created_at, image_type";
 
 /** Maps an `issues` row to its record. */
 export function issueFromRow(row: IssueRow): IssueRecord {
-  return { id: row.id, title: row.title, date: row.date, createdAt: row.created_at };
+  return {
+    id: row.id,
+    title: row.title,
+    date: row.date,
+    publication: row.publication ?? null,
+    createdAt: row.created_at,
+  };
 }
 
 /** Maps a `pages` row to its record. */
@@ -72,6 +84,7 @@ export function pageFromRow(row: PageRow): PageRecord {
     width: row.width === null ? null : Number(row.width),
     height: row.height === null ? null : Number(row.height),
     createdAt: row.created_at,
+    imageType: row.image_type ?? null,
   };
 }
 

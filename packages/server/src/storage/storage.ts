@@ -13,6 +13,8 @@ export interface IssueRecord {
   title: string;
   /** Publication date, ISO `YYYY-MM-DD`. */
   date: string;
+  /** The paper's name ("科学导报", "The Times"), at most 200 characters; null or absent when not given. */
+  publication?: string | null;
   /** ISO timestamp of creation. */
   createdAt: string;
 }
@@ -36,16 +38,30 @@ export interface PageRecord {
   width: number | null;
   height: number | null;
   createdAt: string;
+  /**
+   * MIME type of the page image uploaded beside an OCR file (`image/png` …), or null when
+   * there is none. A scan (`sourceType` `image/…`) is its own image and has null here.
+   */
+  imageType?: string | null;
+}
+
+/** A page image stored beside its OCR file. */
+export interface PageImage {
+  bytes: Uint8Array;
+  /** `image/png`, `image/jpeg` or `image/tiff`. */
+  contentType: string;
 }
 
 /** A page to create: its record, the original bytes and the Y.Doc's first update. */
-export interface NewPage extends Omit<PageRecord, "sourceSize"> {
+export interface NewPage extends Omit<PageRecord, "sourceSize" | "imageType"> {
   /** The upload, byte for byte. */
   source: Uint8Array;
   /** The OCR text the reconstruction read when the upload was an image (hOCR), else null. */
   ocrText: string | null;
   /** The page's Y.Doc state as its first update. */
   firstUpdate: Uint8Array;
+  /** The page image uploaded with an OCR file (hOCR, ALTO, PAGE), stored beside it. */
+  image?: PageImage | null;
 }
 
 /** The stored state of one page's Y.Doc: the last snapshot and the updates appended since. */
@@ -135,7 +151,9 @@ export interface Storage {
   /** All issues, newest date first. */
   listIssues(): Promise<IssueRecord[]>;
 
-  /** Creates the page, stores its source and appends its first update, atomically. Throws `ConflictError` when the issue already has a page with that number. */
+  /**
+   * Creates the page, stores its source (and image) and appends its first update, atomically:
+   * the page is visible with all of it or not at all. Throws `ConflictError` when the issue already has a page with that number. */
   createPage(page: NewPage): Promise<void>;
   getPage(id: string): Promise<PageRecord | null>;
   /** The issue's pages by page number. */
@@ -148,6 +166,9 @@ export interface Storage {
   getPageSource(
     id: string,
   ): Promise<{ bytes: Uint8Array; contentType: string; ocrText: string | null } | null>;
+
+  /** The page image stored beside the page's OCR file, or null (no such page, or none uploaded). */
+  getPageImage(id: string): Promise<PageImage | null>;
 
   /** Appends updates to a page's log in one transaction. Throws when the page does not exist. */
   appendUpdates(pageId: string, updates: Uint8Array[]): Promise<void>;

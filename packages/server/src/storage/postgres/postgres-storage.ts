@@ -19,6 +19,7 @@ import type {
   IssueRecord,
   LogEntry,
   NewPage,
+  PageImage,
   PagePatch,
   PageRecord,
   Storage,
@@ -109,8 +110,8 @@ class PostgresStorage implements Storage {
 
   async createIssue(issue: IssueRecord): Promise<void> {
     await this.pool.query(
-      `INSERT INTO ${this.schema}.issues (id, title, date, created_at) VALUES ($1, $2, $3, $4)`,
-      [issue.id, issue.title, issue.date, issue.createdAt],
+      `INSERT INTO ${this.schema}.issues (id, title, date, publication, created_at) VALUES ($1, $2, $3, $4, $5)`,
+      [issue.id, issue.title, issue.date, issue.publication ?? null, issue.createdAt],
     );
   }
 
@@ -132,8 +133,8 @@ class PostgresStorage implements Storage {
     await this.transaction(async (client) => {
       try {
         await client.query(
-          `INSERT INTO ${this.schema}.pages (id, issue_id, number, format, status, article_count, source_type, source, ocr_text, width, height, created_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+          `INSERT INTO ${this.schema}.pages (id, issue_id, number, format, status, article_count, source_type, source, source_size, ocr_text, width, height, created_at, image, image_type)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
           [
             page.id,
             page.issueId,
@@ -143,10 +144,13 @@ class PostgresStorage implements Storage {
             page.articleCount,
             page.sourceType,
             Buffer.from(page.source),
+            page.source.byteLength,
             page.ocrText,
             page.width,
             page.height,
             page.createdAt,
+            page.image ? Buffer.from(page.image.bytes) : null,
+            page.image?.contentType ?? null,
           ],
         );
       } catch (error) {
@@ -207,6 +211,15 @@ class PostgresStorage implements Storage {
     );
     const row = rows[0];
     return row ? { bytes: bytesOf(row.source), contentType: row.source_type, ocrText: row.ocr_text } : null;
+  }
+
+  async getPageImage(id: string): Promise<PageImage | null> {
+    const { rows } = await this.pool.query<{ image: Buffer; image_type: string }>(
+      `SELECT image, image_type FROM ${this.schema}.pages WHERE id = $1 AND image IS NOT NULL`,
+      [id],
+    );
+    const row = rows[0];
+    return row ? { bytes: bytesOf(row.image), contentType: row.image_type } : null;
   }
 
   async appendUpdates(pageId: string, updates: Uint8Array[]): Promise<void> {

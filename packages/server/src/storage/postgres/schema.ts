@@ -1,6 +1,9 @@
 /**
  * The PostgreSQL schema, version 1: the SQLite schema's tables and columns, with `bytea` for
- * bytes and a `bigserial` log sequence. `"user"` is quoted (a reserved word).
+ * bytes and a `bigserial` log sequence. `"user"` is quoted (a reserved word). The columns added
+ * since (publication, page image, stored source size) are added to an existing schema on start.
+ * Values are stored inline: the driver is asynchronous, so a big one does not hold the event loop
+ * the way SQLite's synchronous binding does (see `sqlite/blob-chunks.ts`).
  */
 export function postgresSchema(schema: string): string {
   return `
@@ -49,6 +52,10 @@ CREATE TABLE IF NOT EXISTS ${schema}.tokens (
   expires_at TEXT
 );
 INSERT INTO ${schema}.meta (key, value) VALUES ('schema', '1') ON CONFLICT (key) DO NOTHING;
+ALTER TABLE ${schema}.issues ADD COLUMN IF NOT EXISTS publication TEXT;
+ALTER TABLE ${schema}.pages ADD COLUMN IF NOT EXISTS source_size INTEGER;
+ALTER TABLE ${schema}.pages ADD COLUMN IF NOT EXISTS image BYTEA;
+ALTER TABLE ${schema}.pages ADD COLUMN IF NOT EXISTS image_type TEXT;
 `;
 }
 

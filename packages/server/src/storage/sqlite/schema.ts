@@ -78,7 +78,8 @@ CREATE TABLE history (
   page_id TEXT NOT NULL REFERENCES pages(id) ON DELETE CASCADE,
   author TEXT,
   at TEXT NOT NULL,
-  data BLOB NOT NULL
+  data BLOB NOT NULL,
+  blob TEXT
 );
 CREATE INDEX history_by_page ON history (page_id, seq);
 CREATE TABLE versions (
@@ -93,11 +94,58 @@ CREATE TABLE versions (
 );
 CREATE INDEX versions_by_page ON versions (page_id, at);
 INSERT INTO history (page_id, author, at, data) SELECT page_id, NULL, updated_at, data FROM snapshots ORDER BY page_id;
-INSERT INTO history (page_id, author, at, data)
-  SELECT u.page_id, NULL, p.created_at, u.data FROM updates u JOIN pages p ON p.id = u.page_id ORDER BY u.seq;
+INSERT INTO history (page_id, author, at, data, blob)
+  SELECT u.page_id, NULL, p.created_at, u.data, u.blob FROM updates u JOIN pages p ON p.id = u.page_id ORDER BY u.seq;
+-- Recreated on open to keep chunks the history still names.
+DROP TRIGGER IF EXISTS updates_delete_chunks;
 `,
   },
 ];
 
 /** The schema version this code reads and writes. */
 export const sqliteSchemaVersion = "3";
+
+/**
+ * Columns added for page images, publications and chunked values, applied on open when missing,
+ * whatever the schema version (additive: a data directory of an older Galley opens, and an older
+ * Galley still reads a migrated one, ignoring what it does not know). Each entry is a table and
+ * the column it adds.
+ */
+export const sqliteAddedColumns: ReadonlyArray<{ table: string; column: string; definition: string }> = [
+  { table: "issues", column: "publication", definition: "TEXT" },
+  // A large source, image or first update is written in chunks (`blob_chunks`), each in a
+  // transaction of its own, so that storing a 50 MB upload never holds the event loop (and
+  // every other page's sync) for the hundreds of milliseconds one big write takes. The
+  // columns below then name the chunked blob and the inline column holds nothing.
+  { table: "pages", column: "source_blob", definition: "TEXT" },
+  { table: "pages", column: "source_size", definition: "INTEGER" },
+  { table: "pages", column: "image", definition: "BLOB" },
+  { table: "pages", column: "image_blob", definition: "TEXT" },
+  { table: "pages", column: "image_size", definition: "INTEGER" },
+  { table: "pages", column: "image_type", definition: "TEXT" },
+  { table: "updates", column: "blob", definition: "TEXT" },
+];
+
+/**
+ * The chunk store and the triggers that delete a page's chunks with it (and a first update's
+ * chunks once neither its log row — folded by a compaction — nor its history row names them).
+ * Chunks no row names are an interrupted upload's: swept on open once they are an hour old.
+ */
+export const sqliteChunkSchema = `
+CREATE TABLE IF NOT EXISTS blob_chunks (
+  blob TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  data BLOB NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (blob, seq)
+);
+CREATE TRIGGER IF NOT EXISTS pages_delete_chunks AFTER DELETE ON pages BEGIN
+  DELETE FROM blob_chunks WHERE blob IN (old.source_blob, old.image_blob);
+END;
+CREATE TRIGGER IF NOT EXISTS updates_delete_chunks AFTER DELETE ON updates WHEN old.blob IS NOT NULL BEGIN
+  DELETE FROM blob_chunks WHERE blob = old.blob AND NOT EXISTS (SELECT 1 FROM history WHERE blob = old.blob);
+END;
+CREATE TRIGGER IF NOT EXISTS history_delete_chunks AFTER DELETE ON history WHEN old.blob IS NOT NULL BEGIN
+  DELETE FROM blob_chunks WHERE blob = old.blob AND NOT EXISTS (SELECT 1 FROM updates WHERE blob = old.blob);
+END;
+`;

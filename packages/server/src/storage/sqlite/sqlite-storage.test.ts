@@ -1,8 +1,10 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "libsql";
 import { afterEach, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { chunkBytes, orphanAgeMs } from "./blob-chunks.ts";
 import { sqliteMigrations, sqliteSchema, sqliteSchemaVersion } from "./schema.ts";
 import { openSqliteStorage } from "./sqlite-storage.ts";
 
@@ -108,5 +110,139 @@ describe("openSqliteStorage", () => {
     db.exec("UPDATE meta SET value = '99' WHERE key = 'schema'");
     db.close();
     expect(() => openSqliteStorage({ file })).toThrow(/version 99/);
+  });
+
+  it("opens a data directory written before the publication and image columns, keeping its rows", async () => {
+    const file = fileIn();
+    const old = new Database(file);
+    old.exec(sqliteSchema);
+    old
+      .prepare("INSERT INTO issues (id, title, date, created_at) VALUES (?, ?, ?, ?)")
+      .run(["i0", "Old", "2024-01-01", ""]);
+    old
+      .prepare(
+        "INSERT INTO pages (id, issue_id, number, format, status, article_count, source_type, source, created_at) VALUES (?, ?, 1, 'text', 'needs-review', 0, 'text/plain', ?, '')",
+      )
+      .run(["p0", "i0", Buffer.from("hello")]);
+    old.close();
+    const storage = openSqliteStorage({ file });
+    expect(await storage.getIssue("i0")).toMatchObject({ title: "Old", publication: null });
+    expect(await storage.getPage("p0")).toMatchObject({ sourceSize: 5, imageType: null });
+    expect(new TextDecoder().decode((await storage.getPageSource("p0"))?.bytes)).toBe("hello");
+    await storage.createIssue({
+      id: "i1",
+      title: "New",
+      date: "2025-01-01",
+      publication: "Paper",
+      createdAt: "",
+    });
+    expect((await storage.getIssue("i1"))?.publication).toBe("Paper");
+    await storage.close();
+  });
+
+  it("sweeps the chunks of an interrupted upload once they are an hour old, and only those", async () => {
+    const file = fileIn();
+    openSqliteStorage({ file }).close();
+    const db = new Database(file);
+    const insert = db.prepare("INSERT INTO blob_chunks (blob, seq, data, created_at) VALUES (?, 0, ?, ?)");
+    insert.run(["stale/source", Buffer.alloc(10), new Date(Date.now() - orphanAgeMs - 1000).toISOString()]);
+    insert.run(["fresh/source", Buffer.alloc(10), new Date().toISOString()]);
+    db.close();
+    await openSqliteStorage({ file }).close();
+    const check = new Database(file);
+    const left = check.prepare("SELECT blob FROM blob_chunks").all() as { blob: string }[];
+    check.close();
+    expect(left.map((r) => r.blob)).toEqual(["fresh/source"]);
+  });
+
+  it("keeps a chunked first update in the history after a compaction folds its log row, and drops it with the page", async () => {
+    const file = fileIn();
+    const storage = openSqliteStorage({ file });
+    await storage.createIssue({ id: "i1", title: "T", date: "2025-01-01", createdAt: "" });
+    const doc = new Y.Doc();
+    doc.getText("t").insert(0, "x".repeat(3 * chunkBytes));
+    const firstUpdate = Y.encodeStateAsUpdate(doc);
+    await storage.createPage({
+      id: "p1",
+      issueId: "i1",
+      number: 1,
+      format: "text",
+      status: "needs-review",
+      articleCount: 0,
+      sourceType: "text/plain",
+      source: new Uint8Array(10),
+      ocrText: null,
+      width: null,
+      height: null,
+      createdAt: "",
+      firstUpdate,
+    });
+    await storage.compactDoc("p1", (stored) => stored.updates[0]!);
+    expect((await storage.loadDoc("p1"))?.updates).toHaveLength(0);
+    const [first] = (await storage.readHistory("p1"))!;
+    expect(Buffer.from(first!.update).equals(Buffer.from(firstUpdate))).toBe(true);
+    await storage.deletePage("p1");
+    await storage.close();
+    const db = new Database(file);
+    const { n } = db.prepare("SELECT count(*) AS n FROM blob_chunks").get() as { n: number };
+    db.close();
+    expect(n).toBe(0);
+  });
+
+  it("lets other work run between the chunks of a large page", async () => {
+    const storage = openSqliteStorage({ file: fileIn() });
+    await storage.createIssue({ id: "i1", title: "T", date: "2025-01-01", createdAt: "" });
+    let turns = 0;
+    const ticker = setInterval(() => turns++, 0);
+    await storage.createPage({
+      id: "p1",
+      issueId: "i1",
+      number: 1,
+      format: "text",
+      status: "needs-review",
+      articleCount: 0,
+      sourceType: "text/plain",
+      source: new Uint8Array(8 * chunkBytes).fill(66),
+      ocrText: null,
+      width: null,
+      height: null,
+      createdAt: "",
+      firstUpdate: new Uint8Array([0, 0]),
+    });
+    clearInterval(ticker);
+    expect(turns).toBeGreaterThanOrEqual(4);
+    expect((await storage.getPageSource("p1"))?.bytes.byteLength).toBe(8 * chunkBytes);
+    await storage.close();
+  });
+
+  it("still checkpoints the WAL into the database file, from its own thread, as updates pile up", async () => {
+    const file = fileIn();
+    const storage = openSqliteStorage({ file });
+    await storage.createIssue({ id: "i1", title: "T", date: "2025-01-01", createdAt: "" });
+    await storage.createPage({
+      id: "p1",
+      issueId: "i1",
+      number: 1,
+      format: "text",
+      status: "needs-review",
+      articleCount: 0,
+      sourceType: "text/plain",
+      source: new Uint8Array(10),
+      ocrText: null,
+      width: null,
+      height: null,
+      createdAt: "",
+      firstUpdate: new Uint8Array([0, 0]),
+    });
+    const before = statSync(file).size;
+    for (let i = 0; i < 40; i++) await storage.appendUpdates("p1", [new Uint8Array(200 * 1024).fill(i)]);
+    // The checkpoint runs in another thread: wait (bounded) for the database file to take the log.
+    const deadline = Date.now() + 10_000;
+    while (statSync(file).size < before + 4 * 1024 * 1024 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(statSync(file).size).toBeGreaterThanOrEqual(before + 4 * 1024 * 1024);
+    expect((await storage.loadDoc("p1"))?.updates).toHaveLength(41);
+    await storage.close();
   });
 });
