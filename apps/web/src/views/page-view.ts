@@ -2,6 +2,7 @@ import { describeKeys, type EditorHandle, editorActions, mountEditor } from "@ga
 import { fetchPageInfo } from "../api.ts";
 import type { MountedView, ViewContext } from "./context.ts";
 import { el } from "./dom.ts";
+import { HistoryPanel } from "./history-panel.ts";
 import { SourcePanel } from "./source-panel.ts";
 
 /**
@@ -21,6 +22,14 @@ export function mountPageView(main: HTMLElement, ctx: ViewContext, pageId: strin
   });
   const shortcuts = el("details", { class: "shortcuts" });
   let pageNumber: number | null = null;
+  const history = new HistoryPanel(i18n, pageId, me.role !== "viewer");
+  history.dom.hidden = true;
+  const historyToggle = el("button", { type: "button", class: "history-toggle", "aria-expanded": "false" });
+  historyToggle.addEventListener("click", () => {
+    history.dom.hidden = !history.dom.hidden;
+    historyToggle.setAttribute("aria-expanded", String(!history.dom.hidden));
+    if (!history.dom.hidden) void history.refresh();
+  });
 
   const relabel = () => {
     back.textContent = `← ${i18n.t("page.back")}`;
@@ -41,12 +50,14 @@ export function mountPageView(main: HTMLElement, ctx: ViewContext, pageId: strin
       ),
     );
     panel.relabel();
+    historyToggle.textContent = i18n.t("history.open");
+    history.relabel();
     editor?.setLocale(i18n.locale);
   };
 
   main.replaceChildren(
-    el("header", { class: "page-head" }, back, title, shortcuts),
-    el("div", { class: "page-layout" }, editorHost, panel.dom),
+    el("header", { class: "page-head" }, back, title, historyToggle, shortcuts),
+    el("div", { class: "page-layout" }, editorHost, panel.dom, history.dom),
   );
   relabel();
 
@@ -61,6 +72,7 @@ export function mountPageView(main: HTMLElement, ctx: ViewContext, pageId: strin
   fetchPageInfo(pageId).then(
     (page) => {
       if (typeof page.number === "number") pageNumber = page.number;
+      history.setCanEdit(page.role !== "viewer");
       if (typeof page.issueId === "string")
         back.setAttribute("href", `/issues/${encodeURIComponent(page.issueId)}`);
       relabel();
