@@ -3,7 +3,7 @@ import type { Context, Hono } from "hono";
 import { readJsonObject } from "../body.ts";
 import { fail, type GalleyDeps, type GalleyEnv, requirePrincipal, requireRole } from "../context.ts";
 import { saveVersion } from "../history/page-history.ts";
-import { loadPageLines, readLinesInput } from "../pages/ingest-source.ts";
+import { readLinesInput } from "../pages/ingest-source.ts";
 import { newId } from "../pages/new-id.ts";
 import { loadPageDoc } from "../pages/page-doc.ts";
 import { hasImage, loadPageImage } from "../pages/page-image.ts";
