@@ -59,7 +59,13 @@ export class HistoryPanel {
 
   private async compare(since: string, label: string): Promise<void> {
     try {
-      this.diff = { label, changes: await fetchChanges(this.pageId, since) };
+      // The sessions are read again with it, so both say the same about the latest edits.
+      const [changes, history] = await Promise.all([
+        fetchChanges(this.pageId, since),
+        fetchHistory(this.pageId),
+      ]);
+      this.diff = { label, changes };
+      this.history = history;
       this.message = "";
     } catch (error) {
       this.message = this.i18n.t("error.load", { message: (error as Error).message });
