@@ -1,5 +1,7 @@
 /**
- * Sync benchmark: `npx tsx tests/bench/sync.bench.ts [--rounds N] [--runs N] [--no-latency]`
+ * Sync benchmark: `npx tsx tests/bench/sync.bench.ts [--rounds N] [--runs N] [--no-latency]`;
+ * with `--compare` (`pnpm bench sync --compare`) the side-by-side comparison with the reference
+ * server instead (`sync-compare.ts`).
  *
  * Runs `galley serve` as a child process (the real CLI, SQLite in a temp dir) and prints:
  *  - update round-trip latency between two y-websocket clients through the server: the time
@@ -18,6 +20,10 @@ import { connectClient, firstText } from "../server/helpers/clients.ts";
 import { seedPage } from "../server/helpers/server.ts";
 
 const args = process.argv.slice(2);
+if (args.includes("--compare")) {
+  await import("./sync-compare.ts");
+  process.exit(0);
+}
 const option = (name: string, fallback: number) => {
   const at = args.indexOf(`--${name}`);
   return at >= 0 ? Number(args[at + 1]) : fallback;

@@ -61,6 +61,17 @@ describe("websocket sync", () => {
     expect(pageText(c.doc)).toContain("[late-check]");
   });
 
+  it("gives a client joining after a change the page with that change at its first sync", async () => {
+    const a = connect(server.tokens.editor);
+    const b = connect(server.tokens.editor);
+    await Promise.all([a.synced, b.synced]);
+    typeAtStart(a.doc, "[before-join]");
+    await waitForDoc(b.doc, (d) => pageText(d).includes("[before-join]"), "B to see the change");
+    const c = connect(server.tokens.viewer);
+    await c.synced;
+    expect(pageText(c.doc)).toBe(pageText(a.doc));
+  });
+
   it("drops a viewer's change, tells the viewer, and keeps the page unchanged", async () => {
     const editor = connect(server.tokens.editor);
     const viewer = connect(server.tokens.viewer);

@@ -25,6 +25,7 @@ import { createConsoleLogger, type Logger } from "./logger.ts";
 import type { RecognizeImage } from "./pages/ocr.ts";
 import { registerCollabRoutes } from "./routes/collab.ts";
 import { registerExportRoutes } from "./routes/export.ts";
+import { registerHistoryRoutes } from "./routes/history.ts";
 import { registerIssueRoutes } from "./routes/issues.ts";
 import { registerJobRoutes } from "./routes/jobs.ts";
 import { registerPageRoutes } from "./routes/pages.ts";
@@ -178,6 +179,7 @@ export function createGalleyApp(options: GalleyAppOptions): GalleyApp {
   registerExportRoutes(app, deps);
   registerJobRoutes(app, deps);
   registerPageRoutes(app, deps);
+  registerHistoryRoutes(app, deps);
   registerCollabRoutes(app, deps, upgradeWebSocket);
   registerWebRoutes(app, deps, options.webRoot ?? null);
 

@@ -25,6 +25,19 @@ export {
 export type { Bus } from "./bus/bus.ts";
 export { createLocalBus } from "./bus/local-bus.ts";
 export type { GalleyDeps, GalleyEnv } from "./context.ts";
+export type {
+  ArticleDiff,
+  BlockChanges,
+  BlockRef,
+  BoundaryChange,
+  PageDiff,
+  RoleChange,
+  TextChange,
+  TextRun,
+  TitleChange,
+} from "./history/page-diff.ts";
+export { type PageHistory, readPageChanges, readPageHistory, saveVersion } from "./history/page-history.ts";
+export { type HistorySession, sessionQuietMs } from "./history/sessions.ts";
 export { isJobError, JobError, type JobErrorCode } from "./jobs/job-error.ts";
 export { type Job, type JobKind, type JobPhase, JobRegistry, type JobState } from "./jobs/job-registry.ts";
 export { defaultWorkerFile, type WorkerLimits, WorkerPool } from "./jobs/worker-pool.ts";
@@ -52,7 +65,9 @@ export { hasImage, loadPageImage } from "./pages/page-image.ts";
 export { ConflictError, isConflictError } from "./storage/errors.ts";
 export { openSqliteStorage, type SqliteStorageOptions } from "./storage/sqlite/sqlite-storage.ts";
 export type {
+  HistoryEntry,
   IssueRecord,
+  LogEntry,
   NewPage,
   PageImage,
   PagePatch,
@@ -63,6 +78,8 @@ export type {
   StoredDoc,
   TokenKind,
   TokenRecord,
+  VersionKind,
+  VersionRecord,
 } from "./storage/storage.ts";
 export { CloseCode, type CloseCodeValue } from "./sync/close-codes.ts";
 export { type CompactionPolicy, defaultCompactionPolicy } from "./sync/compactor.ts";

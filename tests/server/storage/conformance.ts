@@ -221,6 +221,122 @@ export function describeStorageConformance(name: string, harness: () => StorageH
       expect(await storage.loadDoc("nope")).toBeNull();
     });
 
+    it("appends to the logs of several pages in one call, each page's in order", async () => {
+      await storage.createPage(newPage("p1", "i1", 1));
+      await storage.createPage(newPage("p2", "i1", 2));
+      const docs = new Map<string, Y.Doc>();
+      for (const id of ["p1", "p2"]) {
+        const doc = new Y.Doc();
+        Y.applyUpdate(doc, (await storage.loadDoc(id))!.updates[0]!);
+        docs.set(id, doc);
+      }
+      const a1 = textUpdate(" a1", docs.get("p1"));
+      const b1 = textUpdate(" b1", docs.get("p2"));
+      const a2 = textUpdate(" a2", a1.doc);
+      await storage.appendLog([
+        { pageId: "p1", update: a1.update },
+        { pageId: "p2", update: b1.update },
+        { pageId: "p1", update: a2.update },
+      ]);
+      const p1 = (await storage.loadDoc("p1"))!;
+      expect(p1.updates.map((u) => [...u])).toEqual([[...p1.updates[0]!], [...a1.update], [...a2.update]]);
+      expect(textOf(p1)).toBe("first a1 a2");
+      expect(textOf((await storage.loadDoc("p2"))!)).toBe("first b1");
+    });
+
+    it("stores nothing of a group append when one of its pages does not exist", async () => {
+      await storage.createPage(newPage("p1", "i1", 1));
+      await expect(
+        storage.appendLog([
+          { pageId: "p1", update: textUpdate("x").update },
+          { pageId: "nope", update: textUpdate("y").update },
+        ]),
+      ).rejects.toThrow();
+      expect((await storage.loadDoc("p1"))?.updates).toHaveLength(1);
+    });
+
+    it("keeps every update in the page's history with who made it and when, the first being the page as created", async () => {
+      await storage.createPage(newPage("p1", "i1", 1));
+      const base = new Y.Doc();
+      Y.applyUpdate(base, (await storage.loadDoc("p1"))!.updates[0]!);
+      const a = textUpdate(" a", base);
+      const b = textUpdate(" b", a.doc);
+      const before = new Date().toISOString();
+      await storage.appendLog([
+        { pageId: "p1", update: a.update, author: "Ann" },
+        { pageId: "p1", update: b.update, author: "Bob" },
+      ]);
+      await storage.appendUpdates("p1", [textUpdate(" c", b.doc).update]);
+      const history = (await storage.readHistory("p1"))!;
+      expect(history.map((h) => h.author)).toEqual([null, "Ann", "Bob", null]);
+      expect([...history[1]!.update]).toEqual([...a.update]);
+      expect(history[1]!.at >= before).toBe(true);
+      expect(history.map((h) => h.seq)).toEqual([...history.map((h) => h.seq)].sort((x, y) => x - y));
+      expect(textOf({ snapshot: null, updates: history.map((h) => h.update) })).toBe("first a b c");
+    });
+
+    it("keeps the history through a compaction and reads it from a given entry on", async () => {
+      await storage.createPage(newPage("p1", "i1", 1));
+      const base = new Y.Doc();
+      Y.applyUpdate(base, (await storage.loadDoc("p1"))!.updates[0]!);
+      const a = textUpdate(" a", base);
+      await storage.appendLog([{ pageId: "p1", update: a.update, author: "Ann" }]);
+      await storage.compactDoc("p1", mergeWithYjs);
+      const history = (await storage.readHistory("p1"))!;
+      expect(history).toHaveLength(2);
+      const later = (await storage.readHistory("p1", history[0]!.seq))!;
+      expect(later.map((h) => h.author)).toEqual(["Ann"]);
+      expect(await storage.readHistory("nope")).toBeNull();
+    });
+
+    it("saves a version of the stored state with the last history entry it includes", async () => {
+      await storage.createPage(newPage("p1", "i1", 1));
+      const base = new Y.Doc();
+      Y.applyUpdate(base, (await storage.loadDoc("p1"))!.updates[0]!);
+      const a = textUpdate(" a", base);
+      await storage.appendLog([{ pageId: "p1", update: a.update, author: "Ann" }]);
+      const at = new Date().toISOString();
+      const version = await storage.createVersion(
+        { id: "v1", pageId: "p1", name: "before desk review", kind: "named", author: "Ann", at },
+        mergeWithYjs,
+      );
+      await storage.appendLog([{ pageId: "p1", update: textUpdate(" b", a.doc).update, author: "Bob" }]);
+      const history = (await storage.readHistory("p1"))!;
+      expect(version).toEqual({
+        id: "v1",
+        pageId: "p1",
+        name: "before desk review",
+        kind: "named",
+        author: "Ann",
+        at,
+        seq: history[1]!.seq,
+      });
+      const saved = (await storage.getVersion("v1"))!;
+      expect(saved.version).toEqual(version);
+      expect(textOf({ snapshot: saved.state, updates: [] })).toBe("first a");
+      expect(await storage.listVersions("p1")).toEqual([version]);
+      expect(await storage.getVersion("nope")).toBeNull();
+      expect(
+        await storage.createVersion(
+          { id: "v2", pageId: "nope", name: "x", kind: "named", author: null, at },
+          mergeWithYjs,
+        ),
+      ).toBeNull();
+    });
+
+    it("deletes a page's history and versions with it", async () => {
+      await storage.createPage(newPage("p1", "i1", 1));
+      const at = new Date().toISOString();
+      await storage.createVersion(
+        { id: "v1", pageId: "p1", name: "x", kind: "approved", author: null, at },
+        mergeWithYjs,
+      );
+      await storage.deletePage("p1");
+      expect(await storage.readHistory("p1")).toBeNull();
+      expect(await storage.getVersion("v1")).toBeNull();
+      expect(await storage.listVersions("p1")).toEqual([]);
+    });
+
     it("compacts the log into a snapshot that holds the same document", async () => {
       await storage.createPage(newPage("p1", "i1", 1));
       let doc = new Y.Doc();

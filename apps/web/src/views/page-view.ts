@@ -9,6 +9,7 @@ import { ApiError, fetchPageInfo } from "../api.ts";
 import type { AppMessageKey } from "../i18n/en.ts";
 import type { MountedView, ViewContext } from "./context.ts";
 import { el } from "./dom.ts";
+import { HistoryPanel } from "./history-panel.ts";
 import { PageImage } from "./page-image.ts";
 import { SourcePanel } from "./source-panel.ts";
 
@@ -48,6 +49,14 @@ export function mountPageView(main: HTMLElement, ctx: ViewContext, pageId: strin
   const outlineHost = el("div", { class: "outline-host" });
   const shortcuts = el("details", { class: "shortcuts" });
   let pageNumber: number | null = null;
+  const history = new HistoryPanel(i18n, pageId, me.role !== "viewer");
+  history.dom.hidden = true;
+  const historyToggle = el("button", { type: "button", class: "history-toggle", "aria-expanded": "false" });
+  historyToggle.addEventListener("click", () => {
+    history.dom.hidden = !history.dom.hidden;
+    historyToggle.setAttribute("aria-expanded", String(!history.dom.hidden));
+    if (!history.dom.hidden) void history.refresh();
+  });
 
   const tabButtons = new Map<Tab, HTMLButtonElement>();
   const tabPanels: Record<Tab, HTMLElement> = {
@@ -71,7 +80,7 @@ export function mountPageView(main: HTMLElement, ctx: ViewContext, pageId: strin
   };
   select("lines");
 
-  const layout = el("div", { class: "page-layout", "data-view": "text" }, editorHost, side);
+  const layout = el("div", { class: "page-layout", "data-view": "text" }, editorHost, side, history.dom);
   const showText = el("button", { type: "button", "data-show": "text" });
   const showPanel = el("button", { type: "button", "data-show": "panel" });
   const show = (which: "text" | "panel") => {
@@ -110,11 +119,17 @@ export function mountPageView(main: HTMLElement, ctx: ViewContext, pageId: strin
     );
     panel.relabel();
     image.relabel();
+    historyToggle.textContent = i18n.t("history.open");
+    history.relabel();
     editor?.setLocale(i18n.locale);
   };
 
   main.classList.add("page-main");
-  main.replaceChildren(el("header", { class: "page-head" }, back, title, shortcuts), layout, phoneSwitch);
+  main.replaceChildren(
+    el("header", { class: "page-head" }, back, title, historyToggle, shortcuts),
+    layout,
+    phoneSwitch,
+  );
   relabel();
 
   let gone = false;
@@ -163,6 +178,7 @@ export function mountPageView(main: HTMLElement, ctx: ViewContext, pageId: strin
   fetchPageInfo(pageId).then(
     (page) => {
       if (typeof page.number === "number") pageNumber = page.number;
+      history.setCanEdit(page.role !== "viewer");
       if (typeof page.issueId === "string")
         back.setAttribute("href", `/issues/${encodeURIComponent(page.issueId)}`);
       hasImage = page.hasImage === true;

@@ -2,7 +2,9 @@ import { articleStatuses } from "@galley/doc";
 import type { Context, Hono } from "hono";
 import { readJsonObject } from "../body.ts";
 import { fail, type GalleyDeps, type GalleyEnv, requirePrincipal, requireRole } from "../context.ts";
+import { saveVersion } from "../history/page-history.ts";
 import { readLinesInput } from "../pages/ingest-source.ts";
+import { newId } from "../pages/new-id.ts";
 import { loadPageDoc } from "../pages/page-doc.ts";
 import { hasImage, loadPageImage } from "../pages/page-image.ts";
 import { uploadedFileHeaders } from "../security-headers.ts";
@@ -68,6 +70,18 @@ export function registerPageRoutes(app: Hono<GalleyEnv>, deps: GalleyDeps): void
     }
     const status = body.status as PageStatus;
     if (!(await deps.storage.updatePage(page.id, { status }))) fail(404, `no page ${page.id}`);
+    // Approving a page saves the page as approved: a version to compare with and go back to.
+    if (status === "approved" && page.status !== "approved") {
+      await deps.sync.flushed(page.id);
+      await saveVersion(deps.storage, {
+        id: newId("v"),
+        pageId: page.id,
+        name: "approved",
+        kind: "approved",
+        author: (await requirePrincipal(c, deps)).user,
+        at: new Date().toISOString(),
+      });
+    }
     return c.json(pageInfo({ ...page, status }, role));
   });
 

@@ -1,5 +1,15 @@
 import type { SourceFormat } from "@galley/core";
-import type { IssueRecord, PageRecord, PageStatus, Role, TokenKind, TokenRecord } from "./storage.ts";
+import type {
+  HistoryEntry,
+  IssueRecord,
+  PageRecord,
+  PageStatus,
+  Role,
+  TokenKind,
+  TokenRecord,
+  VersionKind,
+  VersionRecord,
+} from "./storage.ts";
 
 /** An `issues` row as the SQL adapters read it (column names shared by SQLite and PostgreSQL). */
 export interface IssueRow {
@@ -92,6 +102,43 @@ export function tokenFromRow(row: TokenRow): TokenRecord {
     expiresAt: row.expires_at,
     lastUsedAt: row.last_used_at,
     parentId: row.parent_id,
+  };
+}
+
+/** A `history` row (PostgreSQL gives `seq` as a string). */
+export interface HistoryRow {
+  seq: number | string;
+  author: string | null;
+  at: string;
+  data: Uint8Array | ArrayBuffer;
+}
+
+/** Maps a `history` row to its entry. */
+export function historyFromRow(row: HistoryRow): HistoryEntry {
+  return { seq: Number(row.seq), author: row.author, at: row.at, update: bytesOf(row.data) };
+}
+
+/** A `versions` row without its state. */
+export interface VersionRow {
+  id: string;
+  page_id: string;
+  name: string;
+  kind: string;
+  author: string | null;
+  at: string;
+  seq: number | string;
+}
+
+/** Maps a `versions` row to its record. */
+export function versionFromRow(row: VersionRow): VersionRecord {
+  return {
+    id: row.id,
+    pageId: row.page_id,
+    name: row.name,
+    kind: row.kind as VersionKind,
+    author: row.author,
+    at: row.at,
+    seq: Number(row.seq),
   };
 }
 

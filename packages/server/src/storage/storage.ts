@@ -71,6 +71,43 @@ export interface StoredDoc {
   updates: Uint8Array[];
 }
 
+/** One update for a page's log (`Storage.appendLog`). */
+export interface LogEntry {
+  pageId: string;
+  update: Uint8Array;
+  /** Who made it (the user name of the token); null or absent for the server's own changes. */
+  author?: string | null;
+}
+
+/**
+ * One stored update in a page's history. The history keeps every update a page ever stored,
+ * with who and when; unlike the log it is never folded into a snapshot (it goes with the page).
+ */
+export interface HistoryEntry {
+  /** Increasing within the page (not contiguous: pages share one sequence). */
+  seq: number;
+  /** Who made it; null for the server's own (the reconstruction on upload, repairs). */
+  author: string | null;
+  /** When it was stored, ISO. */
+  at: string;
+  update: Uint8Array;
+}
+
+/** Why a version was made: named by an editor, or made when the page was approved. */
+export type VersionKind = "named" | "approved";
+
+/** A saved state of a page: a name, who and when, the history it includes, and the state itself. */
+export interface VersionRecord {
+  id: string;
+  pageId: string;
+  name: string;
+  kind: VersionKind;
+  author: string | null;
+  at: string;
+  /** The last history entry the version includes. */
+  seq: number;
+}
+
 /** Kinds of token: `access` (long-lived, from `galley token create`), `login` (one-time), `session` (cookie). */
 export type TokenKind = "access" | "login" | "session";
 
@@ -135,6 +172,30 @@ export interface Storage {
 
   /** Appends updates to a page's log in one transaction. Throws when the page does not exist. */
   appendUpdates(pageId: string, updates: Uint8Array[]): Promise<void>;
+  /**
+   * Appends updates to the logs of any number of pages in one transaction (one commit: the
+   * group commit of every page's updates that arrived together), each page's in the order
+   * given. Throws, storing none of them, when any page does not exist.
+   */
+  appendLog(entries: readonly LogEntry[]): Promise<void>;
+  /**
+   * The page's history in order: every update it stored (the first one is the page as uploaded,
+   * or for a page stored before the history existed its state then), with `seq > afterSeq`
+   * when given. Null when there is no such page.
+   */
+  readHistory(pageId: string, afterSeq?: number): Promise<HistoryEntry[] | null>;
+  /**
+   * Saves the page's stored state as a version, atomically: the state `merge` computes from what
+   * is stored now, and the last history entry that state includes. Null when there is no page.
+   */
+  createVersion(
+    version: Omit<VersionRecord, "seq">,
+    merge: (doc: StoredDoc) => Uint8Array,
+  ): Promise<VersionRecord | null>;
+  /** The page's versions, oldest first. */
+  listVersions(pageId: string): Promise<VersionRecord[]>;
+  /** One version with its state (a Yjs update holding the whole page), or null. */
+  getVersion(id: string): Promise<{ version: VersionRecord; state: Uint8Array } | null>;
   /** The page's snapshot and log, or null when there is no such page. */
   loadDoc(pageId: string): Promise<StoredDoc | null>;
   /**

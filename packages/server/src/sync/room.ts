@@ -3,13 +3,14 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import type { Bus } from "../bus/bus.ts";
 import type { Logger } from "../logger.ts";
-import type { Storage } from "../storage/storage.ts";
+import type { LogEntry, Storage } from "../storage/storage.ts";
 import { BusRelay } from "./bus-relay.ts";
 import { CloseCode } from "./close-codes.ts";
 import { type CompactionPolicy, Compactor } from "./compactor.ts";
 import type { Connection } from "./connection.ts";
 import type { DecodedUpdate } from "./dependencies.ts";
 import { buildDoc, countArticles, decodeClientUpdate, isKnownUpdate, mergeStoredDoc } from "./doc-state.ts";
+import type { CommitParticipant, GroupCommit } from "./group-commit.ts";
 import { PresenceGate, type PresenceLimits } from "./presence-gate.ts";
 import {
   type ClientMessage,
@@ -31,6 +32,8 @@ export interface RoomDeps {
   instanceId: string;
   /** When to compact the log in the background. */
   compaction: CompactionPolicy;
+  /** Stores the updates of every page that arrived together in one transaction. */
+  commits: GroupCommit;
   /** Told after each compaction that folded updates. */
   onCompacted?: (folded: number) => void;
   /** What one connection may do with presence. */
@@ -48,13 +51,14 @@ export type RoomState = "loading" | "ready" | "failed" | "closing" | "closed";
 /**
  * One loaded page: its Y.Doc and awareness, the connections editing it, and the write path.
  *
- * Write path: a client's update is decoded, checked against the page schema (`SchemaGate`),
- * queued, appended to storage (queued updates go in one transaction), and only once the append
- * has committed applied to the doc — whose `update` event broadcasts it to the other connections
+ * Write path: a client's update is decoded, queued, checked against the page schema
+ * (`SchemaGate`), appended to storage (`GroupCommit`: the updates of every page that arrived in
+ * one event-loop turn go in one transaction), and only once the append has committed applied
+ * to the doc — whose `update` event broadcasts it to the other connections
  * and the bus. So every update a client receives is already durable and schema-valid. An update
  * the schema does not allow closes its sender with 4422 and is neither stored nor relayed.
  */
-export class Room {
+export class Room implements CommitParticipant {
   state: RoomState = "loading";
   /** Settles when the stored state is loaded; rejects with `PageNotFoundError` or `DocLoadError`. */
   readonly ready: Promise<void>;
@@ -69,7 +73,10 @@ export class Room {
   private repairs: Uint8Array[] = [];
   /** Per connection, updates that build on changes the server does not have yet. */
   private readonly held = new Map<Connection, Arrival[]>();
-  private flushing: Promise<void> | null = null;
+  /** Messages every joining client gets, encoded once per state of the doc (cleared on every change). */
+  private encoded: { step1?: Uint8Array; wholeStep2?: Uint8Array } = {};
+  /** The batch handed to the group commit and not yet committed or failed. */
+  private inFlight: QueuedUpdate[] | null = null;
   private readonly compactor: Compactor;
   private readonly presence: PresenceGate;
   private closing: Promise<void> | null = null;
@@ -90,7 +97,8 @@ export class Room {
   join(connection: Connection): void {
     const { doc, awareness } = this.loaded();
     this.connections.add(connection);
-    connection.send(encodeSyncStep1(Y.encodeStateVector(doc)));
+    this.encoded.step1 ??= encodeSyncStep1(Y.encodeStateVector(doc));
+    connection.send(this.encoded.step1);
     const clients = [...awareness.getStates().keys()];
     if (clients.length > 0)
       connection.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(awareness, clients)));
@@ -111,6 +119,12 @@ export class Room {
     const { doc, awareness } = this.loaded();
     switch (message.kind) {
       case "sync-step1": {
+        // A new client (an empty state vector) gets the whole page, encoded once for all of them.
+        if (isEmptyStateVector(message.stateVector)) {
+          this.encoded.wholeStep2 ??= encodeSyncStep2(Y.encodeStateAsUpdate(doc));
+          connection.send(this.encoded.wholeStep2);
+          return;
+        }
         let update: Uint8Array;
         try {
           update = Y.encodeStateAsUpdate(doc, message.stateVector);
@@ -145,9 +159,28 @@ export class Room {
     }
   }
 
+  /**
+   * Makes a change on `author`'s behalf: `compute` derives it from the page as loaded (null: no
+   * change). It goes through the schema gate and the group commit like a client's update, and
+   * is relayed to every connection. Resolves with whether there was a change once it is stored
+   * and applied; rejects when it was refused or could not be stored.
+   */
+  submit(author: string, compute: (doc: Y.Doc) => Uint8Array | null): Promise<boolean> {
+    const update = compute(this.loaded().doc);
+    if (!update) return Promise.resolve(false);
+    const decoded = decodeClientUpdate(update);
+    if (typeof decoded === "string") return Promise.reject(new TypeError(decoded));
+    return new Promise((resolve, reject) => {
+      const submission = new Submission(author, (error) => (error ? reject(error) : resolve(true)));
+      this.queue.push({ update, decoded, origin: submission });
+      this.deps.commits.schedule(this);
+    });
+  }
+
   /** Settles when every update received so far has been stored (or refused by storage). */
   async flushed(): Promise<void> {
-    while (this.flushing) await this.flushing;
+    while (this.queue.length > 0 || this.repairs.length > 0 || this.inFlight)
+      await this.deps.commits.drained();
   }
 
   /**
@@ -192,7 +225,9 @@ export class Room {
       awareness.setLocalState(null);
       this.doc = doc;
       this.awareness = awareness;
-      doc.on("update", (update: Uint8Array, origin: unknown) => this.broadcastUpdate(update, origin));
+      doc.on("update", (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) =>
+        this.broadcastUpdate(update, origin, transaction),
+      );
       awareness.on("update", (change: AwarenessChange, origin: unknown) =>
         this.broadcastAwareness(change, origin),
       );
@@ -221,7 +256,7 @@ export class Room {
     // A reconnecting client's sync reply usually holds nothing new; don't log it again.
     if (isSyncReply && isKnownUpdate(doc, update)) return;
     this.queue.push({ update, decoded, origin: connection });
-    this.flushing ??= this.flush();
+    this.deps.commits.schedule(this);
   }
 
   /**
@@ -234,6 +269,7 @@ export class Room {
   private admit(arrived: Arrival[]): QueuedUpdate[] {
     const candidates: Arrival[] = [];
     for (const sender of new Set(arrived.map((a) => a.origin))) {
+      if (sender instanceof Submission) continue;
       candidates.push(...(this.held.get(sender) ?? []));
       this.held.delete(sender);
     }
@@ -262,6 +298,11 @@ export class Room {
 
   private hold(arrival: Arrival): void {
     const connection = arrival.origin;
+    // A submission is computed from the doc itself: missing anything, it is stale.
+    if (connection instanceof Submission) {
+      this.refuse(connection, "the page changed meanwhile");
+      return;
+    }
     if (connection.isClosed) return;
     const held = this.held.get(connection) ?? [];
     held.push(arrival);
@@ -271,7 +312,11 @@ export class Room {
       this.refuse(connection, "too many changes that build on changes the server does not have");
   }
 
-  private refuse(connection: Connection, reason: string): void {
+  private refuse(connection: Sender, reason: string): void {
+    if (connection instanceof Submission) {
+      connection.done(new RangeError(`refused: ${reason}`));
+      return;
+    }
     this.held.delete(connection);
     if (connection.isClosed) return;
     this.deps.logger.warn("refused an update the page schema does not allow", {
@@ -306,60 +351,68 @@ export class Room {
     if (update) await this.deps.storage.appendUpdates(this.pageId, [update]);
   }
 
-  private async flush(): Promise<void> {
-    // Group commit: wait for the end of this event-loop turn, so every message read from the
-    // sockets in it goes into one transaction (one fsync) instead of one each.
-    await new Promise((resolve) => setImmediate(resolve));
-    while (this.queue.length > 0 || this.repairs.length > 0) {
-      // Checked first, so the gate still counts the waiting repairs as part of the page.
-      const admitted = this.admit(this.queue.splice(0));
-      const batch = [...this.repairs.splice(0).map((update) => ({ update, origin: null })), ...admitted];
-      if (batch.length === 0) continue;
-      try {
-        await this.deps.storage.appendUpdates(
-          this.pageId,
-          batch.map((entry) => entry.update),
-        );
-      } catch (error) {
-        // Nothing of the batch was stored or applied. The senders still hold their changes:
-        // closing them makes their providers reconnect and resend what the server lacks.
-        this.deps.logger.error("could not store updates", { page: this.pageId, count: batch.length, error });
-        this.gate?.reset();
-        for (const origin of new Set(batch.map((entry) => entry.origin))) {
-          origin?.close(
-            CloseCode.StoreFailed,
-            "the server could not store your change; reconnect to resend it",
-          );
-        }
-        continue;
-      }
-      const doc = this.doc;
-      if (!doc) break;
-      // One transaction per run of updates from one connection: one cleanup and one
-      // broadcast message instead of one per keystroke.
-      for (let start = 0, end = 0; start < batch.length; start = end) {
-        const origin = batch[start]!.origin;
-        while (end < batch.length && batch[end]!.origin === origin) end++;
-        doc.transact(() => {
-          for (let i = start; i < end; i++) Y.applyUpdate(doc, batch[i]!.update, origin);
-        }, origin);
-      }
-      if (this.state === "ready") this.compactor.noteStored(batch.length);
-    }
-    this.flushing = null;
+  /** Takes the updates waiting, checked, for the group commit (`CommitParticipant`). */
+  takeBatch(): LogEntry[] {
+    // Checked first, so the gate still counts the waiting repairs as part of the page.
+    const admitted = this.admit(this.queue.splice(0));
+    const batch = [...this.repairs.splice(0).map((update) => ({ update, origin: null })), ...admitted];
+    this.inFlight = batch.length > 0 ? batch : null;
+    return batch.map(({ update, origin }) => ({
+      pageId: this.pageId,
+      update,
+      author: origin instanceof Submission ? origin.author : (origin?.principal.user ?? null),
+    }));
   }
 
-  private broadcastUpdate(update: Uint8Array, origin: unknown): void {
+  /** The batch is committed: applied to the doc, whose update event relays it (`CommitParticipant`). */
+  committed(): void {
+    const batch = this.inFlight ?? [];
+    this.inFlight = null;
+    const doc = this.doc;
+    if (!doc) return;
+    // One transaction per run of updates from one connection: one cleanup and one
+    // broadcast message instead of one per keystroke.
+    for (let start = 0, end = 0; start < batch.length; start = end) {
+      const origin = batch[start]!.origin;
+      while (end < batch.length && batch[end]!.origin === origin) end++;
+      doc.transact(() => {
+        for (let i = start; i < end; i++) Y.applyUpdate(doc, batch[i]!.update, origin);
+      }, origin);
+    }
+    if (this.state === "ready") this.compactor.noteStored(batch.length);
+    for (const { origin } of batch) if (origin instanceof Submission) origin.done(null);
+  }
+
+  /** Nothing of the batch was stored or applied (`CommitParticipant`). */
+  failed(_batch: LogEntry[], error: unknown): void {
+    const batch = this.inFlight ?? [];
+    this.inFlight = null;
+    // The senders still hold their changes: closing them makes their providers reconnect and
+    // resend what the server lacks.
+    this.deps.logger.error("could not store updates", { page: this.pageId, count: batch.length, error });
+    this.gate?.reset();
+    for (const origin of new Set(batch.map((entry) => entry.origin))) {
+      if (origin instanceof Submission) origin.done(new Error("the change could not be stored"));
+      else
+        origin?.close(
+          CloseCode.StoreFailed,
+          "the server could not store your change; reconnect to resend it",
+        );
+    }
+  }
+
+  private broadcastUpdate(update: Uint8Array, origin: unknown, transaction: Y.Transaction): void {
+    this.encoded = {};
     const message = encodeUpdate(update);
     for (const connection of this.connections) if (connection !== origin) connection.send(message);
     if (this.relay && origin !== this.relay) this.relay.publish("update", update);
     if (this.relay && origin === this.relay) {
       // Checked by the process that stored it; combined with what this one accepted, it may
       // still have left an article without blocks.
-      const repair = this.gate?.follow(update);
+      const repair = this.gate?.follow(update, transaction);
       if (repair) {
         this.repairs.push(repair);
-        this.flushing ??= this.flush();
+        this.deps.commits.schedule(this);
       }
     }
   }
@@ -411,13 +464,26 @@ export class Room {
 interface Arrival {
   update: Uint8Array;
   decoded: DecodedUpdate;
-  origin: Connection;
+  origin: Sender;
 }
+
+/** A change the server makes on a user's behalf (a restore): checked, stored and relayed like a client's. */
+export class Submission {
+  constructor(
+    /** Who it is attributed to. */
+    readonly author: string,
+    /** Told once: null when it was stored and applied, else why not. */
+    readonly done: (error: Error | null) => void,
+  ) {}
+}
+
+/** Where an update came from: a client's connection or a server-side submission. */
+type Sender = Connection | Submission;
 
 /** An accepted update waiting to be stored, and who sent it (null: the server). */
 interface QueuedUpdate {
   update: Uint8Array;
-  origin: Connection | null;
+  origin: Sender | null;
 }
 
 /** How many updates (and bytes) one connection may have waiting for changes the server does not have. */
@@ -429,6 +495,11 @@ interface AwarenessChange {
   added: number[];
   updated: number[];
   removed: number[];
+}
+
+/** A state vector of no clients: a client that holds nothing yet. */
+function isEmptyStateVector(stateVector: Uint8Array): boolean {
+  return stateVector.byteLength === 1 && stateVector[0] === 0;
 }
 
 /** An update with no structs and no deletions (what a fresh client sends as its sync reply). */

@@ -51,6 +51,18 @@ function setup() {
   return { server, gate, edit, commit };
 }
 
+/** Applies an update checked by another process to the server's doc, as the bus relay does, and lets the gate follow it. */
+function relay(server: Y.Doc, gate: SchemaGate, candidate: Candidate): Uint8Array | null {
+  let repair: Uint8Array | null = null;
+  const follow = (update: Uint8Array, _origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
+    repair = gate.follow(update, transaction);
+  };
+  server.on("update", follow);
+  Y.applyUpdate(server, candidate.update, "relay");
+  server.off("update", follow);
+  return repair;
+}
+
 const article = (doc: Y.Doc) => doc.getXmlFragment(pageFragmentName).get(0) as Y.XmlElement;
 const text = (doc: Y.Doc, block: number) => (article(doc).get(block) as Y.XmlElement).get(0) as Y.XmlText;
 
@@ -59,6 +71,43 @@ describe("SchemaGate", () => {
     const { gate, edit } = setup();
     const batch = [edit((d) => text(d, 0).insert(0, "Big ")), edit((d) => text(d, 1).delete(0, 5))];
     expect(gate.check(batch)).toMatchObject({ accepted: [0, 1], refused: new Map(), incomplete: new Map() });
+  });
+
+  it("holds no second copy of a page that is only typed on", () => {
+    const { gate, edit, commit } = setup();
+    for (let i = 0; i < 3; i++) {
+      const typing = [edit((d) => text(d, 0).insert(0, "a"))];
+      commit(typing, gate.check(typing).accepted);
+    }
+    expect(gate.hasShadow).toBe(false);
+    const split = [edit((d) => article(d).setAttribute("status", "approved"))];
+    expect(gate.check(split).accepted).toEqual([0]);
+    expect(gate.hasShadow).toBe(true);
+  });
+
+  it("follows relayed typing without a second copy of the page", () => {
+    const { server, gate, edit } = setup();
+    expect(
+      relay(
+        server,
+        gate,
+        edit((d) => text(d, 0).insert(0, "remote ")),
+      ),
+    ).toBeNull();
+    expect(gate.hasShadow).toBe(false);
+  });
+
+  it("repairs an article a relayed update left without blocks, with no shadow built before", () => {
+    const { server, gate, edit, commit } = setup();
+    const mine = [edit((d) => text(d, 0).insert(0, "x"), "me")];
+    commit(mine, gate.check(mine).accepted);
+    const repair = relay(
+      server,
+      gate,
+      edit((d) => article(d).delete(0, 2), "other"),
+    );
+    Y.applyUpdate(server, repair!);
+    expect(server.getXmlFragment(pageFragmentName).length).toBe(0);
   });
 
   it("refuses, among updates that arrived together, only the sender of an invalid one, traced by its struct", () => {

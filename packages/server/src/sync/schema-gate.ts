@@ -35,7 +35,7 @@ const gateOrigin = Symbol("schema-gate");
  *
  * Typing — updates that only insert and delete characters in the text of blocks — is checked
  * against the loaded doc itself, applying nothing. For anything else the gate keeps a shadow copy
- * of the page (the doc plus what the gate accepted since). The updates that arrived together
+ * of the page (the doc plus what the gate accepted since), built the first time it is needed. The updates that arrived together
  * (one event-loop turn, one group commit) are applied to the shadow in one transaction, and each
  * struct they added is checked where it landed: an element under the page or an article must be
  * an allowed `article` or `block`, a block holds only `Y.XmlText`, text holds only strings and
@@ -51,7 +51,8 @@ const gateOrigin = Symbol("schema-gate");
  * emptied article — to be stored right after them.
  */
 export class SchemaGate {
-  private shadow: Y.Doc;
+  /** The shadow, built when first needed: a page that is only typed on never has one. */
+  private built: Y.Doc | null = null;
   /** Accepted updates of text only, not applied to the shadow yet (see `catchUp`). */
   private owed: Uint8Array[] = [];
 
@@ -62,8 +63,17 @@ export class SchemaGate {
   constructor(
     private readonly doc: Y.Doc,
     private readonly pending: () => readonly Uint8Array[] = () => [],
-  ) {
-    this.shadow = shadowOf(this.source());
+  ) {}
+
+  /** Whether the gate holds a shadow copy of the page now (a page's second copy in memory). */
+  get hasShadow(): boolean {
+    return this.built !== null;
+  }
+
+  /** The shadow: the doc plus what the gate accepted since (built from the doc when first asked for). */
+  private get shadow(): Y.Doc {
+    this.built ??= shadowOf(this.source());
+    return this.built;
   }
 
   /**
@@ -72,6 +82,9 @@ export class SchemaGate {
    */
   check(candidates: readonly Candidate[]): BatchVerdict {
     const verdict: BatchVerdict = { accepted: [], refused: new Map(), incomplete: new Map(), repair: null };
+    // Without a shadow, what was accepted before is in the doc by now (a batch is checked only
+    // after the one before it was applied or forgotten): nothing is owed.
+    if (!this.built) this.owed = [];
     // Typing: characters inserted into and deleted from the text of blocks, checked against the
     // doc itself without applying anything (the shadow takes them when it is next needed).
     if (isTextOnly(candidates, this.doc)) {
@@ -111,21 +124,29 @@ export class SchemaGate {
 
   /**
    * Follows an update that was checked elsewhere (by another server process, relayed over the
-   * bus): applies it to the shadow and returns a repair when it, combined with what this process
-   * accepted, left an article without blocks.
+   * bus) once the doc applied it in `transaction`: returns a repair when it, combined with what
+   * this process accepted, left an article without blocks.
    */
-  follow(update: Uint8Array): Uint8Array | null {
+  follow(update: Uint8Array, transaction: Y.Transaction): Uint8Array | null {
+    if (!this.built) {
+      // Without a shadow, everything accepted here since it was dropped is typing, which empties
+      // no article: only the relayed update can have, and the doc's own transaction tells.
+      if (!emptiedArticles(transaction).length) return null;
+      this.catchUp();
+      return this.repair(emptyArticlesOf(this.shadow));
+    }
     this.catchUp();
     return this.repair(this.apply([update]).emptied);
   }
 
   /**
-   * Rebuilds the shadow from the loaded doc — when it holds what the gate accepted, or after the
-   * doc failed to store what the gate accepted (then that is forgotten).
+   * Drops the shadow, to be rebuilt from the loaded doc when next needed — when the doc holds
+   * what the gate accepted, or after the doc failed to store what the gate accepted (then that
+   * is forgotten).
    */
   reset(): void {
-    this.shadow.destroy();
-    this.shadow = shadowOf(this.source());
+    this.built?.destroy();
+    this.built = null;
     this.owed = [];
   }
 
@@ -147,7 +168,8 @@ export class SchemaGate {
 
   /** Releases the shadow. */
   destroy(): void {
-    this.shadow.destroy();
+    this.built?.destroy();
+    this.built = null;
   }
 
   /**
@@ -409,16 +431,31 @@ function inspectTransaction(
         problems.push({ id: struct.id, reason: "an article without blocks" });
     }
   }
-  for (const type of transaction.changed.keys()) {
-    if (
-      type instanceof Y.XmlElement &&
-      type.nodeName === "article" &&
-      !type._item?.deleted &&
-      type._length === 0
-    )
-      emptied.push(type);
-  }
+  emptied.push(...emptiedArticles(transaction));
   return { problems, emptied };
+}
+
+/** The articles a transaction changed that are left without blocks (and not deleted). */
+function emptiedArticles(transaction: Y.Transaction): Y.XmlElement[] {
+  const emptied: Y.XmlElement[] = [];
+  for (const type of transaction.changed.keys()) {
+    if (isEmptyArticle(type)) emptied.push(type);
+  }
+  return emptied;
+}
+
+/** Every article of a page left without blocks. */
+function emptyArticlesOf(doc: Y.Doc): Y.XmlElement[] {
+  return doc
+    .getXmlFragment(pageFragmentName)
+    .toArray()
+    .filter((child): child is Y.XmlElement => isEmptyArticle(child));
+}
+
+function isEmptyArticle(type: unknown): type is Y.XmlElement {
+  return (
+    type instanceof Y.XmlElement && type.nodeName === "article" && !type._item?.deleted && type._length === 0
+  );
 }
 
 function isArticle(item: Y.Item): boolean {

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
+import type * as Y from "yjs";
 import type { Principal } from "../auth/principal.ts";
 import type { Bus } from "../bus/bus.ts";
 import type { Logger } from "../logger.ts";
@@ -8,6 +9,7 @@ import { CloseCode } from "./close-codes.ts";
 import { type CompactionPolicy, defaultCompactionPolicy } from "./compactor.ts";
 import { Connection, type SyncSocket } from "./connection.ts";
 import { DocLoadError } from "./doc-state.ts";
+import { GroupCommit } from "./group-commit.ts";
 import { defaultPresenceLimits, type PresenceLimits } from "./presence-gate.ts";
 import { decodeClientMessage, MalformedMessageError } from "./protocol.ts";
 import { PageNotFoundError, Room } from "./room.ts";
@@ -51,10 +53,12 @@ export class SyncServer extends EventEmitter<SyncServerEvents> {
   /** Distinguishes this process's bus messages from other processes'. */
   readonly instanceId = randomUUID();
   private readonly rooms = new Map<string, Room>();
+  private readonly commits: GroupCommit;
   private stopping = false;
 
   constructor(private readonly options: SyncServerOptions) {
     super();
+    this.commits = new GroupCommit(options.storage, options.logger);
   }
 
   /** Pages loaded right now. */
@@ -110,6 +114,31 @@ export class SyncServer extends EventEmitter<SyncServerEvents> {
         this.unloadIfIdle(room);
       },
     };
+  }
+
+  /**
+   * Makes a change to a page on `author`'s behalf (a restore; see `Room.submit`): checked,
+   * stored and relayed like an editor's. Loads the page when no one has it open, and unloads it
+   * again after. Resolves with whether there was anything to change.
+   */
+  async submit(pageId: string, author: string, compute: (doc: Y.Doc) => Uint8Array | null): Promise<boolean> {
+    let room: Room | null = null;
+    let result: Promise<boolean> = Promise.resolve(false);
+    await this.acquire(pageId, (loaded) => {
+      room = loaded;
+      result = loaded.submit(author, compute);
+      return true;
+    });
+    try {
+      return await result;
+    } finally {
+      if (room) this.unloadIfIdle(room);
+    }
+  }
+
+  /** Settles when every update received for the page so far has been stored (or refused). */
+  async flushed(pageId: string): Promise<void> {
+    await this.rooms.get(pageId)?.flushed();
   }
 
   /** Closes every connection on a page (its page was deleted) and unloads it. */
@@ -188,6 +217,7 @@ export class SyncServer extends EventEmitter<SyncServerEvents> {
       if (!room) {
         room = new Room(pageId, {
           storage: this.options.storage,
+          commits: this.commits,
           bus: this.options.bus ?? null,
           logger: this.options.logger,
           instanceId: this.instanceId,

@@ -2,6 +2,8 @@ import pg from "pg";
 import { ConflictError } from "../errors.ts";
 import {
   bytesOf,
+  type HistoryRow,
+  historyFromRow,
   type IssueRow,
   issueFromRow,
   type PageRow,
@@ -9,9 +11,13 @@ import {
   pageFromRow,
   type TokenRow,
   tokenFromRow,
+  type VersionRow,
+  versionFromRow,
 } from "../rows.ts";
 import type {
+  HistoryEntry,
   IssueRecord,
+  LogEntry,
   NewPage,
   PageImage,
   PagePatch,
@@ -19,6 +25,7 @@ import type {
   Storage,
   StoredDoc,
   TokenRecord,
+  VersionRecord,
 } from "../storage.ts";
 import { postgresMigrations, postgresSchema, postgresSchemaVersion } from "./schema.ts";
 
@@ -159,6 +166,10 @@ class PostgresStorage implements Storage {
         page.id,
         Buffer.from(page.firstUpdate),
       ]);
+      await client.query(
+        `INSERT INTO ${this.schema}.history (page_id, author, at, data) VALUES ($1, NULL, $2, $3)`,
+        [page.id, page.createdAt, Buffer.from(page.firstUpdate)],
+      );
     });
   }
 
@@ -212,12 +223,86 @@ class PostgresStorage implements Storage {
   }
 
   async appendUpdates(pageId: string, updates: Uint8Array[]): Promise<void> {
-    if (updates.length === 0) return;
+    await this.appendLog(updates.map((update) => ({ pageId, update })));
+  }
+
+  async appendLog(entries: readonly LogEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    // One statement (the log and the history written by one data-modifying CTE), so one
+    // transaction and one commit for every page's updates.
     await this.pool.query(
-      `INSERT INTO ${this.schema}.updates (page_id, data)
-       SELECT $1, d FROM unnest($2::bytea[]) WITH ORDINALITY AS t(d, n) ORDER BY n`,
-      [pageId, updates.map((u) => Buffer.from(u.buffer, u.byteOffset, u.byteLength))],
+      `WITH input AS (
+         SELECT p, d, a, n FROM unnest($1::text[], $2::bytea[], $3::text[]) WITH ORDINALITY AS t(p, d, a, n)
+       ), logged AS (
+         INSERT INTO ${this.schema}.updates (page_id, data) SELECT p, d FROM input ORDER BY n
+       )
+       INSERT INTO ${this.schema}.history (page_id, author, at, data) SELECT p, a, $4, d FROM input ORDER BY n`,
+      [
+        entries.map((e) => e.pageId),
+        entries.map(({ update: u }) => Buffer.from(u.buffer, u.byteOffset, u.byteLength)),
+        entries.map((e) => e.author ?? null),
+        new Date().toISOString(),
+      ],
     );
+  }
+
+  async readHistory(pageId: string, afterSeq = 0): Promise<HistoryEntry[] | null> {
+    const { rows } = await this.pool.query<HistoryRow & { kind: string }>(
+      `SELECT 'p' AS kind, 0::bigint AS seq, NULL AS author, '' AS at, NULL::bytea AS data FROM ${this.schema}.pages WHERE id = $1
+       UNION ALL SELECT 'h', seq, author, at, data FROM ${this.schema}.history WHERE page_id = $1 AND seq > $2
+       ORDER BY kind, seq`,
+      [pageId, afterSeq],
+    );
+    if (!rows.some((r) => r.kind === "p")) return null;
+    return rows.filter((r) => r.kind === "h").map(historyFromRow);
+  }
+
+  async createVersion(
+    version: Omit<VersionRecord, "seq">,
+    merge: (doc: StoredDoc) => Uint8Array,
+  ): Promise<VersionRecord | null> {
+    // One snapshot of the database for the state and the history it includes.
+    return this.transaction(async (client) => {
+      const doc = await this.readDoc(client, version.pageId);
+      if (!doc) return null;
+      const { rows } = await client.query<{ seq: string | null }>(
+        `SELECT max(seq) AS seq FROM ${this.schema}.history WHERE page_id = $1`,
+        [version.pageId],
+      );
+      const record: VersionRecord = { ...version, seq: Number(rows[0]?.seq ?? 0) };
+      const state = merge(doc);
+      await client.query(
+        `INSERT INTO ${this.schema}.versions (id, page_id, name, kind, author, at, seq, state) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [
+          record.id,
+          record.pageId,
+          record.name,
+          record.kind,
+          record.author,
+          record.at,
+          record.seq,
+          Buffer.from(state),
+        ],
+      );
+      return record;
+    }, "REPEATABLE READ");
+  }
+
+  async listVersions(pageId: string): Promise<VersionRecord[]> {
+    const { rows } = await this.pool.query<VersionRow>(
+      `SELECT id, page_id, name, kind, author, at, seq FROM ${this.schema}.versions WHERE page_id = $1 ORDER BY at, seq`,
+      [pageId],
+    );
+    return rows.map(versionFromRow);
+  }
+
+  async getVersion(id: string): Promise<{ version: VersionRecord; state: Uint8Array } | null> {
+    const { rows } = await this.pool.query<VersionRow & { state: Buffer }>(
+      `SELECT id, page_id, name, kind, author, at, seq, state FROM ${this.schema}.versions WHERE id = $1`,
+      [id],
+    );
+    const row = rows[0];
+    return row ? { version: versionFromRow(row), state: bytesOf(row.state) } : null;
   }
 
   async loadDoc(pageId: string): Promise<StoredDoc | null> {
@@ -338,10 +423,13 @@ class PostgresStorage implements Storage {
     };
   }
 
-  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  private async transaction<T>(
+    work: (client: pg.PoolClient) => Promise<T>,
+    isolation: "READ COMMITTED" | "REPEATABLE READ" = "READ COMMITTED",
+  ): Promise<T> {
     const client = await this.pool.connect();
     try {
-      await client.query("BEGIN");
+      await client.query(`BEGIN ISOLATION LEVEL ${isolation}`);
       const result = await work(client);
       await client.query("COMMIT");
       return result;

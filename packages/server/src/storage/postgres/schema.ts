@@ -72,8 +72,36 @@ UPDATE ${schema}.tokens SET id = 't-' || substr(hash, 1, 16);
 CREATE UNIQUE INDEX tokens_by_id ON ${schema}.tokens (id);
 `,
     },
+    {
+      to: "3",
+      sql: `
+CREATE TABLE ${schema}.history (
+  seq BIGSERIAL PRIMARY KEY,
+  page_id TEXT NOT NULL REFERENCES ${schema}.pages(id) ON DELETE CASCADE,
+  author TEXT,
+  at TEXT NOT NULL,
+  data BYTEA NOT NULL
+);
+CREATE INDEX history_by_page ON ${schema}.history (page_id, seq);
+CREATE TABLE ${schema}.versions (
+  id TEXT PRIMARY KEY,
+  page_id TEXT NOT NULL REFERENCES ${schema}.pages(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  author TEXT,
+  at TEXT NOT NULL,
+  seq BIGINT NOT NULL,
+  state BYTEA NOT NULL
+);
+CREATE INDEX versions_by_page ON ${schema}.versions (page_id, at);
+INSERT INTO ${schema}.history (page_id, author, at, data)
+  SELECT page_id, NULL, updated_at, data FROM ${schema}.snapshots ORDER BY page_id;
+INSERT INTO ${schema}.history (page_id, author, at, data)
+  SELECT u.page_id, NULL, p.created_at, u.data FROM ${schema}.updates u JOIN ${schema}.pages p ON p.id = u.page_id ORDER BY u.seq;
+`,
+    },
   ];
 }
 
 /** The schema version this code reads and writes. */
-export const postgresSchemaVersion = "2";
+export const postgresSchemaVersion = "3";

@@ -104,7 +104,7 @@ export class BlobChunks {
     this.remove.run([id]);
   }
 
-  /** Removes chunks older than `orphanAgeMs` that no page or log row names. Returns how many. */
+  /** Removes chunks older than `orphanAgeMs` that no page, log or history row names. Returns how many. */
   sweepOrphans(now = Date.now()): number {
     const before = new Date(now - orphanAgeMs).toISOString();
     return this.db
@@ -112,7 +112,8 @@ export class BlobChunks {
         `DELETE FROM blob_chunks WHERE created_at < ? AND blob NOT IN (
            SELECT source_blob FROM pages WHERE source_blob IS NOT NULL
            UNION SELECT image_blob FROM pages WHERE image_blob IS NOT NULL
-           UNION SELECT blob FROM updates WHERE blob IS NOT NULL)`,
+           UNION SELECT blob FROM updates WHERE blob IS NOT NULL
+           UNION SELECT blob FROM history WHERE blob IS NOT NULL)`,
       )
       .run([before]).changes;
   }

@@ -68,10 +68,42 @@ UPDATE tokens SET id = 't-' || substr(hash, 1, 16);
 CREATE UNIQUE INDEX tokens_by_id ON tokens (id);
 `,
   },
+  {
+    // Every stored update with who and when (the history, never compacted), and saved versions
+    // of pages. A page's existing log — its snapshot first — becomes the start of its history.
+    to: "3",
+    sql: `
+CREATE TABLE history (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  page_id TEXT NOT NULL REFERENCES pages(id) ON DELETE CASCADE,
+  author TEXT,
+  at TEXT NOT NULL,
+  data BLOB NOT NULL,
+  blob TEXT
+);
+CREATE INDEX history_by_page ON history (page_id, seq);
+CREATE TABLE versions (
+  id TEXT PRIMARY KEY,
+  page_id TEXT NOT NULL REFERENCES pages(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  author TEXT,
+  at TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  state BLOB NOT NULL
+);
+CREATE INDEX versions_by_page ON versions (page_id, at);
+INSERT INTO history (page_id, author, at, data) SELECT page_id, NULL, updated_at, data FROM snapshots ORDER BY page_id;
+INSERT INTO history (page_id, author, at, data, blob)
+  SELECT u.page_id, NULL, p.created_at, u.data, u.blob FROM updates u JOIN pages p ON p.id = u.page_id ORDER BY u.seq;
+-- Recreated on open to keep chunks the history still names.
+DROP TRIGGER IF EXISTS updates_delete_chunks;
+`,
+  },
 ];
 
 /** The schema version this code reads and writes. */
-export const sqliteSchemaVersion = "2";
+export const sqliteSchemaVersion = "3";
 
 /**
  * Columns added for page images, publications and chunked values, applied on open when missing,
@@ -95,9 +127,9 @@ export const sqliteAddedColumns: ReadonlyArray<{ table: string; column: string; 
 ];
 
 /**
- * The chunk store and the triggers that delete a page's chunks with it (and a folded first
- * update's chunks with its log row). Chunks no row names are an interrupted upload's: swept on
- * open once they are an hour old.
+ * The chunk store and the triggers that delete a page's chunks with it (and a first update's
+ * chunks once neither its log row — folded by a compaction — nor its history row names them).
+ * Chunks no row names are an interrupted upload's: swept on open once they are an hour old.
  */
 export const sqliteChunkSchema = `
 CREATE TABLE IF NOT EXISTS blob_chunks (
@@ -111,6 +143,9 @@ CREATE TRIGGER IF NOT EXISTS pages_delete_chunks AFTER DELETE ON pages BEGIN
   DELETE FROM blob_chunks WHERE blob IN (old.source_blob, old.image_blob);
 END;
 CREATE TRIGGER IF NOT EXISTS updates_delete_chunks AFTER DELETE ON updates WHEN old.blob IS NOT NULL BEGIN
-  DELETE FROM blob_chunks WHERE blob = old.blob;
+  DELETE FROM blob_chunks WHERE blob = old.blob AND NOT EXISTS (SELECT 1 FROM history WHERE blob = old.blob);
+END;
+CREATE TRIGGER IF NOT EXISTS history_delete_chunks AFTER DELETE ON history WHEN old.blob IS NOT NULL BEGIN
+  DELETE FROM blob_chunks WHERE blob = old.blob AND NOT EXISTS (SELECT 1 FROM updates WHERE blob = old.blob);
 END;
 `;

@@ -3,8 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "libsql";
 import { afterEach, describe, expect, it } from "vitest";
+import * as Y from "yjs";
 import { chunkBytes, orphanAgeMs } from "./blob-chunks.ts";
-import { sqliteSchema } from "./schema.ts";
+import { sqliteMigrations, sqliteSchema, sqliteSchemaVersion } from "./schema.ts";
 import { openSqliteStorage } from "./sqlite-storage.ts";
 
 describe("openSqliteStorage", () => {
@@ -75,9 +76,31 @@ describe("openSqliteStorage", () => {
     const db = new Database(file);
     const version = db.prepare("SELECT value FROM meta WHERE key = 'schema'").get() as { value: string };
     db.close();
-    expect(version.value).toBe("2");
+    expect(version.value).toBe(sqliteSchemaVersion);
     // Opening it again is a no-op.
     await openSqliteStorage({ file }).close();
+  });
+
+  it("starts the history of a page stored before version 3 with its snapshot, then its log", async () => {
+    const file = fileIn();
+    const old = new Database(file);
+    old.exec(sqliteSchema);
+    old.exec(sqliteMigrations.find((m) => m.to === "2")!.sql);
+    old.exec(`UPDATE meta SET value = '2' WHERE key = 'schema';
+      INSERT INTO issues VALUES ('i1', 'T', '2025-01-01', '2025-01-01T00:00:00.000Z');
+      INSERT INTO pages (id, issue_id, number, format, status, article_count, source_type, source, created_at)
+        VALUES ('p1', 'i1', 1, 'text', 'needs-review', 0, 'text/plain', x'01', '2025-01-01T00:00:00.000Z');
+      INSERT INTO snapshots VALUES ('p1', x'0a0b', '2025-01-02T00:00:00.000Z');
+      INSERT INTO updates (page_id, data) VALUES ('p1', x'0c'), ('p1', x'0d');`);
+    old.close();
+    const storage = openSqliteStorage({ file });
+    const history = (await storage.readHistory("p1"))!;
+    await storage.close();
+    expect(history.map((h) => [[...h.update], h.author, h.at])).toEqual([
+      [[10, 11], null, "2025-01-02T00:00:00.000Z"],
+      [[12], null, "2025-01-01T00:00:00.000Z"],
+      [[13], null, "2025-01-01T00:00:00.000Z"],
+    ]);
   });
 
   it("refuses a database of a newer schema version than it knows", () => {
@@ -130,6 +153,40 @@ describe("openSqliteStorage", () => {
     const left = check.prepare("SELECT blob FROM blob_chunks").all() as { blob: string }[];
     check.close();
     expect(left.map((r) => r.blob)).toEqual(["fresh/source"]);
+  });
+
+  it("keeps a chunked first update in the history after a compaction folds its log row, and drops it with the page", async () => {
+    const file = fileIn();
+    const storage = openSqliteStorage({ file });
+    await storage.createIssue({ id: "i1", title: "T", date: "2025-01-01", createdAt: "" });
+    const doc = new Y.Doc();
+    doc.getText("t").insert(0, "x".repeat(3 * chunkBytes));
+    const firstUpdate = Y.encodeStateAsUpdate(doc);
+    await storage.createPage({
+      id: "p1",
+      issueId: "i1",
+      number: 1,
+      format: "text",
+      status: "needs-review",
+      articleCount: 0,
+      sourceType: "text/plain",
+      source: new Uint8Array(10),
+      ocrText: null,
+      width: null,
+      height: null,
+      createdAt: "",
+      firstUpdate,
+    });
+    await storage.compactDoc("p1", (stored) => stored.updates[0]!);
+    expect((await storage.loadDoc("p1"))?.updates).toHaveLength(0);
+    const [first] = (await storage.readHistory("p1"))!;
+    expect(Buffer.from(first!.update).equals(Buffer.from(firstUpdate))).toBe(true);
+    await storage.deletePage("p1");
+    await storage.close();
+    const db = new Database(file);
+    const { n } = db.prepare("SELECT count(*) AS n FROM blob_chunks").get() as { n: number };
+    db.close();
+    expect(n).toBe(0);
   });
 
   it("lets other work run between the chunks of a large page", async () => {

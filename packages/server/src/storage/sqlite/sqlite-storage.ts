@@ -4,6 +4,8 @@ import Database from "libsql";
 import { ConflictError } from "../errors.ts";
 import {
   bytesOf,
+  type HistoryRow,
+  historyFromRow,
   type IssueRow,
   issueFromRow,
   type PageRow,
@@ -11,9 +13,13 @@ import {
   pageFromRow,
   type TokenRow,
   tokenFromRow,
+  type VersionRow,
+  versionFromRow,
 } from "../rows.ts";
 import type {
+  HistoryEntry,
   IssueRecord,
+  LogEntry,
   NewPage,
   PageImage,
   PagePatch,
@@ -21,6 +27,7 @@ import type {
   Storage,
   StoredDoc,
   TokenRecord,
+  VersionRecord,
 } from "../storage.ts";
 import { BlobChunks, type Staged } from "./blob-chunks.ts";
 import { Checkpointer } from "./checkpointer.ts";
@@ -56,6 +63,8 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
   db.pragma(`synchronous = ${options.synchronous === "normal" ? "NORMAL" : "FULL"}`);
   db.pragma("foreign_keys = ON");
   db.exec(sqliteSchema);
+  // Before the migrations, which read the added columns (additive: harmless on any version).
+  addMissingColumns(db);
   const version = migrate(db);
   if (version !== sqliteSchemaVersion) {
     db.close();
@@ -63,7 +72,6 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
       `${options.file}: storage schema version ${version}, this Galley reads ${sqliteSchemaVersion}`,
     );
   }
-  addMissingColumns(db);
   db.exec(sqliteChunkSchema);
   const storage = new SqliteStorage(
     db,
@@ -154,6 +162,22 @@ class SqliteStorage implements Storage {
       ),
       appendUpdate: db.prepare("INSERT INTO updates (page_id, data) VALUES (?, ?)"),
       appendBlobUpdate: db.prepare("INSERT INTO updates (page_id, data, blob) VALUES (?, ?, ?)"),
+      appendHistory: db.prepare(
+        "INSERT INTO history (page_id, author, at, data, blob) VALUES (?, ?, ?, ?, ?)",
+      ),
+      readHistory: db.prepare(
+        "SELECT seq, author, at, data, blob FROM history WHERE page_id = ? AND seq > ? ORDER BY seq",
+      ),
+      lastHistorySeq: db.prepare("SELECT max(seq) AS seq FROM history WHERE page_id = ?"),
+      insertVersion: db.prepare(
+        "INSERT INTO versions (id, page_id, name, kind, author, at, seq, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      ),
+      listVersions: db.prepare(
+        "SELECT id, page_id, name, kind, author, at, seq FROM versions WHERE page_id = ? ORDER BY at, seq",
+      ),
+      getVersion: db.prepare(
+        "SELECT id, page_id, name, kind, author, at, seq, state FROM versions WHERE id = ?",
+      ),
       getSnapshot: db.prepare("SELECT data FROM snapshots WHERE page_id = ?"),
       getUpdates: db.prepare("SELECT seq, data, blob FROM updates WHERE page_id = ? ORDER BY seq"),
       putSnapshot: db.prepare(
@@ -223,6 +247,15 @@ class SqliteStorage implements Storage {
         if (stagedUpdate.blob)
           this.statements.appendBlobUpdate.run([page.id, Buffer.alloc(0), stagedUpdate.blob]);
         else this.statements.appendUpdate.run([page.id, stagedUpdate.inline]);
+        // The page as uploaded starts its history (a chunked one shares the log row's chunks;
+        // the triggers keep them while either row names them).
+        this.statements.appendHistory.run([
+          page.id,
+          null,
+          page.createdAt,
+          stagedUpdate.inline ?? Buffer.alloc(0),
+          stagedUpdate.blob,
+        ]);
       });
     } catch (error) {
       for (const { blob } of staged) if (blob) this.transact(() => this.chunks.discard(blob));
@@ -287,15 +320,65 @@ class SqliteStorage implements Storage {
   }
 
   async appendUpdates(pageId: string, updates: Uint8Array[]): Promise<void> {
-    if (updates.length === 0) return;
+    await this.appendLog(updates.map((update) => ({ pageId, update })));
+  }
+
+  async appendLog(entries: readonly LogEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    const at = new Date().toISOString();
     this.transact(() => {
-      for (const update of updates)
-        this.statements.appendUpdate.run([
-          pageId,
-          Buffer.from(update.buffer, update.byteOffset, update.byteLength),
-        ]);
+      for (const { pageId, update, author } of entries) {
+        const data = Buffer.from(update.buffer, update.byteOffset, update.byteLength);
+        this.statements.appendUpdate.run([pageId, data]);
+        this.statements.appendHistory.run([pageId, author ?? null, at, data, null]);
+      }
     });
-    this.wrote(updates.reduce((sum, u) => sum + u.byteLength, 0));
+    this.wrote(2 * entries.reduce((sum, e) => sum + e.update.byteLength, 0));
+  }
+
+  async readHistory(pageId: string, afterSeq = 0): Promise<HistoryEntry[] | null> {
+    return this.transact(() => {
+      if (!this.statements.pageExists.get([pageId])) return null;
+      const rows = this.statements.readHistory.all([pageId, afterSeq]) as (HistoryRow & {
+        blob: string | null;
+      })[];
+      return rows.map((row) =>
+        historyFromRow(row.blob ? { ...row, data: this.chunks.readNow(row.blob) } : row),
+      );
+    });
+  }
+
+  async createVersion(
+    version: Omit<VersionRecord, "seq">,
+    merge: (doc: StoredDoc) => Uint8Array,
+  ): Promise<VersionRecord | null> {
+    return this.transact(() => {
+      const doc = this.readDoc(version.pageId);
+      if (!doc) return null;
+      const { seq } = this.statements.lastHistorySeq.get([version.pageId]) as { seq: number | null };
+      const state = merge(doc);
+      const record: VersionRecord = { ...version, seq: seq ?? 0 };
+      this.statements.insertVersion.run([
+        record.id,
+        record.pageId,
+        record.name,
+        record.kind,
+        record.author,
+        record.at,
+        record.seq,
+        Buffer.from(state),
+      ]);
+      return record;
+    });
+  }
+
+  async listVersions(pageId: string): Promise<VersionRecord[]> {
+    return (this.statements.listVersions.all([pageId]) as VersionRow[]).map(versionFromRow);
+  }
+
+  async getVersion(id: string): Promise<{ version: VersionRecord; state: Uint8Array } | null> {
+    const row = this.statements.getVersion.get([id]) as (VersionRow & { state: Buffer }) | undefined;
+    return row ? { version: versionFromRow(row), state: bytesOf(row.state) } : null;
   }
 
   async loadDoc(pageId: string): Promise<StoredDoc | null> {
