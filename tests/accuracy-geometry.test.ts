@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { reconstruct } from "@galley/core";
+import { type PageScore, scorePage } from "@galley/training";
 import { describe, expect, it } from "vitest";
-import { type PageScore, scorePage } from "./accuracy/score.ts";
 import { type GeometryFixture, geometryFixtures } from "./tools/geometry-fixtures.ts";
 
 /**

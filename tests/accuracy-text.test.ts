@@ -1,8 +1,7 @@
 import { readFileSync } from "node:fs";
 import { reconstruct } from "@galley/core";
+import { type PageScore, scorePage, textFixturePages } from "@galley/training";
 import { describe, expect, it } from "vitest";
-import { textFixturePages } from "./accuracy/fixtures.ts";
-import { type PageScore, scorePage } from "./accuracy/score.ts";
 
 const pages = textFixturePages();
 const scores = new Map<string, PageScore>(

@@ -69,6 +69,8 @@ fetch(${JSON.stringify(target(89).replace("&amp;", "&"))}, { method: "POST", mod
     const posted = page.waitForResponse((r) => r.url().includes("number=88"));
     await page.goto(attackerUrl);
     expect((await posted).status()).toBe(403);
+    // The form's navigation ends on the refusal; the next test's navigation must not cut it short.
+    await page.waitForURL((url) => url.href.includes("number=88"), { waitUntil: "load" });
     expect(await pageNumbers()).not.toContain(88);
     expect(await pageNumbers()).not.toContain(89);
   });

@@ -6,7 +6,7 @@
  * lines, optional double spacing (every line followed by a blank one, like the seed page),
  * lost or kept paragraph indents, and hyphenated English.
  */
-import type { GroundTruth, GroundTruthArticle } from "../accuracy/ground-truth.ts";
+import type { GroundTruth, GroundTruthArticle } from "@galley/training";
 import { seededRandom } from "./compose-page.ts";
 
 /** One story's text. */

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { ingest, layoutPage, reconstruct } from "@galley/core";
-import { columnF1, pairwiseF1, scorePage, truthClusters } from "../accuracy/score.ts";
+import { columnF1, pairwiseF1, scorePage, truthClusters } from "@galley/training";
 import { geometryFixtures } from "./geometry-fixtures.ts";
 
 const dirs: string[] = [];

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { GroundTruth } from "../accuracy/ground-truth.ts";
+import type { GroundTruth } from "@galley/training";
 
 /**
  * The geometry fixtures with ground truth: every rendered page's hOCR and ALTO, and the real

@@ -15,7 +15,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { GroundTruth, GroundTruthArticle } from "../accuracy/ground-truth.ts";
+import type { GroundTruth, GroundTruthArticle } from "@galley/training";
 import { seededRandom } from "./compose-page.ts";
 
 interface Story {

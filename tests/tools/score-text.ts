@@ -8,8 +8,8 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { reconstruct } from "@galley/core";
-import type { GroundTruth } from "../accuracy/ground-truth.ts";
-import { type PageScore, scorePage } from "../accuracy/score.ts";
+import type { GroundTruth } from "@galley/training";
+import { type PageScore, scorePage } from "@galley/training";
 
 const dir = process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), "..", "fixtures", "text");
 const filter = process.argv[3] ?? "";

@@ -6,9 +6,9 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { reconstruct } from "@galley/core";
+import type { GroundTruth, LineList } from "@galley/training";
 import { ingestText } from "../../packages/core/src/ingest/text.ts";
 import { readTextLayout } from "../../packages/core/src/layout/text-stream.ts";
-import type { GroundTruth, LineList } from "../accuracy/ground-truth.ts";
 
 const file = process.argv[2]!;
 const text = readFileSync(file, "utf8");

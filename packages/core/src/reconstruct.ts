@@ -5,6 +5,10 @@ import { ingestDecoded } from "./ingest/ingest.ts";
 import { countTextLines, ingestText } from "./ingest/text.ts";
 import { decodeInput, defaultMaxBytes } from "./input/decode.ts";
 import { detectFormat } from "./input/detect.ts";
+import { shippedModel } from "./model/bundled.ts";
+import { decidePage } from "./model/decide.ts";
+import { readPage } from "./model/reading.ts";
+import type { LineModel } from "./model/trees.ts";
 import type { ReconstructedPage, SourceFormat } from "./types.ts";
 
 /** Options for `reconstruct`. */
@@ -21,6 +25,14 @@ export interface ReconstructOptions {
   digitSpacing?: "keep" | "normalize";
   /** Upper bound on the input size in bytes (default `defaultMaxBytes`). */
   maxBytes?: number;
+  /**
+   * Who decides the articles: `"model"` (default) the fitted model of `model/`, which keeps
+   * the rules' page where its router says the rules read such pages better; `"rules"` the
+   * hand-written rules alone.
+   */
+  decisions?: "model" | "rules";
+  /** The model to decide with (default: the one the package ships, see `pnpm train`). */
+  model?: LineModel;
 }
 
 /**
@@ -32,6 +44,8 @@ export interface ReconstructOptions {
  * (a box that is not a usable coordinate, …) is listed in the page's `warnings`.
  */
 export function reconstruct(input: string | Uint8Array, options: ReconstructOptions = {}): ReconstructedPage {
+  if (options.decisions !== "rules")
+    return decidePage(readPage(input, options), options.model ?? shippedModel(), options);
   const text = decodeInput(input, options.maxBytes ?? defaultMaxBytes);
   const format = options.format ?? detectFormat(text);
   if (!format) throw new InputError("unknown-format", "the input is markup but not hOCR, ALTO or PAGE XML");

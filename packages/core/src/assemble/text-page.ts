@@ -1,4 +1,4 @@
-import { readTextLayout } from "../layout/text-stream.ts";
+import { readTextLayout, type TextLayout } from "../layout/text-stream.ts";
 import { joinLines } from "../text/join.ts";
 import { tallyScript } from "../text/script.ts";
 import type { ReconstructedPage, SourceLine } from "../types.ts";
@@ -10,6 +10,8 @@ export interface TextPageOptions {
   lineCount: number;
   language?: string;
   digitSpacing?: "keep" | "normalize";
+  /** The stream's layout when the caller already read it (`readTextLayout` of the same lines). */
+  layout?: TextLayout;
 }
 
 /**
@@ -17,7 +19,7 @@ export interface TextPageOptions {
  * rhythm, indents), then applies the shared rules. Measure runs are reported as `columns`.
  */
 export function assembleTextPage(lines: SourceLine[], options: TextPageOptions): ReconstructedPage {
-  const { stream, runs } = readTextLayout(lines);
+  const { stream, runs } = options.layout ?? readTextLayout(lines);
   const content = assembleStream(stream, { normalizeDigitSpacing: options.digitSpacing === "normalize" });
   const columns =
     runs.length > 1

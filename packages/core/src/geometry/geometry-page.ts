@@ -3,7 +3,7 @@ import type { StreamLine } from "../assemble/stream.ts";
 import { guessLanguage } from "../assemble/text-page.ts";
 import type { IngestedPage } from "../ingest/ingest.ts";
 import type { Article, Block, ReconstructedPage } from "../types.ts";
-import { layoutPage, layoutStages } from "./layout.ts";
+import { type GeometryLayout, layoutPage, layoutStages } from "./layout.ts";
 
 /** The stages of `assembleGeometryPage` in the order it runs them: the layout's, then its own. */
 export const geometryStages = [...layoutStages, "assembleStream", "fold stray articles", "language"] as const;
@@ -17,6 +17,8 @@ export interface GeometryPageOptions {
   digitSpacing?: "keep" | "normalize";
   /** Called as each stage ends (see `LayoutOptions.onStage`); benchmarks time the stages with it. */
   onStage?: (stage: GeometryStage) => void;
+  /** The page's layout when the caller already made it (`layoutPage` of the same page). */
+  layout?: GeometryLayout;
 }
 
 /**
@@ -33,7 +35,7 @@ export function assembleGeometryPage(
   options: GeometryPageOptions = {},
 ): ReconstructedPage {
   const { onStage } = options;
-  const layout = layoutPage(page, { onStage });
+  const layout = options.layout ?? layoutPage(page, { onStage });
   const normalizeDigitSpacing = options.digitSpacing === "normalize";
   const articles: Article[] = [];
   const captions: Block[] = [];

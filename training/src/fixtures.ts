@@ -21,7 +21,7 @@ export interface FixturePage {
   printedOnly: string | null;
 }
 
-const fixtures = join(dirname(fileURLToPath(import.meta.url)), "..", "fixtures");
+const fixtures = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "tests", "fixtures");
 
 /** The plain-text pages with ground truth: `text/*.txt` and the rendered pages' Tesseract `.txt`. */
 export function textFixturePages(): FixturePage[] {

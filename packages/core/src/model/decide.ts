@@ -1,0 +1,171 @@
+import { buildArticle } from "../assemble/article-parts.ts";
+import { blockOf, type TextOptions } from "../assemble/text-blocks.ts";
+import { splitTitle } from "../assemble/title-roles.ts";
+import type { LineInfo } from "../lines/line-info.ts";
+import { collectHyphenatedWords } from "../text/join.ts";
+import type { Article, Block, OtherKind, ReconstructedPage } from "../types.ts";
+import { type FeatureMatrix, featureNames, pageFeatures } from "./features.ts";
+import type { PageReading } from "./reading.ts";
+import { route } from "./router.ts";
+import { RuleRole } from "./rule-view.ts";
+import { type HeadName, headMargin, headNames, type LineModel, sigmoid } from "./trees.ts";
+
+/** The model's probabilities for each line of a stream, one array per decision. */
+export type LineDecisions = Record<HeadName, Float32Array> & {
+  /** The probability above which each decision is taken. */
+  thresholds: Record<HeadName, number>;
+};
+
+/**
+ * Runs the model's heads over a page's features. The model names the features it was fitted
+ * on; they are looked up by name, so a model fitted on fewer features still runs.
+ */
+export function decideLines(features: FeatureMatrix, model: LineModel): LineDecisions {
+  const columns = model.features.map((name) => {
+    const c = featureNames.indexOf(name);
+    if (c < 0) throw new Error(`the model needs the feature "${name}", which this version does not read`);
+    return c;
+  });
+  const row = new Float32Array(columns.length);
+  const out = { thresholds: { other: 0.5, begin: 0.5, title: 0.5, ...model.thresholds } } as LineDecisions;
+  for (const name of headNames) out[name] = new Float32Array(features.count);
+  for (let i = 0; i < features.count; i++) {
+    const at = i * features.width;
+    for (let c = 0; c < columns.length; c++) row[c] = features.data[at + columns[c]!]!;
+    for (const name of headNames) out[name][i] = sigmoid(headMargin(model.heads[name], row));
+  }
+  return out;
+}
+
+/**
+ * The page a model makes of a read page: the rules' page where the model's router keeps it,
+ * else the model's decisions assembled.
+ */
+export function decidePage(
+  reading: PageReading,
+  model: LineModel,
+  options: { digitSpacing?: "keep" | "normalize" } = {},
+): ReconstructedPage {
+  if (route(model.router, reading) === "rules") return reading.rules;
+  const features = pageFeatures(reading);
+  return assembleDecisions(reading, features, decideLines(features, model), {
+    normalizeDigitSpacing: options.digitSpacing === "normalize",
+  });
+}
+
+/** Options for `assembleDecisions`. */
+export interface DecisionOptions {
+  normalizeDigitSpacing?: boolean;
+}
+
+/**
+ * Builds the page from the model's decisions: a line the model sets outside the articles is a
+ * caption where the rules read one and otherwise `other`; every other line joins the current
+ * article, or opens a new one where the model says an article begins. An article's title is
+ * the run of title lines that opens it, or else the run that closes it (pages that set titles
+ * after their bodies); title lines inside the body are its subheads and stay in the text.
+ * Datelines, bylines and paragraphs are read inside each article as the rules read them.
+ */
+export function assembleDecisions(
+  reading: PageReading,
+  features: FeatureMatrix,
+  decisions: LineDecisions,
+  options: DecisionOptions = {},
+): ReconstructedPage {
+  const { infos, stream, rules } = reading;
+  const text: TextOptions = {
+    hyphenated: collectHyphenatedWords(stream.map((l) => l.text)),
+    normalizeDigitSpacing: options.normalizeDigitSpacing ?? false,
+  };
+  const groups: number[][] = [];
+  const outside: number[] = [];
+  for (let i = 0; i < infos.length; i++) {
+    if (decisions.other[i]! > decisions.thresholds.other) {
+      outside.push(i);
+      continue;
+    }
+    const current = groups.at(-1);
+    if (!current || decisions.begin[i]! > decisions.thresholds.begin) groups.push([i]);
+    else current.push(i);
+  }
+  const articles: Article[] = groups.map((lines, k) =>
+    articleOf(infos, lines, decisions, `a${k + 1}`, groups[k + 1]?.[0], text),
+  );
+  const { captions, other } = outsideBlocks(infos, outside, features, rules, text);
+  return { ...rules, articles, captions, other };
+}
+
+function articleOf(
+  infos: readonly LineInfo[],
+  lines: readonly number[],
+  decisions: LineDecisions,
+  id: string,
+  nextStart: number | undefined,
+  text: TextOptions,
+): Article {
+  const isTitle = (i: number) => decisions.title[i]! > decisions.thresholds.title;
+  let lead = 0;
+  while (lead < lines.length && isTitle(lines[lead]!)) lead++;
+  let close = 0;
+  if (lead === 0) while (close < lines.length - 1 && isTitle(lines[lines.length - 1 - close]!)) close++;
+  const titleLines = lead ? lines.slice(0, lead) : lines.slice(lines.length - close);
+  const bodyLines = lead ? lines.slice(lead) : lines.slice(0, lines.length - close);
+  // How sure the model is of the article's extent: its opening, its inside, its end.
+  const opening = lines[0] === 0 ? 1 : decisions.begin[lines[0]!]!;
+  let inside = 1;
+  for (let j = 1; j < lines.length; j++) inside = Math.min(inside, 1 - decisions.begin[lines[j]!]!);
+  const end = nextStart === undefined ? 1 : decisions.begin[nextStart]!;
+  let titleSure = 1;
+  for (const i of titleLines) titleSure = Math.min(titleSure, decisions.title[i]!);
+  for (const i of bodyLines.slice(0, 2)) titleSure = Math.min(titleSure, 1 - decisions.title[i]!);
+  return buildArticle(
+    {
+      id,
+      body: bodyLines.map((i) => infos[i]!),
+      title: titleLines.length ? splitTitle(titleLines.map((i) => infos[i]!)) : null,
+      titleConfidence: titleSure,
+      confidence: Math.min(opening, inside, end),
+    },
+    text,
+  );
+}
+
+function outsideBlocks(
+  infos: readonly LineInfo[],
+  outside: readonly number[],
+  features: FeatureMatrix,
+  rules: ReconstructedPage,
+  text: TextOptions,
+): { captions: Block[]; other: Block[] } {
+  const kinds = new Map<string, OtherKind | undefined>();
+  for (const b of rules.other) for (const id of b.lines) kinds.set(id, b.kind);
+  const captions: Block[] = [];
+  const other: Block[] = [];
+  let run: number[] = [];
+  const flush = () => {
+    if (!run.length) return;
+    const first = run[0]!;
+    const block = blockOf(
+      run.map((i) => infos[i]!),
+      text,
+    );
+    if (features.rules.role[first] === RuleRole.Caption) captions.push(block);
+    else {
+      const kind = kinds.get(infos[first]!.line.id);
+      other.push(kind ? { ...block, kind } : block);
+    }
+    run = [];
+  };
+  for (const i of outside) {
+    const last = run.at(-1);
+    const sameKind =
+      last !== undefined &&
+      last === i - 1 &&
+      (features.rules.role[last] === RuleRole.Caption) === (features.rules.role[i] === RuleRole.Caption) &&
+      kinds.get(infos[last]!.line.id) === kinds.get(infos[i]!.line.id);
+    if (!sameKind) flush();
+    run.push(i);
+  }
+  flush();
+  return { captions, other };
+}

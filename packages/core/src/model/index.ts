@@ -1,0 +1,23 @@
+export { shippedModel } from "./bundled.ts";
+export { checkModel } from "./check-model.ts";
+export {
+  assembleDecisions,
+  type DecisionOptions,
+  decideLines,
+  decidePage,
+  type LineDecisions,
+} from "./decide.ts";
+export { type FeatureMatrix, featureNames, pageFeatures } from "./features.ts";
+export { type PageReading, readPage } from "./reading.ts";
+export { pageSignals, type Router, route, type SignalName, signalNames } from "./router.ts";
+export { RuleRole, type RuleView, ruleView } from "./rule-view.ts";
+export {
+  type Head,
+  type HeadName,
+  headMargin,
+  headNames,
+  type LineModel,
+  sigmoid,
+  type Tree,
+  treeValue,
+} from "./trees.ts";

@@ -1,0 +1,45 @@
+import type { StreamLine } from "../assemble/stream.ts";
+import { assembleTextPage } from "../assemble/text-page.ts";
+import { InputError } from "../errors.ts";
+import { assembleGeometryPage } from "../geometry/geometry-page.ts";
+import { layoutPage } from "../geometry/layout.ts";
+import { ingestDecoded } from "../ingest/ingest.ts";
+import { countTextLines, ingestText } from "../ingest/text.ts";
+import { decodeInput, defaultMaxBytes } from "../input/decode.ts";
+import { detectFormat } from "../input/detect.ts";
+import { readTextLayout } from "../layout/text-stream.ts";
+import { describeLines, type LineInfo } from "../lines/line-info.ts";
+import type { ReconstructOptions } from "../reconstruct.ts";
+import type { ReconstructedPage } from "../types.ts";
+
+/**
+ * A page read as far as the model needs: its lines in reading order with their layout
+ * evidence and text facts, and what the hand-written rules make of it (the rules' decisions
+ * are features of the model, and the page the rules build is the fallback).
+ */
+export interface PageReading {
+  stream: StreamLine[];
+  infos: LineInfo[];
+  /** The page as the rules reconstruct it. */
+  rules: ReconstructedPage;
+  /** The source had coordinates (hOCR, ALTO, PAGE). */
+  geometry: boolean;
+}
+
+/** Reads an input (bytes or text, any supported format) into a `PageReading`. */
+export function readPage(input: string | Uint8Array, options: ReconstructOptions = {}): PageReading {
+  const text = decodeInput(input, options.maxBytes ?? defaultMaxBytes);
+  const format = options.format ?? detectFormat(text);
+  if (!format) throw new InputError("unknown-format", "the input is markup but not hOCR, ALTO or PAGE XML");
+  if (format === "text") {
+    const lines = ingestText(text);
+    const layout = readTextLayout(lines);
+    const rules = assembleTextPage(lines, { ...options, lineCount: countTextLines(text), layout });
+    return { stream: layout.stream, infos: describeLines(layout.stream), rules, geometry: false };
+  }
+  const ingested = ingestDecoded(text, format);
+  const layout = layoutPage(ingested);
+  const rules = assembleGeometryPage(ingested, { ...options, layout });
+  if (ingested.warnings) rules.warnings = ingested.warnings;
+  return { stream: layout.stream, infos: describeLines(layout.stream), rules, geometry: true };
+}

@@ -1,0 +1,29 @@
+import { type FeatureMatrix, type PageReading, pageFeatures, readPage } from "@galley/core/model";
+import type { CorpusPage } from "./corpus.ts";
+import { type LineLabels, labelLines } from "./labels.ts";
+
+/** A corpus page read once: its reading, features and labels (none depend on the model). */
+export interface ReadPage {
+  page: CorpusPage;
+  reading: PageReading;
+  features: FeatureMatrix;
+  labels: LineLabels;
+}
+
+/** Reads every page of a corpus. */
+export function readCorpus(pages: readonly CorpusPage[]): ReadPage[] {
+  return pages.map((page) => {
+    const reading = readPage(page.input, { format: page.format });
+    const features = pageFeatures(reading);
+    const labels = labelLines(
+      page.gt,
+      reading.stream.map((l) => l.id),
+    );
+    return { page, reading, features, labels };
+  });
+}
+
+/** How much one line of a page weighs in fitting: real pages `realWeight`, fixtures 1. */
+export function lineWeight(page: CorpusPage, realWeight: number): number {
+  return page.real ? realWeight : 1;
+}

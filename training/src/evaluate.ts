@@ -1,0 +1,121 @@
+import type { ReconstructedPage } from "@galley/core";
+import {
+  assembleDecisions,
+  decideLines,
+  type LineModel,
+  pageSignals,
+  type SignalName,
+} from "@galley/core/model";
+import type { ReadPage } from "./dataset.ts";
+import { fitModel } from "./fit-model.ts";
+import { fitRouter, type RoutedPage } from "./fit-router.ts";
+import type { FitSettings } from "./fit-trees.ts";
+import { type PageScore, scorePage } from "./score.ts";
+
+/** One page's figures with the model (trained without its paper) and with the rules. */
+export interface PageResult {
+  name: string;
+  paper: string;
+  real: boolean;
+  geometry: boolean;
+  titled: boolean;
+  signals: Record<SignalName, number>;
+  model: PageScore;
+  rules: PageScore;
+  /** The choice a router fitted without this page's paper makes (set by `routeResults`). */
+  routed?: "model" | "rules";
+}
+
+/** The page a model makes of a read page. */
+export function modelPage(page: ReadPage, model: LineModel): ReconstructedPage {
+  return assembleDecisions(page.reading, page.features, decideLines(page.features, model));
+}
+
+/** Scores one page both ways. */
+export function scoreBoth(page: ReadPage, model: LineModel): PageResult {
+  const source = page.page.format === "text" ? page.page.input : null;
+  return {
+    name: page.page.name,
+    paper: page.page.paper,
+    real: page.page.real,
+    geometry: page.page.format !== "text",
+    titled: page.page.gt.rolesAnnotated !== false,
+    signals: pageSignals(page.reading),
+    model: scorePage(page.page.gt, modelPage(page, model), source),
+    rules: scorePage(page.page.gt, page.reading.rules, source),
+  };
+}
+
+/**
+ * Leave one newspaper out: for each paper, a model fitted on every other paper's pages scores
+ * that paper's pages (the fixtures are one "paper" too, left out in their turn).
+ */
+export function leaveOnePaperOut(pages: readonly ReadPage[], settings?: FitSettings): PageResult[] {
+  const papers = [...new Set(pages.map((p) => p.page.paper))];
+  const results: PageResult[] = [];
+  for (const paper of papers) {
+    const model = fitModel(
+      pages.filter((p) => p.page.paper !== paper),
+      settings,
+    );
+    for (const p of pages) if (p.page.paper === paper) results.push(scoreBoth(p, model));
+  }
+  return results;
+}
+
+/** What a page gains with each choice, as the router is fitted to it. */
+export function routedPage(r: PageResult): RoutedPage {
+  const gain = (s: PageScore) => s.articleF1 + (r.titled ? s.titleAcc : 0);
+  return { paper: r.paper, signals: r.signals, model: gain(r.model), rules: gain(r.rules) };
+}
+
+/** Sets each result's `routed` choice with a router fitted on the other papers' results. */
+export function routeResults(results: PageResult[]): void {
+  for (const paper of new Set(results.map((r) => r.paper))) {
+    const router = fitRouter(results.filter((r) => r.paper !== paper).map(routedPage));
+    for (const r of results) {
+      if (r.paper !== paper) continue;
+      r.routed = r.signals[router.signal] > router.threshold ? router.above : router.below;
+    }
+  }
+}
+
+/** Means of articleF1 and titleAcc (titleAcc over pages whose truth marks titles). */
+export interface Means {
+  pages: number;
+  model: { articleF1: number; titleAcc: number | null };
+  rules: { articleF1: number; titleAcc: number | null };
+  routed: { articleF1: number; titleAcc: number | null };
+}
+
+/** The means of a set of results. */
+export function meansOf(results: readonly PageResult[]): Means {
+  const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
+  const titled = results.filter((r) => r.titled);
+  const pick = (r: PageResult, k: "model" | "rules" | "routed") =>
+    r[k === "routed" ? (r.routed ?? "model") : k];
+  const side = (k: "model" | "rules" | "routed") => ({
+    articleF1: mean(results.map((r) => pick(r, k).articleF1)) ?? 0,
+    titleAcc: mean(titled.map((r) => pick(r, k).titleAcc)),
+  });
+  return { pages: results.length, model: side("model"), rules: side("rules"), routed: side("routed") };
+}
+
+/** A Markdown table of results grouped by `key`, with a row of means per group. */
+export function resultTable(results: readonly PageResult[], key: (r: PageResult) => string): string {
+  const groups = new Map<string, PageResult[]>();
+  for (const r of results) groups.set(key(r), [...(groups.get(key(r)) ?? []), r]);
+  const f = (v: number | null) => (v === null ? "—" : v.toFixed(3));
+  const rows = [
+    "| pages | n | articleF1 routed | model | rules | titleAcc routed | model | rules |",
+    "|---|---|---|---|---|---|---|---|",
+  ];
+  for (const [name, group] of groups) {
+    const m = meansOf(group);
+    rows.push(
+      `| ${name} | ${m.pages} | ${f(m.routed.articleF1)} | ${f(m.model.articleF1)} | ${f(m.rules.articleF1)} | ` +
+        `${f(m.routed.titleAcc)} | ${f(m.model.titleAcc)} | ${f(m.rules.titleAcc)} |`,
+    );
+  }
+  return rows.join("\n");
+}

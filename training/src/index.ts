@@ -1,0 +1,18 @@
+export { type CorpusPage, fixtureCorpus, fullCorpus, realCorpus } from "./corpus.ts";
+export { lineWeight, type ReadPage, readCorpus } from "./dataset.ts";
+export {
+  leaveOnePaperOut,
+  type Means,
+  meansOf,
+  modelPage,
+  type PageResult,
+  resultTable,
+  scoreBoth,
+} from "./evaluate.ts";
+export { fitModel } from "./fit-model.ts";
+export { binRows, defaultFit, type FitSettings, fitHead, type Rows } from "./fit-trees.ts";
+export { type FixturePage, textFixturePages } from "./fixtures.ts";
+export { expandLines, type GroundTruth, type GroundTruthArticle, type LineList } from "./ground-truth.ts";
+export { type LineLabels, labelLines } from "./labels.ts";
+export { columnF1, type PageScore, pairwiseF1, scorePage, truthClusters } from "./score.ts";
+export { textView } from "./text-view.ts";
