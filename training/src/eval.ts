@@ -1,7 +1,7 @@
+import { defaultFit } from "@galley/core/model";
 import { fullCorpus } from "./corpus.ts";
 import { readCorpus } from "./dataset.ts";
 import { leaveOnePaperOut, resultTable, routeResults } from "./evaluate.ts";
-import { defaultFit } from "./fit-trees.ts";
 
 /** `pnpm eval`: the leave-one-newspaper-out figures, per paper and format, and their means. */
 const started = Date.now();

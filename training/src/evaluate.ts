@@ -1,4 +1,5 @@
 import type { ReconstructedPage } from "@galley/core";
+import type { FitSettings } from "@galley/core/model";
 import {
   assembleDecisions,
   decideLines,
@@ -9,7 +10,6 @@ import {
 import type { ReadPage } from "./dataset.ts";
 import { fitModel } from "./fit-model.ts";
 import { fitRouter, type RoutedPage } from "./fit-router.ts";
-import type { FitSettings } from "./fit-trees.ts";
 import { type PageScore, scorePage } from "./score.ts";
 
 /** One page's figures with the model (trained without its paper) and with the rules. */

@@ -1,7 +1,16 @@
-import { featureNames, type HeadName, headNames, type LineModel } from "@galley/core/model";
+import {
+  binRows,
+  defaultFit,
+  type FitSettings,
+  featureNames,
+  fitHead,
+  type HeadName,
+  headNames,
+  type LineModel,
+  type Rows,
+} from "@galley/core/model";
 import type { ReadPage } from "./dataset.ts";
 import { lineWeight } from "./dataset.ts";
-import { binRows, defaultFit, type FitSettings, fitHead, type Rows } from "./fit-trees.ts";
 
 /**
  * Fits the model's heads on read pages: `other` on every line, `begin` on the lines the truth

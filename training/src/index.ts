@@ -10,7 +10,7 @@ export {
   scoreBoth,
 } from "./evaluate.ts";
 export { fitModel } from "./fit-model.ts";
-export { binRows, defaultFit, type FitSettings, fitHead, type Rows } from "./fit-trees.ts";
+
 export { type FixturePage, textFixturePages } from "./fixtures.ts";
 export { expandLines, type GroundTruth, type GroundTruthArticle, type LineList } from "./ground-truth.ts";
 export { type LineLabels, labelLines } from "./labels.ts";

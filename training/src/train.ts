@@ -1,12 +1,12 @@
 import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { defaultFit } from "@galley/core/model";
 import { fullCorpus } from "./corpus.ts";
 import { readCorpus } from "./dataset.ts";
 import { leaveOnePaperOut, routedPage } from "./evaluate.ts";
 import { fitModel } from "./fit-model.ts";
 import { fitRouter } from "./fit-router.ts";
-import { defaultFit } from "./fit-trees.ts";
 import { serializeModel } from "./serialize.ts";
 
 /**

@@ -8,6 +8,7 @@ export {
   type LineDecisions,
 } from "./decide.ts";
 export { type FeatureMatrix, featureNames, pageFeatures } from "./features.ts";
+export { type BinnedRows, binRows, defaultFit, type FitSettings, fitHead, type Rows } from "./fit-trees.ts";
 export { type PageReading, readPage } from "./reading.ts";
 export { pageSignals, type Router, route, type SignalName, signalNames } from "./router.ts";
 export { RuleRole, type RuleView, ruleView } from "./rule-view.ts";
@@ -21,3 +22,5 @@ export {
   type Tree,
   treeValue,
 } from "./trees.ts";
+export { type ApprovedPage, adaptModel, adaptSettings } from "./adapt.ts";
+export { type PageLabels, pageLabels } from "./labels.ts";

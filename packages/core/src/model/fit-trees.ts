@@ -1,4 +1,4 @@
-import type { Head, Tree } from "@galley/core/model";
+import { type Head, headMargin, type Tree } from "./trees.ts";
 
 /**
  * A deterministic gradient-boosted tree fitter for binary decisions (logistic loss, second
@@ -93,7 +93,12 @@ function binOf(edges: Float32Array, v: number): number {
  * Fits one head on the rows where `use` is 1 (all rows when absent). Returns the base margin
  * and the trees; thresholds are the features' own values, so prediction needs no bins.
  */
-export function fitHead(binned: BinnedRows, settings: FitSettings = defaultFit, use?: Uint8Array): Head {
+export function fitHead(
+  binned: BinnedRows,
+  settings: FitSettings = defaultFit,
+  use?: Uint8Array,
+  start?: Head,
+): Head {
   const { rows, edges, bins } = binned;
   const { width, label, weight } = rows;
   const index: number[] = [];
@@ -106,11 +111,18 @@ export function fitHead(binned: BinnedRows, settings: FitSettings = defaultFit, 
     psum += weight[i]! * label[i]!;
   }
   const prior = Math.min(0.999, Math.max(0.001, wsum ? psum / wsum : 0.5));
-  const base = Math.log(prior / (1 - prior));
+  // A start head (adapting a fitted model): its trees stay, new trees fit what it gets wrong.
+  const base = start ? start.base : Math.log(prior / (1 - prior));
   const margin = new Float64Array(n).fill(base);
+  if (start) {
+    for (let k = 0; k < n; k++) {
+      const row = rows.data.subarray(index[k]! * width, (index[k]! + 1) * width);
+      margin[k] = headMargin(start, row);
+    }
+  }
   const grad = new Float64Array(n);
   const hess = new Float64Array(n);
-  const trees: Tree[] = [];
+  const trees: Tree[] = start ? [...start.trees] : [];
   const maxBins = Math.max(1, ...edges.map((e) => e.length));
   const histG = new Float64Array(width * maxBins);
   const histH = new Float64Array(width * maxBins);
