@@ -23,6 +23,7 @@ import { WorkerPool } from "./jobs/worker-pool.ts";
 import { defaultLimits, type Limits } from "./limits.ts";
 import { createConsoleLogger, type Logger } from "./logger.ts";
 import type { RecognizeImage } from "./pages/ocr.ts";
+import { PublicationModels } from "./pages/publication-model.ts";
 import { registerCollabRoutes } from "./routes/collab.ts";
 import { registerExportRoutes } from "./routes/export.ts";
 import { registerHistoryRoutes } from "./routes/history.ts";
@@ -161,6 +162,11 @@ export function createGalleyApp(options: GalleyAppOptions): GalleyApp {
     pool,
     ocrSlots: new Semaphore(limits.ocrRuns, limits.jobQueue, "OCR runs"),
     jobs,
+    models: new PublicationModels({
+      storage: options.storage,
+      logger,
+      adapt: (pages) => pool.run({ kind: "adapt", pages }),
+    }),
     scratchDir,
     signIn: new SignInGuard({ ...defaultSignInLimits, ...options.signInLimits }, logger),
     trustProxy: options.trustProxy ?? 0,

@@ -12,6 +12,7 @@ import type { WorkerPool } from "./jobs/worker-pool.ts";
 import type { Limits } from "./limits.ts";
 import type { Logger } from "./logger.ts";
 import type { RecognizeImage } from "./pages/ocr.ts";
+import type { PublicationModels } from "./pages/publication-model.ts";
 import type { Role, Storage } from "./storage/storage.ts";
 import type { SyncServer } from "./sync/sync-server.ts";
 
@@ -34,6 +35,8 @@ export interface GalleyDeps {
   ocrSlots: Semaphore;
   /** Upload and export jobs. */
   jobs: JobRegistry;
+  /** The models adapted to publications from their approved pages, fitted in the pool and kept. */
+  models: PublicationModels;
   /** Directory for export jobs' files. */
   scratchDir: string;
   /** Rate-limits and logs failed sign-ins. */

@@ -62,6 +62,12 @@ export { loadIssueInput } from "./pages/issue-input.ts";
 export { type ImageType, type RecognizeImage, type RecognizeOptions, sniffImage } from "./pages/ocr.ts";
 export { loadPageDoc } from "./pages/page-doc.ts";
 export { hasImage, loadPageImage } from "./pages/page-image.ts";
+export {
+  type ChosenModel,
+  PublicationModels,
+  type PublicationModelsOptions,
+  shippedChoice,
+} from "./pages/publication-model.ts";
 export { ConflictError, isConflictError } from "./storage/errors.ts";
 export { openSqliteStorage, type SqliteStorageOptions } from "./storage/sqlite/sqlite-storage.ts";
 export type {

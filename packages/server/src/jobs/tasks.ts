@@ -1,4 +1,5 @@
 import { InputError, reconstruct, type SourceFormat } from "@galley/core";
+import { type ApprovedPage, adaptModel, type LineModel, shippedModel } from "@galley/core/model";
 import { reconstructionToYDoc, type SetAsidePart } from "@galley/doc";
 import { type ExportFormat, type ExportResult, exportIssue } from "@galley/export";
 import { formatBytes } from "../body.ts";
@@ -15,6 +16,15 @@ export interface ReconstructTask {
   format?: SourceFormat;
   /** Largest first update accepted, in bytes; a bigger page is an `InputError("too-large")`. */
   maxDocBytes: number;
+  /** The model that decides the articles (one adapted to the page's publication); absent: the shipped one. */
+  model?: LineModel;
+}
+
+/** Adapt the shipped model to a publication from its approved pages (`PublicationModels`' CPU work). */
+export interface AdaptTask {
+  kind: "adapt";
+  /** In a fixed order: the same pages in the same order give the same model. */
+  pages: ApprovedPage[];
 }
 
 /** What a `ReconstructTask` answers. `text` is handed back (moved, not copied) for storing. */
@@ -43,7 +53,7 @@ export interface ExportTask {
 }
 
 /** Any task the worker pool runs. */
-export type Task = ReconstructTask | LinesTask | ExportTask;
+export type Task = ReconstructTask | LinesTask | ExportTask | AdaptTask;
 
 /** An export's file, and the content outside the page schema it left out, by page. */
 export interface Exported extends ExportResult {
@@ -55,6 +65,7 @@ export interface TaskResults {
   reconstruct: Reconstructed;
   lines: PageLines;
   export: Exported;
+  adapt: LineModel;
 }
 
 /** Runs one task in the calling thread: the worker's body, and the in-thread path of the CLI and tests. */
@@ -69,6 +80,8 @@ export function runTask(task: Task): TaskResults[Task["kind"]] {
       const issue = issueFromData(task.data, (pageId, parts) => setAside.push({ pageId, parts }));
       return { ...exportIssue(issue, task.format), setAside };
     }
+    case "adapt":
+      return adaptModel(shippedModel(), task.pages);
   }
 }
 
@@ -89,7 +102,10 @@ export function resultTransferables(result: TaskResults[Task["kind"]]): ArrayBuf
 }
 
 function reconstructUpload(task: ReconstructTask): Reconstructed {
-  const page = reconstruct(task.text, task.format ? { format: task.format } : {});
+  const page = reconstruct(task.text, {
+    ...(task.format ? { format: task.format } : {}),
+    ...(task.model ? { model: task.model } : {}),
+  });
   const { ydoc, update } = reconstructionToYDoc(page);
   ydoc.destroy();
   if (update.byteLength > task.maxDocBytes) {

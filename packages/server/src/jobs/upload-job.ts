@@ -28,6 +28,7 @@ export function uploadRuntime(deps: GalleyDeps): UploadRuntime {
     },
     reconstruct: (task, transfer, signal, onStart) =>
       deps.pool.run(task, { transfer, onStart, ...(signal ? { signal } : {}) }),
+    chooseModel: (issueId) => deps.models.forIssue(issueId),
   };
 }
 

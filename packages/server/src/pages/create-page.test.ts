@@ -58,6 +58,33 @@ describe("createPageFromUpload", () => {
       logger,
     );
     expect(page.warnings).toEqual([]);
+    expect(page.model).toBe("shipped");
     expect(logged).toEqual([]);
+  });
+
+  it("reconstructs a page of a publication with the model adapted to its approved pages", async () => {
+    for (const id of ["i-p1", "i-p2"])
+      await storage.createIssue({
+        id,
+        title: id,
+        date: "2025-01-02",
+        publication: "Paper",
+        createdAt: "2025-01-02",
+      });
+    const first = await createPageFromUpload(
+      storage,
+      { issueId: "i-p1", number: 1, bytes: alto("100") },
+      null,
+      logger,
+    );
+    expect(first.model).toBe("shipped");
+    await storage.updatePage(first.id, { status: "approved" });
+    const next = await createPageFromUpload(
+      storage,
+      { issueId: "i-p2", number: 1, bytes: alto("100") },
+      null,
+      logger,
+    );
+    expect(next.model).toBe("adapted:1 page");
   });
 });

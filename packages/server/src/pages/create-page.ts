@@ -1,4 +1,5 @@
 import type { SourceFormat } from "@galley/core";
+import type { LineModel } from "@galley/core/model";
 import { readImageSize } from "@galley/ocr";
 import { HTTPException } from "hono/http-exception";
 import type { Semaphore } from "../jobs/semaphore.ts";
@@ -7,6 +8,7 @@ import type { Logger } from "../logger.ts";
 import type { PageRecord, Storage } from "../storage/storage.ts";
 import { newId } from "./new-id.ts";
 import { type ImageType, type RecognizeImage, type RecognizeOptions, sniffImage } from "./ocr.ts";
+import { type ChosenModel, PublicationModels, shippedChoice } from "./publication-model.ts";
 
 export { newId };
 
@@ -31,6 +33,8 @@ export interface PageUpload {
 export interface UploadedPage extends PageRecord {
   /** The reconstruction's `warnings` (a box that is not a usable coordinate, …); empty when none. */
   warnings: string[];
+  /** Which model decided the articles: `"shipped"`, or `"adapted:N pages"` (see `PublicationModels`). */
+  model: string;
 }
 
 /** What `checkUpload` found out about an upload. */
@@ -67,12 +71,8 @@ export interface UploadRuntime {
   ocrOptions?: Omit<RecognizeOptions, "lang" | "onProgress" | "signal">;
   /** Largest first update, in bytes. */
   maxDocBytes: number;
-}
-
-/** A page just created from an upload, with what the reconstruction could not take as written. */
-export interface UploadedPage extends PageRecord {
-  /** The reconstruction's `warnings` (a box that is not a usable coordinate, …); empty when none. */
-  warnings: string[];
+  /** The model for a new page of the issue (its publication's, see `PublicationModels`); absent: the shipped one. */
+  chooseModel?(issueId: string): Promise<ChosenModel>;
 }
 
 /**
@@ -149,10 +149,18 @@ export async function storeUpload(
     format = "hocr";
   }
   signal?.throwIfAborted();
+  const chosen = runtime.chooseModel ? await runtime.chooseModel(upload.issueId) : shippedChoice;
+  signal?.throwIfAborted();
   // The bytes move to the worker and come back with the result: a 50 MB upload is never copied.
   const transfer = text instanceof Uint8Array && isWholeBuffer(text) ? [text.buffer as ArrayBuffer] : [];
   const reconstructed = await runtime.reconstruct(
-    { kind: "reconstruct", text, ...(format ? { format } : {}), maxDocBytes: runtime.maxDocBytes },
+    {
+      kind: "reconstruct",
+      text,
+      ...(format ? { format } : {}),
+      maxDocBytes: runtime.maxDocBytes,
+      ...(chosen.model ? { model: chosen.model } : {}),
+    },
     transfer,
     signal,
     () => onProgress("reconstruct", reconstructAt),
@@ -178,21 +186,43 @@ export async function storeUpload(
   const { warnings } = reconstructed;
   if (warnings.length > 0)
     runtime.logger.warn("page read with warnings", { issue: upload.issueId, page: fields.id, warnings });
-  return { ...fields, sourceSize: source.byteLength, imageType: image?.contentType ?? null, warnings };
+  if (chosen.model)
+    runtime.logger.info("page reconstructed with its publication's model", {
+      issue: upload.issueId,
+      page: fields.id,
+      model: chosen.label,
+    });
+  return {
+    ...fields,
+    sourceSize: source.byteLength,
+    imageType: image?.contentType ?? null,
+    warnings,
+    model: chosen.label,
+  };
 }
 
 /**
  * `storeUpload` in the calling thread, without limits on OCR: the CLI's demo page, imports and
- * tests. The server goes through its worker pool.
+ * tests. The server goes through its worker pool. A page of an issue with a publication is
+ * reconstructed with the model adapted to that publication's approved pages, fitted in this
+ * thread too; pass `models` to keep the adapted models from one call to the next.
  */
 export async function createPageFromUpload(
   storage: Storage,
   upload: PageUpload,
   ocr: RecognizeImage | null,
   logger: Logger,
+  models?: PublicationModels,
 ): Promise<UploadedPage> {
   const checked = checkUpload(upload, ocr, Number.POSITIVE_INFINITY);
   const { runTask } = await import("../jobs/tasks.ts");
+  const chooser =
+    models ??
+    new PublicationModels({
+      storage,
+      logger,
+      adapt: async (pages) => runTask({ kind: "adapt", pages }) as LineModel,
+    });
   return storeUpload(upload, checked, {
     storage,
     ocr,
@@ -202,6 +232,7 @@ export async function createPageFromUpload(
       onStart();
       return runTask(task) as Reconstructed;
     },
+    chooseModel: (issueId) => chooser.forIssue(issueId),
   });
 }
 

@@ -13,8 +13,9 @@ import { readUploadBody } from "../upload-body.ts";
  * hOCR, ALTO or PAGE file). Admin of the issue.
  *
  * Without `Prefer: respond-async`: 201 `{ id, number, articleCount, format, status, hasImage,
- * warnings }` once the page is stored (`warnings`: what the reconstruction could not take as
- * written, one line each; usually empty). With it: 202 `{ job }` and `Location: /api/jobs/:jobId` as soon as
+ * warnings, model }` once the page is stored (`warnings`: what the reconstruction could not take
+ * as written, one line each; usually empty; `model`: `"shipped"`, or `"adapted:N pages"` when
+ * the issue's publication has approved pages to learn from). With it: 202 `{ job }` and `Location: /api/jobs/:jobId` as soon as
  * the body is received and checked; the work goes on as a job.
  */
 export function registerUploadRoutes(app: Hono<GalleyEnv>, deps: GalleyDeps): void {
@@ -67,6 +68,7 @@ export function registerUploadRoutes(app: Hono<GalleyEnv>, deps: GalleyDeps): vo
           status: page.status,
           hasImage: Boolean(checked.scan ?? checked.imageType),
           warnings: page.warnings,
+          model: page.model,
         },
         201,
       );
