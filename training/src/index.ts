@@ -16,3 +16,4 @@ export { expandLines, type GroundTruth, type GroundTruthArticle, type LineList }
 export { type LineLabels, labelLines } from "./labels.ts";
 export { columnF1, type PageScore, pairwiseF1, scorePage, truthClusters } from "./score.ts";
 export { textView } from "./text-view.ts";
+export { truthPage } from "./truth-page.ts";

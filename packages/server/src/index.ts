@@ -37,6 +37,7 @@ export type {
   TitleChange,
 } from "./history/page-diff.ts";
 export { type PageHistory, readPageChanges, readPageHistory, saveVersion } from "./history/page-history.ts";
+export { restoreUpdate } from "./history/restore.ts";
 export { type HistorySession, sessionQuietMs } from "./history/sessions.ts";
 export { isJobError, JobError, type JobErrorCode } from "./jobs/job-error.ts";
 export { type Job, type JobKind, type JobPhase, JobRegistry, type JobState } from "./jobs/job-registry.ts";
