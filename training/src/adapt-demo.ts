@@ -1,11 +1,10 @@
 import { adaptModel } from "@galley/core/model";
-import { realCorpus } from "./corpus.ts";
+import { fixtureCorpus, realCorpus } from "./corpus.ts";
 import { readCorpus } from "./dataset.ts";
-import { fitModel } from "./fit-model.ts";
 import { modelPage } from "./evaluate.ts";
+import { fitModel } from "./fit-model.ts";
 import { scorePage } from "./score.ts";
 import { truthPage } from "./truth-page.ts";
-import { fixtureCorpus } from "./corpus.ts";
 
 /**
  * `tsx training/src/adapt-demo.ts`: learning a newspaper from its corrections, measured. For
@@ -14,14 +13,23 @@ import { fixtureCorpus } from "./corpus.ts";
  */
 
 const pages = readCorpus([...realCorpus(), ...fixtureCorpus()]);
-const rows = ["| paper | adapted on | scored on | articleF1 before | after | titleAcc before | after |", "|---|---|---|---|---|---|---|"];
+const rows = [
+  "| paper | adapted on | scored on | articleF1 before | after | titleAcc before | after |",
+  "|---|---|---|---|---|---|---|",
+];
 for (const paper of new Set(pages.filter((p) => p.page.real).map((p) => p.page.paper))) {
   const own = pages.filter((p) => p.page.paper === paper && p.page.format !== "text");
   if (own.length < 2) continue;
   const base = fitModel(pages.filter((p) => p.page.paper !== paper));
   delete base.router;
   const [first, ...rest] = own;
-  const adapted = adaptModel(base, [{ input: first!.page.input, format: first!.page.format, truth: truthPage(first!.page.gt, first!.page.format) }]);
+  const adapted = adaptModel(base, [
+    {
+      input: first!.page.input,
+      format: first!.page.format,
+      truth: truthPage(first!.page.gt, first!.page.format),
+    },
+  ]);
   for (const p of rest) {
     const before = scorePage(p.page.gt, modelPage(p, base), null);
     const after = scorePage(p.page.gt, modelPage(p, adapted), null);

@@ -2,6 +2,9 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { GroundTruth } from "./ground-truth.ts";
+import { adLanguages } from "./synth/ad-languages.ts";
+import { adPage } from "./synth/ads.ts";
+import { seededDice } from "./synth/random.ts";
 import { textView } from "./text-view.ts";
 
 /**
@@ -112,7 +115,27 @@ function fixtureFamily(file: string): string {
   return styled ? `fixtures: ${styled[1]} ${styled[2]}` : "fixtures: other";
 }
 
+/** Generated pages of nothing but ads and listings in four languages (`synth/ads.ts`). */
+export function adCorpus(perLanguage = 6): CorpusPage[] {
+  const d = seededDice(20261207);
+  const pages: CorpusPage[] = [];
+  for (const lang of adLanguages) {
+    for (let n = 1; n <= perLanguage; n++) {
+      const page = adPage(d, lang, n);
+      pages.push({
+        name: page.name,
+        paper: "generated: ads",
+        real: false,
+        format: "text",
+        input: page.text,
+        gt: page.gt,
+      });
+    }
+  }
+  return pages;
+}
+
 /** Every page: the real ones, then the fixtures. */
 export function fullCorpus(): CorpusPage[] {
-  return [...realCorpus(), ...fixtureCorpus()];
+  return [...realCorpus(), ...fixtureCorpus(), ...adCorpus()];
 }

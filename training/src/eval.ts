@@ -1,11 +1,13 @@
 import { defaultFit } from "@galley/core/model";
 import { fullCorpus } from "./corpus.ts";
 import { readCorpus } from "./dataset.ts";
-import { leaveOnePaperOut, resultTable, routeResults } from "./evaluate.ts";
+import { leaveOnePaperOut, lowestFifthShare, resultTable, routeResults } from "./evaluate.ts";
 
 /** `pnpm eval`: the leave-one-newspaper-out figures, per paper and format, and their means. */
 const started = Date.now();
-const pages = readCorpus(fullCorpus());
+const pages = readCorpus(
+  fullCorpus().filter((p) => !(process.argv.includes("--no-ads") && p.paper === "generated: ads")),
+);
 const flag = (name: string) => {
   const at = process.argv.indexOf(name);
   return at >= 0 ? Number(process.argv[at + 1]) : undefined;
@@ -40,6 +42,15 @@ console.log(
     (r) => `fixtures, ${format(r)}`,
   ),
 );
+for (const head of ["begin", "title"] as const) {
+  const { wrong, share } = lowestFifthShare(
+    real.flatMap((r) => r.doubts),
+    head,
+  );
+  console.log(
+    `calibration, ${head}: ${wrong} wrong decisions on real pages, ${(share * 100).toFixed(0)} % of them among the 20 % least sure`,
+  );
+}
 if (process.argv.includes("--pages")) {
   for (const r of results)
     console.log(

@@ -24,6 +24,16 @@ export interface PageResult {
   rules: PageScore;
   /** The choice a router fitted without this page's paper makes (set by `routeResults`). */
   routed?: "model" | "rules";
+  /** Each line decision of the model: how sure it was, and whether the truth agrees. */
+  doubts: Doubt[];
+}
+
+/** One decision of the model on one line, for calibration. */
+export interface Doubt {
+  head: "begin" | "title";
+  /** max(p, 1 - p): how sure the model was of what it decided. */
+  confidence: number;
+  wrong: boolean;
 }
 
 /** The page a model makes of a read page. */
@@ -34,14 +44,34 @@ export function modelPage(page: ReadPage, model: LineModel): ReconstructedPage {
 /** Scores one page both ways. */
 export function scoreBoth(page: ReadPage, model: LineModel): PageResult {
   const source = page.page.format === "text" ? page.page.input : null;
+  const decisions = decideLines(page.features, model);
+  const doubts: Doubt[] = [];
+  const { labels } = page;
+  for (let i = 0; i < page.features.count; i++) {
+    if (labels.other[i]) continue;
+    const b = decisions.begin[i]!;
+    doubts.push({
+      head: "begin",
+      confidence: Math.max(b, 1 - b),
+      wrong: b > 0.5 !== (labels.begin[i] === 1),
+    });
+    if (!labels.titleKnown) continue;
+    const t = decisions.title[i]!;
+    doubts.push({
+      head: "title",
+      confidence: Math.max(t, 1 - t),
+      wrong: t > 0.5 !== (labels.title[i] === 1),
+    });
+  }
   return {
+    doubts,
     name: page.page.name,
     paper: page.page.paper,
     real: page.page.real,
     geometry: page.page.format !== "text",
     titled: page.page.gt.rolesAnnotated !== false,
     signals: pageSignals(page.reading),
-    model: scorePage(page.page.gt, modelPage(page, model), source),
+    model: scorePage(page.page.gt, assembleDecisions(page.reading, page.features, decisions), source),
     rules: scorePage(page.page.gt, page.reading.rules, source),
   };
 }
@@ -51,7 +81,10 @@ export function scoreBoth(page: ReadPage, model: LineModel): PageResult {
  * that paper's pages (the fixtures are one "paper" too, left out in their turn).
  */
 export function leaveOnePaperOut(pages: readonly ReadPage[], settings?: FitSettings): PageResult[] {
-  const papers = [...new Set(pages.map((p) => p.page.paper))];
+  // Generated pages are training material only: never left out, never scored.
+  const papers = [
+    ...new Set(pages.filter((p) => !p.page.paper.startsWith("generated")).map((p) => p.page.paper)),
+  ];
   const results: PageResult[] = [];
   for (const paper of papers) {
     const model = fitModel(
@@ -118,4 +151,18 @@ export function resultTable(results: readonly PageResult[], key: (r: PageResult)
     );
   }
   return rows.join("\n");
+}
+
+/**
+ * Calibration: of the model's wrong decisions of one kind, the share that falls among the
+ * 20 % of its decisions it was least sure of (0.2 would be no better than chance).
+ */
+export function lowestFifthShare(
+  doubts: readonly Doubt[],
+  head: Doubt["head"],
+): { wrong: number; share: number } {
+  const mine = doubts.filter((d) => d.head === head).sort((a, b) => a.confidence - b.confidence);
+  const wrong = mine.filter((d) => d.wrong).length;
+  const fifth = mine.slice(0, Math.ceil(mine.length * 0.2));
+  return { wrong, share: wrong ? fifth.filter((d) => d.wrong).length / wrong : 0 };
 }

@@ -1,12 +1,16 @@
-export { type CorpusPage, fixtureCorpus, fullCorpus, realCorpus } from "./corpus.ts";
+export { adCorpus, type CorpusPage, fixtureCorpus, fullCorpus, realCorpus } from "./corpus.ts";
 export { lineWeight, type ReadPage, readCorpus } from "./dataset.ts";
 export {
+  type Doubt,
   leaveOnePaperOut,
+  lowestFifthShare,
   type Means,
   meansOf,
   modelPage,
   type PageResult,
   resultTable,
+  routedPage,
+  routeResults,
   scoreBoth,
 } from "./evaluate.ts";
 export { fitModel } from "./fit-model.ts";

@@ -24,6 +24,7 @@ export function truthPage(gt: GroundTruth, format: ReconstructedPage["source"]["
       dateline: null,
       byline: block(ex(a.bylineLines)),
       paragraphs,
+      confidence: 1,
     };
   });
   const blocks = (list: { lines: Parameters<typeof expandLines>[0] }[] | undefined) =>

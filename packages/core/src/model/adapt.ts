@@ -87,4 +87,3 @@ function sameDecisions(a: ReturnType<typeof pageLabels>, b: ReturnType<typeof pa
   }
   return true;
 }
-

@@ -79,8 +79,9 @@ export function assembleDecisions(
   };
   const groups: number[][] = [];
   const outside: number[] = [];
+  const isOutside = outsideLines(decisions);
   for (let i = 0; i < infos.length; i++) {
-    if (decisions.other[i]! > decisions.thresholds.other) {
+    if (isOutside[i]) {
       outside.push(i);
       continue;
     }
@@ -93,6 +94,30 @@ export function assembleDecisions(
   );
   const { captions, other } = outsideBlocks(infos, outside, features, rules, text);
   return { ...rules, articles, captions, other };
+}
+
+/** How sure the model must be of one line to set it apart from the stretch it stands in. */
+const lineApart = 0.8;
+
+/**
+ * Which lines stand outside the articles. The stream is cut where articles begin; a stretch
+ * whose lines the model holds, on average, to be outside (a column of ads, a price list)
+ * goes out whole, so it is never torn into articles line by line; inside a stretch that
+ * stays, a line goes out alone only where the model is sure of it (a folio, a rule).
+ */
+function outsideLines(decisions: LineDecisions): Uint8Array {
+  const n = decisions.other.length;
+  const out = new Uint8Array(n);
+  let from = 0;
+  for (let i = 1; i <= n; i++) {
+    if (i < n && decisions.begin[i]! <= decisions.thresholds.begin) continue;
+    let sum = 0;
+    for (let j = from; j < i; j++) sum += decisions.other[j]!;
+    const whole = sum / (i - from) > decisions.thresholds.other;
+    for (let j = from; j < i; j++) out[j] = whole || decisions.other[j]! > lineApart ? 1 : 0;
+    from = i;
+  }
+  return out;
 }
 
 function articleOf(

@@ -60,6 +60,9 @@ const lineNames = [
   "ends_comma",
   "chars_rel",
   "size_rank",
+  "currency",
+  "caps_opening",
+  "numbers",
 ] as const;
 
 /** The features of a line's neighbours, taken at offsets -2, -1, +1, +2. */
@@ -79,9 +82,18 @@ const windowNames = [
   "all_caps",
   "hint_change",
   "chars_rel",
+  "currency",
+  "numbers",
 ] as const;
 
 const offsets = [-2, -1, 1, 2] as const;
+
+// Prices as papers print them: a currency sign, or a sum with its unit.
+const currency =
+  /[£$€¥ƒ₤元]|\d\s?(?:fr\.?|francs?|fl\.|gulden|s\.\s?\d+\s?d\.|cents?|mark|元|圆)(?![\p{L}])/iu;
+// A line opening with a word in capitals followed by more text: the call of an ad or notice.
+const capsOpening = /^[\p{Lu}]{3,}[\p{Lu}\s'’.-]*[.,:—–-]\s*\S/u;
+const numberRun = /\d+(?:[.,]\d+)*/g;
 
 const pageNames = [
   "page_titles_follow",
@@ -223,6 +235,9 @@ function lineRow(
     b(/[,，、;；]$/.test(x.text)),
     x.chars / page.medianChars,
     size > 0 && page.sizes.length > 1 ? page.sizes.indexOf(round2(size)) / (page.sizes.length - 1) : -1,
+    b(currency.test(x.text)),
+    b(capsOpening.test(x.text)),
+    Math.min(10, x.text.match(numberRun)?.length ?? 0),
   ];
   row.set(values);
 }

@@ -24,9 +24,9 @@ export interface FitSettings {
 
 /** The settings `pnpm train` uses. */
 export const defaultFit: FitSettings = {
-  rounds: 120,
+  rounds: 60,
   depth: 4,
-  learningRate: 0.15,
+  learningRate: 0.25,
   lambda: 2,
   minChildWeight: 2,
   bins: 48,

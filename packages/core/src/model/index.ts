@@ -1,3 +1,4 @@
+export { type ApprovedPage, adaptModel, adaptSettings } from "./adapt.ts";
 export { shippedModel } from "./bundled.ts";
 export { checkModel } from "./check-model.ts";
 export {
@@ -9,6 +10,7 @@ export {
 } from "./decide.ts";
 export { type FeatureMatrix, featureNames, pageFeatures } from "./features.ts";
 export { type BinnedRows, binRows, defaultFit, type FitSettings, fitHead, type Rows } from "./fit-trees.ts";
+export { type PageLabels, pageLabels } from "./labels.ts";
 export { type PageReading, readPage } from "./reading.ts";
 export { pageSignals, type Router, route, type SignalName, signalNames } from "./router.ts";
 export { RuleRole, type RuleView, ruleView } from "./rule-view.ts";
@@ -22,5 +24,3 @@ export {
   type Tree,
   treeValue,
 } from "./trees.ts";
-export { type ApprovedPage, adaptModel, adaptSettings } from "./adapt.ts";
-export { type PageLabels, pageLabels } from "./labels.ts";
