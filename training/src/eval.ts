@@ -1,3 +1,6 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { defaultFit } from "@galley/core/model";
 import { fullCorpus } from "./corpus.ts";
 import { readCorpus } from "./dataset.ts";
@@ -25,31 +28,51 @@ settings.thresholds = {
 const results = leaveOnePaperOut(pages, settings);
 routeResults(results);
 const real = results.filter((r) => r.real);
+const fixtures = results.filter((r) => !r.real);
 const format = (r: { geometry: boolean }) => (r.geometry ? "geometry" : "text");
-console.log(resultTable(real, (r) => `${r.paper} (${format(r)})`));
-console.log();
-console.log(resultTable(real, (r) => `real, ${format(r)}`));
-console.log(resultTable(real, () => "real, all"));
-console.log(
-  resultTable(
-    results.filter((r) => !r.real),
-    (r) => `${r.paper}, ${format(r)}`,
-  ),
-);
-console.log(
-  resultTable(
-    results.filter((r) => !r.real),
-    (r) => `fixtures, ${format(r)}`,
-  ),
-);
+const report: string[] = [
+  "Each real paper scored by a model and router fitted without it (routed: the page the router",
+  "picks; model: the model's page; rules: the rules alone):",
+  "",
+  resultTable(real, (r) => `${r.paper} (${format(r)})`),
+  "",
+  "Means over the real pages:",
+  "",
+  resultTable(real, (r) => `real, ${format(r)}`),
+  resultTable(real, () => "real, all")
+    .split("\n")
+    .slice(2)
+    .join("\n"),
+  "",
+  "The project's fixtures, each family left out in turn:",
+  "",
+  resultTable(fixtures, (r) => `${r.paper}, ${format(r)}`),
+  resultTable(fixtures, (r) => `fixtures, ${format(r)}`)
+    .split("\n")
+    .slice(2)
+    .join("\n"),
+  "",
+  "Calibration (issue 12, item 5), over the line decisions of the model on the real pages:",
+  "",
+];
 for (const head of ["begin", "title"] as const) {
   const { wrong, share } = lowestFifthShare(
     real.flatMap((r) => r.doubts),
     head,
   );
-  console.log(
-    `calibration, ${head}: ${wrong} wrong decisions on real pages, ${(share * 100).toFixed(0)} % of them among the 20 % least sure`,
+  report.push(
+    `- ${head}: ${wrong} wrong decisions; ${(share * 100).toFixed(0)} % of them are among the 20 % of decisions the model was least sure of.`,
   );
+}
+console.log(report.join("\n"));
+if (process.argv.includes("--write")) {
+  const file = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "docs", "accuracy.md");
+  const doc = readFileSync(file, "utf8");
+  const begin = "<!-- pnpm eval: begin -->";
+  const end = "<!-- pnpm eval: end -->";
+  const before = doc.slice(0, doc.indexOf(begin) + begin.length);
+  const after = doc.slice(doc.indexOf(end));
+  writeFileSync(file, `${before}\n\n${report.join("\n")}\n\n${after}`);
 }
 if (process.argv.includes("--pages")) {
   for (const r of results)
