@@ -4,7 +4,6 @@ import {
   assembleDecisions,
   decideLines,
   type LineModel,
-  meanOutside,
   pageSignals,
   type SignalName,
 } from "@galley/core/model";
@@ -25,8 +24,6 @@ export interface PageResult {
   rules: PageScore;
   /** The choice a router fitted without this page's paper makes (set by `routeResults`). */
   routed?: "model" | "rules";
-  /** The model's mean probability of a line standing outside (a page held to be ads keeps the model's page). */
-  meanOther: number;
   /** Each line decision of the model: how sure it was, and whether the truth agrees. */
   doubts: Doubt[];
 }
@@ -68,7 +65,6 @@ export function scoreBoth(page: ReadPage, model: LineModel): PageResult {
   }
   return {
     doubts,
-    meanOther: meanOutside(decisions),
     name: page.page.name,
     paper: page.page.paper,
     real: page.page.real,
@@ -112,8 +108,7 @@ export function routeResults(results: PageResult[]): void {
     const router = fitRouter(results.filter((r) => r.paper !== paper).map(routedPage));
     for (const r of results) {
       if (r.paper !== paper) continue;
-      const choice = r.signals[router.signal] > router.threshold ? router.above : router.below;
-      r.routed = choice === "rules" && r.meanOther > 0.5 ? "model" : choice;
+      r.routed = r.signals[router.signal] > router.threshold ? router.above : router.below;
     }
   }
 }

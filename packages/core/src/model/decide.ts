@@ -48,27 +48,10 @@ export function decidePage(
 ): ReconstructedPage {
   const features = pageFeatures(reading);
   const decisions = decideLines(features, model);
-  if (keepsRules(model, reading, decisions)) return reading.rules;
+  if (route(model.router, reading) === "rules") return reading.rules;
   return assembleDecisions(reading, features, decisions, {
     normalizeDigitSpacing: options.digitSpacing === "normalize",
   });
-}
-
-/**
- * Whether a page keeps the rules' reading: where the router says so, unless the model holds
- * most of the page to stand outside every article (a page of ads or listings, which the rules
- * have no notion of and read as articles).
- */
-export function keepsRules(model: LineModel, reading: PageReading, decisions: LineDecisions): boolean {
-  if (route(model.router, reading) !== "rules") return false;
-  return meanOutside(decisions) <= decisions.thresholds.other;
-}
-
-/** The mean probability the model gives a line of the page of standing outside the articles. */
-export function meanOutside(decisions: LineDecisions): number {
-  let sum = 0;
-  for (const p of decisions.other) sum += p;
-  return decisions.other.length ? sum / decisions.other.length : 0;
 }
 
 /** Options for `assembleDecisions`. */

@@ -6,9 +6,7 @@ export {
   type DecisionOptions,
   decideLines,
   decidePage,
-  keepsRules,
   type LineDecisions,
-  meanOutside,
 } from "./decide.ts";
 export { type FeatureMatrix, featureNames, pageFeatures } from "./features.ts";
 export { type BinnedRows, binRows, defaultFit, type FitSettings, fitHead, type Rows } from "./fit-trees.ts";

@@ -9,9 +9,16 @@ import type { PageReading } from "./reading.ts";
 
 /**
  * Page facts the router may cut on: what kind of page it is (how many of the rules' articles
- * carry a dateline or byline, the script, whether it has coordinates), not how the rules did.
+ * carry a dateline or a byline, or either; the script; whether it has coordinates), not how
+ * well the rules did.
  */
-export const signalNames = ["credited_articles", "cjk", "geometry"] as const;
+export const signalNames = [
+  "credited_articles",
+  "datelined_articles",
+  "bylined_articles",
+  "cjk",
+  "geometry",
+] as const;
 
 /** One of `signalNames`. */
 export type SignalName = (typeof signalNames)[number];
@@ -29,12 +36,20 @@ export function pageSignals(reading: PageReading): Record<SignalName, number> {
   const articles = reading.rules.articles;
   const n = articles.length || 1;
   let credited = 0;
-  for (const a of articles) if (a.dateline || a.byline) credited++;
+  let datelined = 0;
+  let bylined = 0;
+  for (const a of articles) {
+    if (a.dateline || a.byline) credited++;
+    if (a.dateline) datelined++;
+    if (a.byline) bylined++;
+  }
   let cjk = 0;
   for (const x of reading.infos) if (x.cjk) cjk++;
   const lines = reading.infos.length || 1;
   return {
     credited_articles: credited / n,
+    datelined_articles: datelined / n,
+    bylined_articles: bylined / n,
     cjk: cjk / lines,
     geometry: reading.geometry ? 1 : 0,
   };
