@@ -7,15 +7,13 @@ import { describe, expect, it } from "vitest";
  * out as `other`, not as articles with made-up headlines. Known limit, kept visible below:
  * `classifieds-en.txt` opens its ads with "FOR SALE. —", which the rules read as datelines, so
  * the router takes it for a modern news page and keeps the rules' reading (three articles).
+ * Its test is marked `fails` until that changes.
  */
 describe("a page of nothing but advertisements", () => {
-  it("classifieds-en.txt: the known limit — the rules' reading, which finds articles", () => {
-    const text = readFileSync(new URL("fixtures/ads/classifieds-en.txt", import.meta.url), "utf8");
-    expect(reconstruct(text).articles.length).toBeGreaterThan(0);
-    expect(reconstruct(text, { decisions: "rules" }).articles.length).toBeGreaterThan(0);
-  });
-  for (const name of ["classifieds-zh.txt"]) {
-    it(`${name}: no article, every line in other`, () => {
+  for (const name of ["classifieds-zh.txt", "classifieds-en.txt"]) {
+    // `it.fails`: the English page is the known limit above; when it passes, vitest says so.
+    const test = name.endsWith("-en.txt") ? it.fails : it;
+    test(`${name}: no article, every line in other`, () => {
       const text = readFileSync(new URL(`fixtures/ads/${name}`, import.meta.url), "utf8");
       const page = reconstruct(text);
       expect(page.articles).toEqual([]);
