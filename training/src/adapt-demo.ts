@@ -23,13 +23,26 @@ for (const paper of new Set(pages.filter((p) => p.page.real).map((p) => p.page.p
   const base = fitModel(pages.filter((p) => p.page.paper !== paper));
   delete base.router;
   const [first, ...rest] = own;
-  const adapted = adaptModel(base, [
-    {
-      input: first!.page.input,
-      format: first!.page.format,
-      truth: truthPage(first!.page.gt, first!.page.format),
-    },
-  ]);
+  const flag = (name: string) => {
+    const at = process.argv.indexOf(name);
+    return at >= 0 ? Number(process.argv[at + 1]) : undefined;
+  };
+  const tuning = Object.fromEntries(
+    Object.entries({ rounds: flag("--rounds"), learningRate: flag("--lr"), lambda: flag("--lambda") }).filter(
+      ([, v]) => v !== undefined,
+    ),
+  );
+  const adapted = adaptModel(
+    base,
+    [
+      {
+        input: first!.page.input,
+        format: first!.page.format,
+        truth: truthPage(first!.page.gt, first!.page.format),
+      },
+    ],
+    tuning,
+  );
   for (const p of rest) {
     const before = scorePage(p.page.gt, modelPage(p, base), null);
     const after = scorePage(p.page.gt, modelPage(p, adapted), null);

@@ -23,7 +23,13 @@ export function readCorpus(pages: readonly CorpusPage[]): ReadPage[] {
   });
 }
 
-/** How much one line of a page weighs in fitting: real pages `realWeight`, fixtures 1. */
-export function lineWeight(page: CorpusPage, realWeight: number): number {
-  return page.real ? realWeight : 1;
+/**
+ * How much one line of a page weighs in fitting: real pages `realWeight`, fixtures 1, generated
+ * pages `generatedWeight` (0.3: they teach one thing, and a model that leans on them learns
+ * their shape instead — with a page-length feature and full weight, any short plain page read
+ * as an ad page).
+ */
+export function lineWeight(page: CorpusPage, realWeight: number, generatedWeight = 0.3): number {
+  if (page.real) return realWeight;
+  return page.paper.startsWith("generated") ? generatedWeight : 1;
 }

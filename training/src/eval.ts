@@ -20,6 +20,7 @@ settings.rounds = flag("--rounds") ?? settings.rounds;
 settings.depth = flag("--depth") ?? settings.depth;
 settings.learningRate = flag("--lr") ?? settings.learningRate;
 settings.realWeight = flag("--real-weight") ?? settings.realWeight;
+settings.pageNorm = process.argv.includes("--page-norm") || settings.pageNorm;
 settings.thresholds = {
   other: flag("--other") ?? settings.thresholds.other,
   begin: flag("--begin") ?? settings.thresholds.begin,

@@ -35,7 +35,8 @@ export function fitModel(pages: readonly ReadPage[], settings: FitSettings = def
   let at = 0;
   for (const p of pages) {
     data.set(p.features.data, at * width);
-    const w = lineWeight(p.page, settings.realWeight);
+    const w =
+      lineWeight(p.page, settings.realWeight) * (settings.pageNorm ? 400 / Math.max(1, p.features.count) : 1);
     for (let i = 0; i < p.features.count; i++) {
       const r = at + i;
       weight[r] = w;

@@ -24,7 +24,11 @@ export const adaptSettings = { rounds: 30, lambda: 5, learningRate: 0.2 } as con
  * the publication; otherwise it decides every page of it. Deterministic; runs in milliseconds
  * for a few pages.
  */
-export function adaptModel(base: LineModel, pages: readonly ApprovedPage[]): LineModel {
+export function adaptModel(
+  base: LineModel,
+  pages: readonly ApprovedPage[],
+  tuning: Partial<typeof adaptSettings> = {},
+): LineModel {
   if (pages.length === 0) return base;
   const width = featureNames.length;
   const parts: { data: Float32Array; labels: ReturnType<typeof pageLabels> }[] = [];
@@ -53,7 +57,7 @@ export function adaptModel(base: LineModel, pages: readonly ApprovedPage[]): Lin
   const inArticle = label.other.map((o) => 1 - o);
   const rows: Rows = { count, width, data, label: label.other, weight: new Float32Array(count).fill(1) };
   const binned = binRows(rows);
-  const settings = { ...defaultFit, ...adaptSettings };
+  const settings = { ...defaultFit, ...adaptSettings, ...tuning };
   const heads = {} as LineModel["heads"];
   for (const name of headNames) {
     binned.rows = { ...rows, label: label[name] };

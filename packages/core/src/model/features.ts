@@ -100,7 +100,6 @@ const pageNames = [
   "page_cjk",
   "page_sized",
   "page_geometry",
-  "page_lines_log",
   "page_rule_articles",
   "page_titleish",
 ] as const;
@@ -243,7 +242,7 @@ function lineRow(
 }
 
 function pageRow(reading: PageReading, rules: RuleView): number[] {
-  const { infos, stream } = reading;
+  const { infos } = reading;
   const n = infos.length || 1;
   let cjk = 0;
   let sized = 0;
@@ -258,7 +257,6 @@ function pageRow(reading: PageReading, rules: RuleView): number[] {
     cjk / n,
     sized / n,
     reading.geometry ? 1 : 0,
-    Math.log1p(stream.length),
     reading.rules.articles.length / n,
     titleish / n,
   ];

@@ -18,19 +18,22 @@ export interface FitSettings {
   bins: number;
   /** How much a line of a real page weighs against one of the project's fixtures (weight 1). */
   realWeight: number;
+  /** Weigh every page alike (a line weighs 400 / the page's lines) instead of every line alike. */
+  pageNorm: boolean;
   /** The probability above which each decision is taken. */
   thresholds: { other: number; begin: number; title: number };
 }
 
 /** The settings `pnpm train` uses. */
 export const defaultFit: FitSettings = {
-  rounds: 60,
-  depth: 4,
-  learningRate: 0.25,
+  rounds: 100,
+  depth: 3,
+  learningRate: 0.2,
   lambda: 2,
   minChildWeight: 2,
   bins: 48,
   realWeight: 20,
+  pageNorm: true,
   thresholds: { other: 0.5, begin: 0.5, title: 0.5 },
 };
 
