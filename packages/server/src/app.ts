@@ -4,6 +4,7 @@ import type { Http2SecureServer, Http2Server } from "node:http2";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { isInputError } from "@galley/core";
+import type { LineModel } from "@galley/core/model";
 import { isExportError } from "@galley/export";
 import { createNodeWebSocket } from "@hono/node-ws";
 import { type Context, Hono } from "hono";
@@ -16,6 +17,7 @@ import { defaultSignInLimits, SignInGuard, type SignInLimits } from "./auth/sign
 import { createTokenAuthenticator } from "./auth/token-auth.ts";
 import type { Bus } from "./bus/bus.ts";
 import type { GalleyDeps, GalleyEnv } from "./context.ts";
+import { adaptTask } from "./jobs/adapt-task.ts";
 import { isJobError, jobErrorStatus } from "./jobs/job-error.ts";
 import { JobRegistry } from "./jobs/job-registry.ts";
 import { Semaphore } from "./jobs/semaphore.ts";
@@ -52,6 +54,13 @@ export interface GalleyAppOptions {
    * Absent: the factory creates one for its own app and returns `injectWebSocket`.
    */
   upgradeWebSocket?: UpgradeWebSocket;
+  /**
+   * The model the server decides articles with and adapts to each publication (see
+   * `PublicationModels`); default: core's `shippedModel()`. Another model (one fitted without a
+   * newspaper, to measure what learning it brings) goes to the workers with each task that
+   * needs it, and an upload it decides unadapted answers `model: "base"` rather than `"shipped"`.
+   */
+  baseModel?: LineModel;
   /** OCR for image uploads (e.g. `@galley/ocr`'s `recognizeImage`); absent: images get 415. */
   ocr?: RecognizeImage | null;
   /**
@@ -165,7 +174,8 @@ export function createGalleyApp(options: GalleyAppOptions): GalleyApp {
     models: new PublicationModels({
       storage: options.storage,
       logger,
-      adapt: (pages) => pool.run({ kind: "adapt", pages }),
+      ...(options.baseModel ? { base: options.baseModel } : {}),
+      adapt: (pages, base) => pool.run(adaptTask(pages, base)),
     }),
     scratchDir,
     signIn: new SignInGuard({ ...defaultSignInLimits, ...options.signInLimits }, logger),

@@ -16,15 +16,20 @@ export interface ReconstructTask {
   format?: SourceFormat;
   /** Largest first update accepted, in bytes; a bigger page is an `InputError("too-large")`. */
   maxDocBytes: number;
-  /** The model that decides the articles (one adapted to the page's publication); absent: the shipped one. */
+  /**
+   * The model that decides the articles (one adapted to the page's publication, or the host's
+   * base model); absent: the shipped one, which the worker holds (so it is never sent).
+   */
   model?: LineModel;
 }
 
-/** Adapt the shipped model to a publication from its approved pages (`PublicationModels`' CPU work). */
+/** Adapt the base model to a publication from its approved pages (`PublicationModels`' CPU work). */
 export interface AdaptTask {
   kind: "adapt";
   /** In a fixed order: the same pages in the same order give the same model. */
   pages: ApprovedPage[];
+  /** The model to adapt, when the host set one; absent: the shipped one, which the worker holds. */
+  base?: LineModel;
 }
 
 /** What a `ReconstructTask` answers. `text` is handed back (moved, not copied) for storing. */
@@ -81,7 +86,7 @@ export function runTask(task: Task): TaskResults[Task["kind"]] {
       return { ...exportIssue(issue, task.format), setAside };
     }
     case "adapt":
-      return adaptModel(shippedModel(), task.pages);
+      return adaptModel(task.base ?? shippedModel(), task.pages);
   }
 }
 

@@ -2,13 +2,14 @@ import type { SourceFormat } from "@galley/core";
 import type { LineModel } from "@galley/core/model";
 import { readImageSize } from "@galley/ocr";
 import { HTTPException } from "hono/http-exception";
+import { adaptTask } from "../jobs/adapt-task.ts";
 import type { Semaphore } from "../jobs/semaphore.ts";
 import type { Reconstructed, ReconstructTask } from "../jobs/tasks.ts";
 import type { Logger } from "../logger.ts";
 import type { PageRecord, Storage } from "../storage/storage.ts";
 import { newId } from "./new-id.ts";
 import { type ImageType, type RecognizeImage, type RecognizeOptions, sniffImage } from "./ocr.ts";
-import { type ChosenModel, PublicationModels, shippedChoice } from "./publication-model.ts";
+import { type ChosenModel, isAdapted, PublicationModels, shippedChoice } from "./publication-model.ts";
 
 export { newId };
 
@@ -33,7 +34,7 @@ export interface PageUpload {
 export interface UploadedPage extends PageRecord {
   /** The reconstruction's `warnings` (a box that is not a usable coordinate, …); empty when none. */
   warnings: string[];
-  /** Which model decided the articles: `"shipped"`, or `"adapted:N pages"` (see `PublicationModels`). */
+  /** Which model decided the articles: `"shipped"`, `"base"` or `"adapted:N pages"` (see `ChosenModel`). */
   model: string;
 }
 
@@ -71,7 +72,7 @@ export interface UploadRuntime {
   ocrOptions?: Omit<RecognizeOptions, "lang" | "onProgress" | "signal">;
   /** Largest first update, in bytes. */
   maxDocBytes: number;
-  /** The model for a new page of the issue (its publication's, see `PublicationModels`); absent: the shipped one. */
+  /** The model for a new page of the issue (its publication's or the base, see `PublicationModels`); absent: the shipped one. */
   chooseModel?(issueId: string): Promise<ChosenModel>;
 }
 
@@ -186,7 +187,7 @@ export async function storeUpload(
   const { warnings } = reconstructed;
   if (warnings.length > 0)
     runtime.logger.warn("page read with warnings", { issue: upload.issueId, page: fields.id, warnings });
-  if (chosen.model)
+  if (isAdapted(chosen))
     runtime.logger.info("page reconstructed with its publication's model", {
       issue: upload.issueId,
       page: fields.id,
@@ -205,7 +206,8 @@ export async function storeUpload(
  * `storeUpload` in the calling thread, without limits on OCR: the CLI's demo page, imports and
  * tests. The server goes through its worker pool. A page of an issue with a publication is
  * reconstructed with the model adapted to that publication's approved pages, fitted in this
- * thread too; pass `models` to keep the adapted models from one call to the next.
+ * thread too; pass `models` to keep the adapted models from one call to the next, or to decide
+ * with and adapt from another base model than the shipped one.
  */
 export async function createPageFromUpload(
   storage: Storage,
@@ -221,7 +223,7 @@ export async function createPageFromUpload(
     new PublicationModels({
       storage,
       logger,
-      adapt: async (pages) => runTask({ kind: "adapt", pages }) as LineModel,
+      adapt: async (pages, base) => runTask(adaptTask(pages, base)) as LineModel,
     });
   return storeUpload(upload, checked, {
     storage,

@@ -11,6 +11,20 @@ import { buildDoc } from "../sync/doc-state.ts";
 import { createPageFromUpload } from "./create-page.ts";
 import { PublicationModels } from "./publication-model.ts";
 
+/**
+ * A base model of no features: every page is one article with no title and nothing outside.
+ * The pages here are read with it, so what they hold does not hang on the model that ships.
+ */
+const oneArticle: LineModel = {
+  version: 1,
+  features: [],
+  heads: {
+    other: { base: -9, trees: [] },
+    begin: { base: -9, trees: [] },
+    title: { base: -9, trees: [] },
+  },
+};
+
 /** A plain-text page: a headline and two paragraphs. */
 const textPage = (title: string) =>
   new TextEncoder().encode(
@@ -20,6 +34,8 @@ const textPage = (title: string) =>
 describe("PublicationModels", () => {
   let storage: Storage;
   let fits: ApprovedPage[][];
+  /** The base each fit was asked to adapt from (null: the shipped model). */
+  let bases: Array<LineModel | null>;
   let logged: Array<[string, LogContext | undefined]>;
   const logger: Logger = {
     info() {},
@@ -27,9 +43,10 @@ describe("PublicationModels", () => {
     error: (message, context) => logged.push([message, context]),
   };
   /** A distinct model per fit, so a test can tell a cached model from a refitted one. */
-  const adapt = async (pages: ApprovedPage[]): Promise<LineModel> => {
+  const adapt = async (pages: ApprovedPage[], base: LineModel | null): Promise<LineModel> => {
     fits.push(pages);
-    return { ...shippedModel(), thresholds: { other: fits.length / 100 } };
+    bases.push(base);
+    return { ...oneArticle, thresholds: { other: fits.length / 100 } };
   };
   const models = (options: Partial<ConstructorParameters<typeof PublicationModels>[0]> = {}) =>
     new PublicationModels({ storage, logger, adapt, ...options });
@@ -48,6 +65,7 @@ describe("PublicationModels", () => {
       { issueId: id, number: 1, bytes: textPage(`Headline of ${id}`) },
       null,
       logger,
+      new PublicationModels({ storage, logger, base: oneArticle, adapt: async () => oneArticle }),
     );
     if (approvedAt) await approve(page.id, approvedAt);
     return page.id;
@@ -77,6 +95,7 @@ describe("PublicationModels", () => {
   beforeEach(() => {
     storage = openSqliteStorage({ file: ":memory:" });
     fits = [];
+    bases = [];
     logged = [];
   });
   afterEach(async () => {
@@ -113,6 +132,32 @@ describe("PublicationModels", () => {
       ...a.paragraphs.flatMap((p) => p.lines),
     ]);
     expect(lines.length).toBeGreaterThan(0);
+    expect(bases).toEqual([null]);
+  });
+
+  it("gives the host's base model, labelled base, where there is nothing to adapt on", async () => {
+    await issueWithPage("i-a", "Le Matin");
+    await issueWithPage("i-b", null);
+    const publication = models({ base: oneArticle });
+    expect(await publication.forIssue("i-a")).toEqual({ model: oneArticle, label: "base" });
+    expect(await publication.forIssue("i-b")).toEqual({ model: oneArticle, label: "base" });
+    expect(fits).toEqual([]);
+  });
+
+  it("adapts from the host's base model", async () => {
+    await issueWithPage("i-a", "Le Matin", "2025-01-02T00:00:00Z");
+    await issueWithPage("i-b", "Le Matin");
+    expect((await models({ base: oneArticle }).forIssue("i-b")).label).toBe("adapted:1 page");
+    expect(bases).toEqual([oneArticle]);
+  });
+
+  it("takes the shipped model given as the base for the shipped model", async () => {
+    await issueWithPage("i-a", "Le Matin", "2025-01-02T00:00:00Z");
+    await issueWithPage("i-b", null);
+    const publication = models({ base: shippedModel() });
+    expect(await publication.forIssue("i-b")).toEqual({ model: null, label: "shipped" });
+    await publication.forIssue("i-a", null);
+    expect(bases).toEqual([null]);
   });
 
   it("leaves out the page it is asked to exclude", async () => {
@@ -135,7 +180,11 @@ describe("PublicationModels", () => {
     const b = await issueWithPage("i-b", "Le Matin");
     const publication = models();
     await publication.forIssue("i-b");
-    await edit(a, (fragment) => fragment.delete(fragment.length - 1, 1));
+    await edit(a, (fragment) => {
+      // The page's last paragraph goes; its first ones stay, so the page still serves.
+      const article = fragment.get(fragment.length - 1) as Y.XmlElement;
+      article.delete(article.length - 1, 1);
+    });
     expect((await publication.forIssue("i-b")).label).toBe("adapted:1 page");
     await approve(b, "2025-01-04T00:00:00Z");
     expect((await publication.forIssue("i-b")).label).toBe("adapted:2 pages");
@@ -179,6 +228,18 @@ describe("PublicationModels", () => {
     expect((await failing.forIssue("i-a")).label).toBe("shipped");
     expect(calls).toBe(2);
     expect(logged[0]?.[0]).toBe("adapting the model to a publication failed; the shipped model decides");
+  });
+
+  it("answers with the host's base model when the fit fails", async () => {
+    await issueWithPage("i-a", "Le Matin", "2025-01-02T00:00:00Z");
+    const failing = models({
+      base: oneArticle,
+      adapt: async () => {
+        throw new Error("no trees today");
+      },
+    });
+    expect(await failing.forIssue("i-a")).toEqual({ model: oneArticle, label: "base" });
+    expect(logged[0]?.[0]).toBe("adapting the model to a publication failed; the base model decides");
   });
 
   it("passes on a full worker queue, keeping nothing", async () => {

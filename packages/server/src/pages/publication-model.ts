@@ -1,5 +1,5 @@
 import type { ReconstructedPage } from "@galley/core";
-import type { ApprovedPage, LineModel } from "@galley/core/model";
+import { type ApprovedPage, type LineModel, shippedModel } from "@galley/core/model";
 import { isJobError } from "../jobs/job-error.ts";
 import type { Logger } from "../logger.ts";
 import type { PageRecord, Storage } from "../storage/storage.ts";
@@ -7,24 +7,41 @@ import { loadPageDoc } from "./page-doc.ts";
 
 /** Which model decides a page's articles, and how it is named in the upload's answer and the log. */
 export interface ChosenModel {
-  /** The model adapted to the page's publication; null: the shipped model. */
+  /**
+   * The model adapted to the page's publication, or the host's base model; null: the shipped
+   * model, which every worker holds already, so nothing is sent to it.
+   */
   model: LineModel | null;
-  /** `"shipped"`, or `"adapted:N pages"` (`"adapted:1 page"`) for a model adapted on N approved pages. */
+  /**
+   * `"shipped"` (the shipped model, unadapted), `"base"` (the host's `baseModel`, unadapted), or
+   * `"adapted:N pages"` (`"adapted:1 page"`) for the base model adapted on N approved pages.
+   */
   label: string;
 }
 
 /** The shipped model, chosen. */
 export const shippedChoice: ChosenModel = { model: null, label: "shipped" };
 
+/** Whether `choice` is a model adapted to a publication (rather than the base model as it is). */
+export function isAdapted(choice: ChosenModel): boolean {
+  return choice.label.startsWith("adapted:");
+}
+
 /** What `PublicationModels` reads, how it fits, and how much it keeps. */
 export interface PublicationModelsOptions {
   storage: Storage;
   logger: Logger;
   /**
-   * Adapts the shipped model to the pages given, in that order (core's `adaptModel`): in a
-   * worker on the server, in the calling thread for the CLI and tests.
+   * The model pages are decided with when nothing is adapted, and the one adapted from
+   * (default: the shipped model). One that is not the shipped model is labelled `"base"`.
    */
-  adapt(pages: ApprovedPage[]): Promise<LineModel>;
+  base?: LineModel;
+  /**
+   * Adapts `base` to the pages given, in that order (core's `adaptModel`): in a worker on the
+   * server, in the calling thread for the CLI and tests. `base` is null for the shipped model,
+   * which a worker has of its own (a task need not carry it).
+   */
+  adapt(pages: ApprovedPage[], base: LineModel | null): Promise<LineModel>;
   /** Approved pages adapted on at most, the most recently approved (default 20). */
   maxPages?: number;
   /** Publications whose adapted model is kept in memory, least recently used dropped first (default 16). */
@@ -46,10 +63,11 @@ interface Entry {
 }
 
 /**
- * The model each page of a publication is reconstructed with: the shipped model adapted to the
- * pages of that publication its editors approved (status `approved`, in any issue whose
- * `publication` is the same string), the corrected structure of each as its truth. Pages of an
- * issue without a publication, or of one with no approved page, get the shipped model.
+ * The model each page of a publication is reconstructed with: the base model (the shipped one
+ * unless the host gives another) adapted to the pages of that publication its editors approved
+ * (status `approved`, in any issue whose `publication` is the same string), the corrected
+ * structure of each as its truth. Pages of an issue without a publication, or of one with no
+ * approved page, get the base model as it is.
  *
  * Adapted models are kept per publication, keyed by the pages adapted on and the last stored
  * change of each: another upload of the publication reuses the model until a page is approved,
@@ -59,24 +77,30 @@ export class PublicationModels {
   private readonly cache = new Map<string, Entry>();
   private readonly maxPages: number;
   private readonly maxCached: number;
+  /** What decides when nothing is adapted; its `model` is what `adapt` adapts. */
+  private readonly unadapted: ChosenModel;
 
   constructor(private readonly options: PublicationModelsOptions) {
     this.maxPages = options.maxPages ?? 20;
     this.maxCached = options.maxCached ?? 16;
+    // shippedModel() is asked only when a base is given: otherwise it is read on first use.
+    const { base } = options;
+    this.unadapted =
+      base === undefined || base === shippedModel() ? shippedChoice : { model: base, label: "base" };
   }
 
   /**
    * The model for a new page of `issueId` (`exclude`: a page of the publication to leave out,
    * the page itself when it is reconstructed again). An approved page whose source or document
    * cannot be read, or whose structure holds no line, is left out with a warning. A failed fit
-   * is logged and answered with the shipped model, except a full worker queue (`JobError`
+   * is logged and answered with the base model, except a full worker queue (`JobError`
    * "busy"), which is thrown like the reconstruction's own would be.
    */
   async forIssue(issueId: string, exclude: string | null = null): Promise<ChosenModel> {
     const publication = (await this.options.storage.getIssue(issueId))?.publication;
-    if (!publication) return shippedChoice;
+    if (!publication) return this.unadapted;
     const chosen = await this.candidates(publication, exclude);
-    if (chosen.length === 0) return shippedChoice;
+    if (chosen.length === 0) return this.unadapted;
     const key = chosen.map((c) => `${c.page.id}:${c.lastSeq}`).join(",");
     const cached = this.cache.get(publication);
     if (cached?.key === key) {
@@ -137,19 +161,19 @@ export class PublicationModels {
       const approved = await this.readApproved(publication, candidate.page);
       if (approved) pages.push(approved);
     }
-    if (pages.length === 0) return { choice: shippedChoice, keep: true };
+    const { unadapted } = this;
+    if (pages.length === 0) return { choice: unadapted, keep: true };
     try {
-      const model = await this.options.adapt(pages);
+      const model = await this.options.adapt(pages, unadapted.model);
       const n = pages.length;
       return { choice: { model, label: `adapted:${n} page${n === 1 ? "" : "s"}` }, keep: true };
     } catch (error) {
       if (isJobError(error) && error.code === "busy") throw error;
-      this.options.logger.error("adapting the model to a publication failed; the shipped model decides", {
-        publication,
-        pages: pages.length,
-        error,
-      });
-      return { choice: shippedChoice, keep: false };
+      this.options.logger.error(
+        `adapting the model to a publication failed; the ${unadapted.label} model decides`,
+        { publication, pages: pages.length, error },
+      );
+      return { choice: unadapted, keep: false };
     }
   }
 
