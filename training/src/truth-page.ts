@@ -2,8 +2,9 @@ import type { Block, ReconstructedPage } from "@galley/core";
 import { expandLines, type GroundTruth } from "./ground-truth.ts";
 
 /**
- * Ground truth as the page an editor would have approved: each article's title parts and its
- * body as one paragraph per paragraph start (block text is left empty: only structure counts).
+ * Ground truth as the page an editor would have approved: each article's title parts, its
+ * dateline and byline lines, and its body as one paragraph per paragraph start, jump lines last
+ * (block text is left empty: only structure counts).
  */
 export function truthPage(gt: GroundTruth, format: ReconstructedPage["source"]["format"]): ReconstructedPage {
   const ex = (list: Parameters<typeof expandLines>[0]) => expandLines(list, () => false);
@@ -16,12 +17,14 @@ export function truthPage(gt: GroundTruth, format: ReconstructedPage["source"]["
       if (!paragraphs.length || starts.has(id)) paragraphs.push({ text: "", lines: [] });
       paragraphs.at(-1)!.lines.push(id);
     }
+    const jump = ex(a.jump);
+    if (jump.length) paragraphs.push({ text: "", lines: jump });
     return {
       id: `a${k + 1}`,
       kicker: block(ex(a.kicker)),
       headline: block(ex(a.headline)),
       subheadline: block(ex(a.subheadline)),
-      dateline: null,
+      dateline: block(ex(a.datelineLines)),
       byline: block(ex(a.bylineLines)),
       paragraphs,
       confidence: 1,
