@@ -46,9 +46,9 @@ export function decidePage(
   model: LineModel,
   options: { digitSpacing?: "keep" | "normalize" } = {},
 ): ReconstructedPage {
+  if (route(model.router, reading) === "rules") return reading.rules;
   const features = pageFeatures(reading);
   const decisions = decideLines(features, model);
-  if (route(model.router, reading) === "rules") return reading.rules;
   return assembleDecisions(reading, features, decisions, {
     normalizeDigitSpacing: options.digitSpacing === "normalize",
   });
