@@ -1,10 +1,3 @@
-import { assembleTextPage } from "./assemble/text-page.ts";
-import { InputError } from "./errors.ts";
-import { assembleGeometryPage } from "./geometry/geometry-page.ts";
-import { ingestDecoded } from "./ingest/ingest.ts";
-import { countTextLines, ingestText } from "./ingest/text.ts";
-import { decodeInput, defaultMaxBytes } from "./input/decode.ts";
-import { detectFormat } from "./input/detect.ts";
 import { shippedModel } from "./model/bundled.ts";
 import { decidePage } from "./model/decide.ts";
 import { readPage } from "./model/reading.ts";
@@ -44,16 +37,7 @@ export interface ReconstructOptions {
  * (a box that is not a usable coordinate, …) is listed in the page's `warnings`.
  */
 export function reconstruct(input: string | Uint8Array, options: ReconstructOptions = {}): ReconstructedPage {
-  if (options.decisions !== "rules")
-    return decidePage(readPage(input, options), options.model ?? shippedModel(), options);
-  const text = decodeInput(input, options.maxBytes ?? defaultMaxBytes);
-  const format = options.format ?? detectFormat(text);
-  if (!format) throw new InputError("unknown-format", "the input is markup but not hOCR, ALTO or PAGE XML");
-  if (format === "text") {
-    return assembleTextPage(ingestText(text), { ...options, lineCount: countTextLines(text) });
-  }
-  const ingested = ingestDecoded(text, format);
-  const page = assembleGeometryPage(ingested, options);
-  if (ingested.warnings) page.warnings = ingested.warnings;
-  return page;
+  const reading = readPage(input, options);
+  if (options.decisions === "rules") return reading.rules;
+  return decidePage(reading, options.model ?? shippedModel(), options);
 }

@@ -19,7 +19,8 @@ import type { ReconstructedPage } from "../types.ts";
  */
 export interface PageReading {
   stream: StreamLine[];
-  infos: LineInfo[];
+  /** The line rules' facts of each stream line, read on first use (the rules' page alone needs none). */
+  readonly infos: LineInfo[];
   /** The page as the rules reconstruct it. */
   rules: ReconstructedPage;
   /** The source had coordinates (hOCR, ALTO, PAGE). */
@@ -35,11 +36,24 @@ export function readPage(input: string | Uint8Array, options: ReconstructOptions
     const lines = ingestText(text);
     const layout = readTextLayout(lines);
     const rules = assembleTextPage(lines, { ...options, lineCount: countTextLines(text), layout });
-    return { stream: layout.stream, infos: describeLines(layout.stream), rules, geometry: false };
+    return reading(layout.stream, rules, false);
   }
   const ingested = ingestDecoded(text, format);
   const layout = layoutPage(ingested);
   const rules = assembleGeometryPage(ingested, { ...options, layout });
   if (ingested.warnings) rules.warnings = ingested.warnings;
-  return { stream: layout.stream, infos: describeLines(layout.stream), rules, geometry: true };
+  return reading(layout.stream, rules, true);
+}
+
+function reading(stream: StreamLine[], rules: ReconstructedPage, geometry: boolean): PageReading {
+  let infos: LineInfo[] | undefined;
+  return {
+    stream,
+    get infos() {
+      infos ??= describeLines(stream);
+      return infos;
+    },
+    rules,
+    geometry,
+  };
 }
