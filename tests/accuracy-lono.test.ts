@@ -16,8 +16,8 @@ import { describe, expect, it } from "vitest";
  * change in.
  */
 const floors = {
-  realArticleF1: 0.6,
-  realTitleAcc: 0.41,
+  realArticleF1: 0.63,
+  realTitleAcc: 0.54,
   fixturesArticleF1: 0.87,
   fixturesTitleAcc: 0.69,
 };

@@ -25,6 +25,7 @@ settings.thresholds = {
   other: flag("--other") ?? settings.thresholds.other,
   begin: flag("--begin") ?? settings.thresholds.begin,
   title: flag("--title") ?? settings.thresholds.title,
+  lead: flag("--lead") ?? settings.thresholds.lead,
 };
 const results = leaveOnePaperOut(pages, settings);
 routeResults(results);

@@ -6,6 +6,7 @@ import {
   type LineModel,
   pageSignals,
   type SignalName,
+  sureness,
 } from "@galley/core/model";
 import type { ReadPage } from "./dataset.ts";
 import { fitModel } from "./fit-model.ts";
@@ -49,14 +50,14 @@ export function scoreBoth(page: ReadPage, model: LineModel): PageResult {
   const { labels } = page;
   for (let i = 0; i < page.features.count; i++) {
     if (labels.other[i]) continue;
-    const b = decisions.begin[i]!;
+    const b = sureness(decisions.begin[i]!, decisions.thresholds.begin);
     doubts.push({
       head: "begin",
       confidence: Math.max(b, 1 - b),
       wrong: b > 0.5 !== (labels.begin[i] === 1),
     });
     if (!labels.titleKnown) continue;
-    const t = decisions.title[i]!;
+    const t = sureness(decisions.title[i]!, decisions.thresholds.title);
     doubts.push({
       head: "title",
       confidence: Math.max(t, 1 - t),

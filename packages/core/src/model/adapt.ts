@@ -13,8 +13,12 @@ export interface ApprovedPage {
   truth: ReconstructedPage;
 }
 
-/** How adaptation fits: trees added per decision, and their leaf penalty. */
-export const adaptSettings = { rounds: 30, lambda: 5, learningRate: 0.2 } as const;
+/**
+ * How adaptation fits: trees added per decision, their leaf penalty and rate; and the bars the
+ * adapted model decides with. The base model's low bars for an article's opening make up for
+ * papers it has never seen; adapted to a publication, it has seen it, and decides at 0.5.
+ */
+export const adaptSettings = { rounds: 30, lambda: 5, learningRate: 0.2, begin: 0.5, lead: 0.5 } as const;
 
 /**
  * A model adapted to one publication from pages its editors approved: each decision keeps the
@@ -69,6 +73,7 @@ export function adaptModel(
     ...base,
     features: [...featureNames],
     heads,
+    thresholds: { ...base.thresholds, begin: settings.begin, lead: settings.lead },
     router: { signal: "geometry", threshold: -1, above: keep, below: keep },
   };
 }

@@ -8,12 +8,12 @@ import { type FeatureMatrix, featureNames, pageFeatures } from "./features.ts";
 import type { PageReading } from "./reading.ts";
 import { route } from "./router.ts";
 import { RuleRole } from "./rule-view.ts";
-import { type HeadName, headMargin, headNames, type LineModel, sigmoid } from "./trees.ts";
+import { type HeadName, headMargin, headNames, type LineModel, sigmoid, type Thresholds } from "./trees.ts";
 
 /** The model's probabilities for each line of a stream, one array per decision. */
 export type LineDecisions = Record<HeadName, Float32Array> & {
   /** The probability above which each decision is taken. */
-  thresholds: Record<HeadName, number>;
+  thresholds: Thresholds;
 };
 
 /**
@@ -27,7 +27,10 @@ export function decideLines(features: FeatureMatrix, model: LineModel): LineDeci
     return c;
   });
   const row = new Float32Array(columns.length);
-  const out = { thresholds: { other: 0.5, begin: 0.5, title: 0.5, ...model.thresholds } } as LineDecisions;
+  const given = model.thresholds ?? {};
+  const title = given.title ?? 0.5;
+  const thresholds = { other: 0.5, begin: 0.5, title, lead: title, ...given };
+  const out = { thresholds } as LineDecisions;
   for (const name of headNames) out[name] = new Float32Array(features.count);
   for (let i = 0; i < features.count; i++) {
     const at = i * features.width;
@@ -97,6 +100,16 @@ export function assembleDecisions(
   return { ...rules, articles, captions, other };
 }
 
+/**
+ * A probability read against the bar it had to clear: 0.5 at the bar, towards 1 (or 0) as the
+ * model's log-odds move above (or below) it. Confidences are these, so "least sure" means
+ * "nearest its decision's edge" whatever the bar.
+ */
+export function sureness(p: number, bar: number): number {
+  const logit = (x: number) => Math.log(Math.max(x, 1e-9) / Math.max(1 - x, 1e-9));
+  return 1 / (1 + Math.exp(-(logit(p) - logit(bar))));
+}
+
 /** How sure the model must be of one line to set it apart from the stretch it stands in. */
 const lineApart = 0.8;
 
@@ -134,16 +147,24 @@ function articleOf(
   while (lead < lines.length && isTitle(lines[lead]!)) lead++;
   let close = 0;
   if (lead === 0) while (close < lines.length - 1 && isTitle(lines[lines.length - 1 - close]!)) close++;
+  // No title run: the opening line is the title where it clears the lower bar of an opening line.
+  if (!lead && !close && lines.length > 1 && decisions.title[lines[0]!]! > decisions.thresholds.lead)
+    lead = 1;
   const titleLines = lead ? lines.slice(0, lead) : lines.slice(lines.length - close);
   const bodyLines = lead ? lines.slice(lead) : lines.slice(0, lines.length - close);
-  // How sure the model is of the article's extent: its opening, its inside, its end.
-  const opening = lines[0] === 0 ? 1 : decisions.begin[lines[0]!]!;
+  // How sure the model is of the article's extent: its opening, its inside, its end — each
+  // probability read against the bar it had to clear, so 0.5 is a decision on the edge.
+  const { begin: beginBar, title: titleBar, lead: leadBar } = decisions.thresholds;
+  const begins = (i: number) => sureness(decisions.begin[i]!, beginBar);
+  const opening = lines[0] === 0 ? 1 : begins(lines[0]!);
   let inside = 1;
-  for (let j = 1; j < lines.length; j++) inside = Math.min(inside, 1 - decisions.begin[lines[j]!]!);
-  const end = nextStart === undefined ? 1 : decisions.begin[nextStart]!;
+  for (let j = 1; j < lines.length; j++) inside = Math.min(inside, 1 - begins(lines[j]!));
+  const end = nextStart === undefined ? 1 : begins(nextStart);
+  const titleBarOf = (i: number) => (lead === 1 && i === lines[0] && !isTitle(i) ? leadBar : titleBar);
   let titleSure = 1;
-  for (const i of titleLines) titleSure = Math.min(titleSure, decisions.title[i]!);
-  for (const i of bodyLines.slice(0, 2)) titleSure = Math.min(titleSure, 1 - decisions.title[i]!);
+  for (const i of titleLines) titleSure = Math.min(titleSure, sureness(decisions.title[i]!, titleBarOf(i)));
+  for (const i of bodyLines.slice(0, 2))
+    titleSure = Math.min(titleSure, 1 - sureness(decisions.title[i]!, titleBar));
   return buildArticle(
     {
       id,

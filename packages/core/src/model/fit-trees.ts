@@ -1,4 +1,4 @@
-import { type Head, headMargin, type Tree } from "./trees.ts";
+import { type Head, headMargin, type Thresholds, type Tree } from "./trees.ts";
 
 /**
  * A deterministic gradient-boosted tree fitter for binary decisions (logistic loss, second
@@ -21,7 +21,7 @@ export interface FitSettings {
   /** Weigh every page alike (a line weighs 400 / the page's lines) instead of every line alike. */
   pageNorm: boolean;
   /** The probability above which each decision is taken. */
-  thresholds: { other: number; begin: number; title: number };
+  thresholds: Thresholds;
 }
 
 /** The settings `pnpm train` uses. */
@@ -34,7 +34,7 @@ export const defaultFit: FitSettings = {
   bins: 48,
   realWeight: 20,
   pageNorm: true,
-  thresholds: { other: 0.5, begin: 0.5, title: 0.5 },
+  thresholds: { other: 0.5, begin: 0.15, title: 0.5, lead: 0.1 },
 };
 
 /** Training rows: `count` rows of `width` features, row-major, with labels and weights. */

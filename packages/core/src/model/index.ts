@@ -7,6 +7,7 @@ export {
   decideLines,
   decidePage,
   type LineDecisions,
+  sureness,
 } from "./decide.ts";
 export { type FeatureMatrix, featureNames, pageFeatures } from "./features.ts";
 export { type BinnedRows, binRows, defaultFit, type FitSettings, fitHead, type Rows } from "./fit-trees.ts";
@@ -21,6 +22,7 @@ export {
   headNames,
   type LineModel,
   sigmoid,
+  type Thresholds,
   type Tree,
   treeValue,
 } from "./trees.ts";

@@ -28,13 +28,26 @@ export const headNames = ["other", "begin", "title"] as const;
 /** One of the model's decisions. */
 export type HeadName = (typeof headNames)[number];
 
+/**
+ * The probabilities above which decisions are taken: one per head, and `lead`, the lower bar an
+ * article's opening line clears to be its title when no title run opens or closes it (a line
+ * known to open an article is far likelier to be a title than a line anywhere: "ZWEEDEN.",
+ * "Kerknieuws." over a paragraph). Chosen by the leave-one-paper-out means, like the fit.
+ */
+export interface Thresholds {
+  other: number;
+  begin: number;
+  title: number;
+  lead: number;
+}
+
 /** The fitted parameters: the feature names they were fitted on, and one head per decision. */
 export interface LineModel {
   version: 1;
   features: string[];
   heads: Record<HeadName, Head>;
-  /** The probability above which each decision is taken (0.5 where absent). */
-  thresholds?: Partial<Record<HeadName, number>>;
+  /** The probability above which each decision is taken (0.5 where absent; `lead` as `title`). */
+  thresholds?: Partial<Thresholds>;
   /** Which pages keep the rules' reading (see `route`); absent: every page takes the model's. */
   router?: Router;
 }
