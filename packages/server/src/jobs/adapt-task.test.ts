@@ -1,18 +1,11 @@
-import { type LineModel, shippedModel } from "@galley/core/model";
+import { shippedModel } from "@galley/core/model";
 import { describe, expect, it } from "vitest";
+import { oneArticleModel } from "../testing/one-article-model.ts";
 import { adaptTask } from "./adapt-task.ts";
 import { runTask } from "./tasks.ts";
 
 /** A base model of no features (every page one article), not the shipped one. */
-const base: LineModel = {
-  version: 1,
-  features: [],
-  heads: {
-    other: { base: -9, trees: [] },
-    begin: { base: -9, trees: [] },
-    title: { base: -9, trees: [] },
-  },
-};
+const base = oneArticleModel;
 
 describe("adaptTask", () => {
   it("sends no model for the shipped one, which the worker holds", () => {

@@ -8,22 +8,12 @@ import type { LogContext, Logger } from "../logger.ts";
 import { openSqliteStorage } from "../storage/sqlite/sqlite-storage.ts";
 import type { Storage } from "../storage/storage.ts";
 import { buildDoc } from "../sync/doc-state.ts";
+import { oneArticleModel } from "../testing/one-article-model.ts";
 import { createPageFromUpload } from "./create-page.ts";
 import { PublicationModels } from "./publication-model.ts";
 
-/**
- * A base model of no features: every page is one article with no title and nothing outside.
- * The pages here are read with it, so what they hold does not hang on the model that ships.
- */
-const oneArticle: LineModel = {
-  version: 1,
-  features: [],
-  heads: {
-    other: { base: -9, trees: [] },
-    begin: { base: -9, trees: [] },
-    title: { base: -9, trees: [] },
-  },
-};
+/** The pages here are read with a featureless base, so what they hold does not hang on the model that ships. */
+const oneArticle = oneArticleModel;
 
 /** A plain-text page: a headline and two paragraphs. */
 const textPage = (title: string) =>
