@@ -8,8 +8,7 @@ import {
 } from "@galley/core/model";
 import { fullCorpus } from "./corpus.ts";
 import { readCorpus } from "./dataset.ts";
-import { meansOf, type PageResult, routeResults, scoreBoth } from "./evaluate.ts";
-import { fitModel } from "./fit-model.ts";
+import { meansOf, modelsWithoutEachPaper, type PageResult, routeResults, scoreBoth } from "./evaluate.ts";
 import { scorePage } from "./score.ts";
 
 /**
@@ -32,14 +31,10 @@ const grid: Partial<Record<keyof Thresholds, number[]>> = JSON.parse(
 
 const corpus = readCorpus(fullCorpus());
 const scored = corpus.filter((p) => !p.page.paper.startsWith("generated"));
-let models: Record<string, LineModel> = {};
+let models: Record<string, LineModel>;
 if (cache && existsSync(cache)) models = JSON.parse(readFileSync(cache, "utf8"));
 else {
-  for (const paper of new Set(scored.map((p) => p.page.paper)))
-    models[paper] = fitModel(
-      corpus.filter((p) => p.page.paper !== paper),
-      defaultFit,
-    );
+  models = Object.fromEntries(modelsWithoutEachPaper(corpus, defaultFit));
   if (cache) writeFileSync(cache, JSON.stringify(models));
 }
 

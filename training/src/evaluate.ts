@@ -82,19 +82,33 @@ export function scoreBoth(page: ReadPage, model: LineModel): PageResult {
  * that paper's pages (the fixtures are one "paper" too, left out in their turn).
  */
 export function leaveOnePaperOut(pages: readonly ReadPage[], settings?: FitSettings): PageResult[] {
-  // Generated pages are training material only: never left out, never scored.
-  const papers = [
-    ...new Set(pages.filter((p) => !p.page.paper.startsWith("generated")).map((p) => p.page.paper)),
-  ];
   const results: PageResult[] = [];
-  for (const paper of papers) {
-    const model = fitModel(
-      pages.filter((p) => p.page.paper !== paper),
-      settings,
-    );
+  for (const [paper, model] of modelsWithoutEachPaper(pages, settings))
     for (const p of pages) if (p.page.paper === paper) results.push(scoreBoth(p, model));
-  }
   return results;
+}
+
+/**
+ * For each paper scored (generated pages are training material only: never left out, never
+ * scored), the model fitted on every other paper's pages.
+ */
+export function modelsWithoutEachPaper(
+  pages: readonly ReadPage[],
+  settings?: FitSettings,
+): Map<string, LineModel> {
+  const models = new Map<string, LineModel>();
+  for (const p of pages) {
+    const paper = p.page.paper;
+    if (paper.startsWith("generated") || models.has(paper)) continue;
+    models.set(
+      paper,
+      fitModel(
+        pages.filter((q) => q.page.paper !== paper),
+        settings,
+      ),
+    );
+  }
+  return models;
 }
 
 /** What a page gains with each choice, as the router is fitted to it. */

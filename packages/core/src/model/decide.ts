@@ -147,22 +147,25 @@ function articleOf(
   while (lead < lines.length && isTitle(lines[lead]!)) lead++;
   let close = 0;
   if (lead === 0) while (close < lines.length - 1 && isTitle(lines[lines.length - 1 - close]!)) close++;
+  const { begin: beginBar, title: titleBar, lead: leadBar } = decisions.thresholds;
   // No title run: the opening line is the title where it clears the lower bar of an opening line.
-  if (!lead && !close && lines.length > 1 && decisions.title[lines[0]!]! > decisions.thresholds.lead)
+  let openingBar = titleBar;
+  if (!lead && !close && lines.length > 1 && decisions.title[lines[0]!]! > leadBar) {
     lead = 1;
+    openingBar = leadBar;
+  }
   const titleLines = lead ? lines.slice(0, lead) : lines.slice(lines.length - close);
   const bodyLines = lead ? lines.slice(lead) : lines.slice(0, lines.length - close);
   // How sure the model is of the article's extent: its opening, its inside, its end — each
   // probability read against the bar it had to clear, so 0.5 is a decision on the edge.
-  const { begin: beginBar, title: titleBar, lead: leadBar } = decisions.thresholds;
   const begins = (i: number) => sureness(decisions.begin[i]!, beginBar);
   const opening = lines[0] === 0 ? 1 : begins(lines[0]!);
   let inside = 1;
   for (let j = 1; j < lines.length; j++) inside = Math.min(inside, 1 - begins(lines[j]!));
   const end = nextStart === undefined ? 1 : begins(nextStart);
-  const titleBarOf = (i: number) => (lead === 1 && i === lines[0] && !isTitle(i) ? leadBar : titleBar);
   let titleSure = 1;
-  for (const i of titleLines) titleSure = Math.min(titleSure, sureness(decisions.title[i]!, titleBarOf(i)));
+  for (const i of titleLines)
+    titleSure = Math.min(titleSure, sureness(decisions.title[i]!, i === lines[0] ? openingBar : titleBar));
   for (const i of bodyLines.slice(0, 2))
     titleSure = Math.min(titleSure, 1 - sureness(decisions.title[i]!, titleBar));
   return buildArticle(
