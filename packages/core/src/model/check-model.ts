@@ -1,10 +1,11 @@
 import { signalNames } from "./router.ts";
-import { headNames, type LineModel, type Tree } from "./trees.ts";
+import { headNames, type LineModel, type Thresholds, type Tree } from "./trees.ts";
 
 /**
  * Reads a model from parsed JSON, checking its shape: every head present, every tree's arrays
  * of one length with children inside the tree, the router on a known page fact. Throws on a
- * model this version cannot run; a missing router or thresholds read as absent.
+ * model this version cannot run; a missing router or thresholds read as absent, and each bar
+ * given must be a known one and a probability strictly between 0 and 1.
  */
 export function checkModel(value: unknown): LineModel {
   const fail = (what: string): never => {
@@ -24,7 +25,7 @@ export function checkModel(value: unknown): LineModel {
     features: v!.features as string[],
     heads: heads as unknown as LineModel["heads"],
   };
-  if (v!.thresholds) model.thresholds = v!.thresholds as LineModel["thresholds"];
+  if (v!.thresholds) model.thresholds = checkThresholds(v!.thresholds, fail);
   const router = v!.router as LineModel["router"] | null | undefined;
   if (router) {
     if (!signalNames.includes(router.signal) || typeof router.threshold !== "number") fail("router");
@@ -43,4 +44,17 @@ function checkTree(t: Tree, width: number, fail: (what: string) => never): void 
     if (f >= 0 && !(t.left[k]! > k && t.left[k]! < n && t.right[k]! > k && t.right[k]! < n))
       fail("tree node");
   }
+}
+
+const barNames: readonly (keyof Thresholds)[] = ["other", "begin", "title", "lead"];
+
+function checkThresholds(value: unknown, fail: (what: string) => never): Partial<Thresholds> {
+  if (typeof value !== "object" || Array.isArray(value)) fail("thresholds");
+  const bars: Partial<Thresholds> = {};
+  for (const [name, bar] of Object.entries(value as Record<string, unknown>)) {
+    if (!barNames.includes(name as keyof Thresholds)) fail(`threshold ${name}`);
+    if (typeof bar !== "number" || !(bar > 0 && bar < 1)) fail(`threshold ${name}`);
+    bars[name as keyof Thresholds] = bar as number;
+  }
+  return bars;
 }
