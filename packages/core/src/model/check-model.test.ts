@@ -28,4 +28,18 @@ describe("checkModel", () => {
     ])
       expect(() => checkModel({ ...bare, thresholds })).toThrow(/not a Galley model: threshold/);
   });
+
+  it("reads the shipped router, and refuses one on an unknown fact, at no number, or with an unknown side", () => {
+    expect(checkModel(shipped).router).toEqual(shipped.router);
+    const router = { signal: "cjk", threshold: 0.5, above: "rules", below: "model" };
+    expect(checkModel({ ...bare, router }).router).toEqual(router);
+    for (const broken of [
+      { ...router, signal: "moon" },
+      { ...router, threshold: "0.5" },
+      { ...router, threshold: Number.NaN },
+      { ...router, above: "evil" },
+      { ...router, below: { signal: "cjk", threshold: 0.5, above: "rules", below: "model" } },
+    ])
+      expect(() => checkModel({ ...bare, router: broken })).toThrow(/not a Galley model: router/);
+  });
 });

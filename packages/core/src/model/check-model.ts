@@ -3,9 +3,10 @@ import { headNames, type LineModel, type Thresholds, type Tree } from "./trees.t
 
 /**
  * Reads a model from parsed JSON, checking its shape: every head present, every tree's arrays
- * of one length with children inside the tree, the router on a known page fact. Throws on a
- * model this version cannot run; a missing router or thresholds read as absent, and each bar
- * given must be a known one and a probability strictly between 0 and 1.
+ * of one length with children inside the tree, the router on a known page fact at a number,
+ * each side "rules" or "model". Throws on a model this version cannot run; a missing router or
+ * thresholds read as absent, and each bar given must be a known one and a probability strictly
+ * between 0 and 1.
  */
 export function checkModel(value: unknown): LineModel {
   const fail = (what: string): never => {
@@ -28,8 +29,15 @@ export function checkModel(value: unknown): LineModel {
   if (v!.thresholds) model.thresholds = checkThresholds(v!.thresholds, fail);
   const router = v!.router as LineModel["router"] | null | undefined;
   if (router) {
+    const side = (s: unknown) => s === "rules" || s === "model";
     if (!signalNames.includes(router.signal) || typeof router.threshold !== "number") fail("router");
-    model.router = router;
+    if (Number.isNaN(router.threshold) || !side(router.above) || !side(router.below)) fail("router");
+    model.router = {
+      signal: router.signal,
+      threshold: router.threshold,
+      above: router.above,
+      below: router.below,
+    };
   }
   return model;
 }
