@@ -12,6 +12,11 @@ import { expandLines, type GroundTruth } from "./ground-truth.ts";
 /** The figures for one page. */
 export interface PageScore {
   articleF1: number;
+  /** The pairwise precision and recall behind `articleF1` (see `pairwise`). */
+  pairP: number;
+  pairR: number;
+  /** How many articles the page has. */
+  articles: number;
   titleAcc: number;
   bylineAcc: number;
   datelineAcc: number;
@@ -35,6 +40,19 @@ const normalise = (s: string | null | undefined) =>
 
 /** Pairwise F1 between two clusterings of the same items (items missing from `pred` are singletons). */
 export function pairwiseF1(truth: Map<string, string>, pred: Map<string, string>): number {
+  const { precision, recall } = pairwise(truth, pred);
+  return f1(precision, recall);
+}
+
+/**
+ * Pairwise precision (of the pairs `pred` puts together, the share the truth does too: low when
+ * articles are merged) and recall (of the truth's pairs, the share `pred` keeps: low when
+ * articles are cut apart).
+ */
+export function pairwise(
+  truth: Map<string, string>,
+  pred: Map<string, string>,
+): { precision: number; recall: number } {
   const joint = new Map<string, number>();
   const sizeT = new Map<string, number>();
   const sizeP = new Map<string, number>();
@@ -51,7 +69,7 @@ export function pairwiseF1(truth: Map<string, string>, pred: Map<string, string>
   for (const n of joint.values()) tp += pairs(n);
   for (const n of sizeT.values()) gp += pairs(n);
   for (const n of sizeP.values()) pp += pairs(n);
-  return f1(pp ? tp / pp : 1, gp ? tp / gp : 1);
+  return { precision: pp ? tp / pp : 1, recall: gp ? tp / gp : 1 };
 }
 
 /**
@@ -169,8 +187,12 @@ export function scorePage(gt: GroundTruth, page: ReconstructedPage, sourceText: 
 
   const n = gt.articles.length || 1;
   const covered = [...truth.keys()].filter((id) => pred.has(id)).length;
+  const { precision, recall } = pairwise(truth, pred);
   return {
-    articleF1: pairwiseF1(truth, pred),
+    articleF1: f1(precision, recall),
+    pairP: precision,
+    pairR: recall,
+    articles: page.articles.length,
     titleAcc: title / n,
     bylineAcc: byline / n,
     datelineAcc: dateline / n,
