@@ -15,7 +15,7 @@ export interface PageScore {
   /** The pairwise precision and recall behind `articleF1` (see `pairwise`). */
   pairP: number;
   pairR: number;
-  /** How many articles the page has. */
+  /** How many articles the reconstruction made. */
   articles: number;
   titleAcc: number;
   bylineAcc: number;
