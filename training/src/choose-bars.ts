@@ -1,14 +1,13 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import {
-  assembleDecisions,
-  decideLines,
-  defaultFit,
-  type LineModel,
-  type Thresholds,
-} from "@galley/core/model";
+import { assembleDecisions, decideLines, type Thresholds } from "@galley/core/model";
 import { fullCorpus } from "./corpus.ts";
 import { readCorpus } from "./dataset.ts";
-import { meansOf, modelsWithoutEachPaper, type PageResult, routeResults, scoreBoth } from "./evaluate.ts";
+import {
+  cachedModelsWithoutEachPaper,
+  meansOf,
+  type PageResult,
+  routeResults,
+  scoreBoth,
+} from "./evaluate.ts";
 import { scorePage } from "./score.ts";
 
 /**
@@ -31,12 +30,7 @@ const grid: Partial<Record<keyof Thresholds, number[]>> = JSON.parse(
 
 const corpus = readCorpus(fullCorpus());
 const scored = corpus.filter((p) => !p.page.paper.startsWith("generated"));
-let models: Record<string, LineModel>;
-if (cache && existsSync(cache)) models = JSON.parse(readFileSync(cache, "utf8"));
-else {
-  models = Object.fromEntries(modelsWithoutEachPaper(corpus, defaultFit));
-  if (cache) writeFileSync(cache, JSON.stringify(models));
-}
+const models = cachedModelsWithoutEachPaper(corpus, cache);
 
 const read = scored.map((p) => {
   const model = models[p.page.paper]!;

@@ -1,8 +1,10 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import type { ReconstructedPage } from "@galley/core";
 import type { FitSettings } from "@galley/core/model";
 import {
   assembleDecisions,
   decideLines,
+  defaultFit,
   type LineModel,
   pageSignals,
   type SignalName,
@@ -108,6 +110,20 @@ export function modelsWithoutEachPaper(
       ),
     );
   }
+  return models;
+}
+
+/**
+ * `modelsWithoutEachPaper` at the default settings, kept in the file `cache` between runs of the
+ * tools that study them (read from it when it exists, else fitted and written to it).
+ */
+export function cachedModelsWithoutEachPaper(
+  pages: readonly ReadPage[],
+  cache: string | undefined,
+): Record<string, LineModel> {
+  if (cache && existsSync(cache)) return JSON.parse(readFileSync(cache, "utf8"));
+  const models = Object.fromEntries(modelsWithoutEachPaper(pages, defaultFit));
+  if (cache) writeFileSync(cache, JSON.stringify(models));
   return models;
 }
 

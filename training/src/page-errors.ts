@@ -1,8 +1,6 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { defaultFit, type LineModel } from "@galley/core/model";
 import { fullCorpus } from "./corpus.ts";
 import { readCorpus } from "./dataset.ts";
-import { modelPage, modelsWithoutEachPaper } from "./evaluate.ts";
+import { cachedModelsWithoutEachPaper, modelPage } from "./evaluate.ts";
 import { scorePage } from "./score.ts";
 import { truthPage } from "./truth-page.ts";
 
@@ -19,12 +17,7 @@ import { truthPage } from "./truth-page.ts";
 const at = process.argv.indexOf("--cache");
 const cache = at >= 0 ? process.argv[at + 1] : undefined;
 const corpus = readCorpus(fullCorpus());
-let models: Record<string, LineModel>;
-if (cache && existsSync(cache)) models = JSON.parse(readFileSync(cache, "utf8"));
-else {
-  models = Object.fromEntries(modelsWithoutEachPaper(corpus, defaultFit));
-  if (cache) writeFileSync(cache, JSON.stringify(models));
-}
+const models = cachedModelsWithoutEachPaper(corpus, cache);
 
 const f = (v: number) => v.toFixed(2);
 for (const p of corpus) {
