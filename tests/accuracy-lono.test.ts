@@ -16,10 +16,10 @@ import { describe, expect, it } from "vitest";
  * change in.
  */
 const floors = {
-  realArticleF1: 0.63,
+  realArticleF1: 0.665,
   realTitleAcc: 0.54,
   fixturesArticleF1: 0.87,
-  fixturesTitleAcc: 0.69,
+  fixturesTitleAcc: 0.7,
 };
 
 describe("leave one newspaper out", () => {

@@ -1,4 +1,5 @@
 import { buildArticle } from "../assemble/article-parts.ts";
+import type { StreamLine } from "../assemble/stream.ts";
 import { blockOf, type TextOptions } from "../assemble/text-blocks.ts";
 import { splitTitle } from "../assemble/title-roles.ts";
 import type { LineInfo } from "../lines/line-info.ts";
@@ -65,7 +66,8 @@ export interface DecisionOptions {
 /**
  * Builds the page from the model's decisions: a line the model sets outside the articles is a
  * caption where the rules read one and otherwise `other`; every other line joins the current
- * article, or opens a new one where the model says an article begins. An article's title is
+ * article, or opens a new one where the model says an article begins (never inside a source
+ * region); an article of title lines alone heads the one after it. An article's title is
  * the run of title lines that opens it, or else the run that closes it (pages that set titles
  * after their bodies); title lines inside the body are its subheads and stay in the text.
  * Datelines, bylines and paragraphs are read inside each article as the rules read them.
@@ -83,21 +85,50 @@ export function assembleDecisions(
   };
   const groups: number[][] = [];
   const outside: number[] = [];
-  const isOutside = outsideLines(decisions);
+  // No article begins inside a source region (see `beginsAtRegionStarts`).
+  const bound = beginsAtRegionStarts(stream, decisions);
+  const isOutside = outsideLines(bound);
   for (let i = 0; i < infos.length; i++) {
     if (isOutside[i]) {
       outside.push(i);
       continue;
     }
     const current = groups.at(-1);
-    if (!current || decisions.begin[i]! > decisions.thresholds.begin) groups.push([i]);
+    if (!current || bound.begin[i]! > bound.thresholds.begin) groups.push([i]);
     else current.push(i);
   }
+  foldBodilessTitles(groups, (i) => bound.title[i]! > bound.thresholds.title);
   const articles: Article[] = groups.map((lines, k) =>
-    articleOf(infos, lines, decisions, `a${k + 1}`, groups[k + 1]?.[0], text),
+    articleOf(infos, lines, bound, `a${k + 1}`, groups[k + 1]?.[0], text),
   );
   const { captions, other } = outsideBlocks(infos, outside, features, rules, text);
   return { ...rules, articles, captions, other };
+}
+
+/**
+ * An article of title lines alone has no body to head: its lines are the title of the article
+ * that follows ("BINNENLAND." above "AMSTERDAM, Donderdag 30 November."), so they join it. The
+ * last group keeps its lines, having nothing after it to head. In place.
+ */
+export function foldBodilessTitles(groups: number[][], isTitle: (i: number) => boolean): void {
+  for (let k = groups.length - 2; k >= 0; k--) {
+    if (groups[k]!.every(isTitle)) groups.splice(k, 2, [...groups[k]!, ...groups[k + 1]!]);
+  }
+}
+
+/**
+ * A source region (an ALTO TextBlock, a PAGE TextRegion, an hOCR content area) holds one
+ * article: on every real page we have truth for, no producer's region holds lines of two. So an
+ * article begins only where the stream enters a region, never between two lines the stream reads
+ * in a row from one region; lines without a region are not bound.
+ */
+export function beginsAtRegionStarts(stream: readonly StreamLine[], decisions: LineDecisions): LineDecisions {
+  const begin = new Float32Array(decisions.begin);
+  for (let i = 1; i < stream.length; i++) {
+    const region = stream[i]!.region;
+    if (region !== undefined && region === stream[i - 1]!.region) begin[i] = 0;
+  }
+  return { ...decisions, begin };
 }
 
 /**

@@ -3,6 +3,7 @@ export { shippedModel } from "./bundled.ts";
 export { checkModel } from "./check-model.ts";
 export {
   assembleDecisions,
+  beginsAtRegionStarts,
   type DecisionOptions,
   decideLines,
   decidePage,

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import type { StreamLine } from "../assemble/stream.ts";
+import { beginsAtRegionStarts, foldBodilessTitles, type LineDecisions } from "./decide.ts";
+
+const line = (id: string, region?: string): StreamLine =>
+  region ? { id, text: id, region } : { id, text: id };
+
+function decisions(begin: number[]): LineDecisions {
+  const n = begin.length;
+  return {
+    other: new Float32Array(n),
+    begin: Float32Array.from(begin),
+    title: new Float32Array(n),
+    thresholds: { other: 0.5, begin: 0.15, title: 0.1, lead: 0.1 },
+  };
+}
+
+describe("beginsAtRegionStarts", () => {
+  it("lets an article begin where the stream enters a region, not between two lines of one", () => {
+    const stream = [line("1", "r1"), line("2", "r1"), line("3", "r2"), line("4", "r2"), line("5", "r1")];
+    const bound = beginsAtRegionStarts(stream, decisions([0.9, 0.8, 0.7, 0.6, 0.5]));
+    expect([...bound.begin].map((p) => Math.round(p * 10) / 10)).toEqual([0.9, 0, 0.7, 0, 0.5]);
+  });
+
+  it("leaves lines without a region, and the decisions it was given, as they were", () => {
+    const given = decisions([0.9, 0.8, 0.7]);
+    const bound = beginsAtRegionStarts([line("1"), line("2"), line("3", "r1")], given);
+    expect([...bound.begin].map((p) => Math.round(p * 10) / 10)).toEqual([0.9, 0.8, 0.7]);
+    expect(given.begin[1]).toBeCloseTo(0.8);
+    expect(bound.thresholds).toBe(given.thresholds);
+  });
+});
+
+describe("foldBodilessTitles", () => {
+  it("makes an article of title lines alone the title of the article after it", () => {
+    const titles = new Set([0, 1, 3, 6]);
+    const groups = [[0], [1], [2, 3], [4, 5], [6]];
+    foldBodilessTitles(groups, (i) => titles.has(i));
+    // 0 and 1 head 2–3; 3 opens nothing (it follows a body line); 6 is last, with nothing to head.
+    expect(groups).toEqual([[0, 1, 2, 3], [4, 5], [6]]);
+  });
+});
