@@ -3,7 +3,7 @@ import type { ReconstructedPage } from "@galley/core";
 import type { FitSettings } from "@galley/core/model";
 import {
   assembleDecisions,
-  beginsAtRegionStarts,
+  boundByRegions,
   decideLines,
   defaultFit,
   type LineModel,
@@ -48,8 +48,8 @@ export function modelPage(page: ReadPage, model: LineModel): ReconstructedPage {
 /** Scores one page both ways. */
 export function scoreBoth(page: ReadPage, model: LineModel): PageResult {
   const source = page.page.format === "text" ? page.page.input : null;
-  // The decisions as assembly takes them: no article begins inside a source region.
-  const decisions = beginsAtRegionStarts(page.reading.stream, decideLines(page.features, model));
+  // The decisions as assembly takes them, bound by the source regions.
+  const decisions = boundByRegions(page.reading.stream, decideLines(page.features, model));
   const doubts: Doubt[] = [];
   const { labels } = page;
   for (let i = 0; i < page.features.count; i++) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { StreamLine } from "../assemble/stream.ts";
-import { beginsAtRegionStarts, foldBodilessTitles, type LineDecisions } from "./decide.ts";
+import { boundByRegions, foldBodilessTitles, type LineDecisions } from "./decide.ts";
 
 const line = (id: string, region?: string): StreamLine =>
   region ? { id, text: id, region } : { id, text: id };
@@ -15,18 +15,29 @@ function decisions(begin: number[]): LineDecisions {
   };
 }
 
-describe("beginsAtRegionStarts", () => {
+const rounded = (a: Float32Array) => [...a].map((p) => Math.round(p * 100) / 100);
+
+describe("boundByRegions", () => {
   it("lets an article begin where the stream enters a region, not between two lines of one", () => {
     const stream = [line("1", "r1"), line("2", "r1"), line("3", "r2"), line("4", "r2"), line("5", "r1")];
-    const bound = beginsAtRegionStarts(stream, decisions([0.9, 0.8, 0.7, 0.6, 0.5]));
-    expect([...bound.begin].map((p) => Math.round(p * 10) / 10)).toEqual([0.9, 0, 0.7, 0, 0.5]);
+    const bound = boundByRegions(stream, decisions([0.9, 0.8, 0.7, 0.6, 0.5]));
+    expect(rounded(bound.begin)).toEqual([0.9, 0, 0.7, 0, 0.5]);
+  });
+
+  it("takes a region's lines as titles together: each gets the mean of the run's P(title)", () => {
+    const stream = [line("1", "h"), line("2", "h"), line("3", "b"), line("4", "b"), line("5", "b")];
+    const given = decisions([0.9, 0, 0.2, 0, 0]);
+    given.title.set([0.9, 0.5, 0.6, 0, 0]);
+    expect(rounded(boundByRegions(stream, given).title)).toEqual([0.7, 0.7, 0.2, 0.2, 0.2]);
   });
 
   it("leaves lines without a region, and the decisions it was given, as they were", () => {
     const given = decisions([0.9, 0.8, 0.7]);
-    const bound = beginsAtRegionStarts([line("1"), line("2"), line("3", "r1")], given);
-    expect([...bound.begin].map((p) => Math.round(p * 10) / 10)).toEqual([0.9, 0.8, 0.7]);
-    expect(given.begin[1]).toBeCloseTo(0.8);
+    given.title.set([0.3, 0.6, 0.1]);
+    const bound = boundByRegions([line("1"), line("2"), line("3", "r1")], given);
+    expect(rounded(bound.begin)).toEqual([0.9, 0.8, 0.7]);
+    expect(rounded(bound.title)).toEqual([0.3, 0.6, 0.1]);
+    expect(rounded(given.begin)).toEqual([0.9, 0.8, 0.7]);
     expect(bound.thresholds).toBe(given.thresholds);
   });
 });

@@ -67,7 +67,7 @@ export interface DecisionOptions {
  * Builds the page from the model's decisions: a line the model sets outside the articles is a
  * caption where the rules read one and otherwise `other`; every other line joins the current
  * article, or opens a new one where the model says an article begins (never inside a source
- * region); an article of title lines alone heads the one after it. An article's title is
+ * region, and a region's lines are titles together or not at all); an article of title lines alone heads the one after it. An article's title is
  * the run of title lines that opens it, or else the run that closes it (pages that set titles
  * after their bodies); title lines inside the body are its subheads and stay in the text.
  * Datelines, bylines and paragraphs are read inside each article as the rules read them.
@@ -85,8 +85,8 @@ export function assembleDecisions(
   };
   const groups: number[][] = [];
   const outside: number[] = [];
-  // No article begins inside a source region (see `beginsAtRegionStarts`).
-  const bound = beginsAtRegionStarts(stream, decisions);
+  // Source regions hold one article, and a title whole (see `boundByRegions`).
+  const bound = boundByRegions(stream, decisions);
   const isOutside = outsideLines(bound);
   for (let i = 0; i < infos.length; i++) {
     if (isOutside[i]) {
@@ -117,18 +117,30 @@ export function foldBodilessTitles(groups: number[][], isTitle: (i: number) => b
 }
 
 /**
- * A source region (an ALTO TextBlock, a PAGE TextRegion, an hOCR content area) holds one
- * article: on every real page we have truth for, no producer's region holds lines of two. So an
- * article begins only where the stream enters a region, never between two lines the stream reads
- * in a row from one region; lines without a region are not bound.
+ * The decisions bound by the source's regions (an ALTO TextBlock, a PAGE TextRegion, an hOCR
+ * content area). On every real page we have truth for, no producer's region holds lines of two
+ * articles, and every title is a region of its own (47 of 47 title regions hold title lines
+ * only). So an article begins only where the stream enters a region, never between two lines
+ * it reads in a row from one region; and the lines of such a run share one P(title), the mean
+ * of theirs, so a title is taken or left a region at a time. Lines without a region are not
+ * bound. Returns new arrays; the decisions given are left as they were.
  */
-export function beginsAtRegionStarts(stream: readonly StreamLine[], decisions: LineDecisions): LineDecisions {
+export function boundByRegions(stream: readonly StreamLine[], decisions: LineDecisions): LineDecisions {
   const begin = new Float32Array(decisions.begin);
-  for (let i = 1; i < stream.length; i++) {
-    const region = stream[i]!.region;
-    if (region !== undefined && region === stream[i - 1]!.region) begin[i] = 0;
+  const title = new Float32Array(decisions.title);
+  for (let from = 0; from < stream.length; ) {
+    const region = stream[from]!.region;
+    let to = from + 1;
+    if (region !== undefined) while (to < stream.length && stream[to]!.region === region) to++;
+    let sum = 0;
+    for (let i = from; i < to; i++) sum += decisions.title[i]!;
+    for (let i = from; i < to; i++) {
+      if (i > from) begin[i] = 0;
+      title[i] = sum / (to - from);
+    }
+    from = to;
   }
-  return { ...decisions, begin };
+  return { ...decisions, begin, title };
 }
 
 /**
