@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { StreamLine } from "../assemble/stream.ts";
-import { boundByRegions, foldBodilessTitles, type LineDecisions } from "./decide.ts";
+import { boundByRegions, foldBodilessTitles, keepRegionsWhole, type LineDecisions } from "./decide.ts";
 
 const line = (id: string, region?: string): StreamLine =>
   region ? { id, text: id, region } : { id, text: id };
@@ -49,5 +49,61 @@ describe("foldBodilessTitles", () => {
     foldBodilessTitles(groups, (i) => titles.has(i));
     // 0 and 1 head 2–3; 3 opens nothing (it follows a body line); 6 is last, with nothing to head.
     expect(groups).toEqual([[0, 1, 2, 3], [4, 5], [6]]);
+  });
+});
+
+describe("keepRegionsWhole", () => {
+  it("gives a region read in two places to the owner of most of its lines", () => {
+    // r1 is read at 0–2 and again at 5; the cut at 3 left line 5 with the second article.
+    const stream = ["r0", "r1", "r1", "r2", "r2", "r1", "r2"].map((r, i) => line(String(i), r));
+    const whole = keepRegionsWhole(
+      stream,
+      [
+        [0, 1, 2],
+        [3, 4, 5, 6],
+      ],
+      [],
+    );
+    expect(whole).toEqual({
+      groups: [
+        [0, 1, 2, 5],
+        [3, 4, 6],
+      ],
+      outside: [],
+    });
+  });
+
+  it("counts the outside as an owner, and keeps every article's opening line", () => {
+    const stream = ["a", "a", "a", "b", "b", "a"].map((r, i) => line(String(i), r));
+    // Region a: lines 1, 2 and 5 outside, 0 opens the first article — it stays; 5 joins the outside.
+    const whole = keepRegionsWhole(stream, [[0], [3, 4, 5]], [1, 2]);
+    expect(whole).toEqual({ groups: [[0], [3, 4]], outside: [1, 2, 5] });
+  });
+
+  it("moves no line to an article that opens after it, and leaves lines without a region", () => {
+    const stream = [
+      line("0"),
+      line("1", "a"),
+      line("2", "b"),
+      line("3", "b"),
+      line("4", "a"),
+      line("5", "a"),
+    ];
+    // Most of region a is in the second article, which opens at 2: line 1 may not move there.
+    const whole = keepRegionsWhole(
+      stream,
+      [
+        [0, 1],
+        [2, 3, 4, 5],
+      ],
+      [],
+    );
+    expect(whole).toEqual({
+      groups: [
+        [0, 1],
+        [2, 3, 4, 5],
+      ],
+      outside: [],
+    });
   });
 });

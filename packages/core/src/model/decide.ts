@@ -67,7 +67,8 @@ export interface DecisionOptions {
  * Builds the page from the model's decisions: a line the model sets outside the articles is a
  * caption where the rules read one and otherwise `other`; every other line joins the current
  * article, or opens a new one where the model says an article begins (never inside a source
- * region, and a region's lines are titles together or not at all); an article of title lines alone heads the one after it. An article's title is
+ * region, and a region's lines are titles together or not at all; a region the layout reads in
+ * two places goes whole to the owner of most of its lines); an article of title lines alone heads the one after it. An article's title is
  * the run of title lines that opens it, or else the run that closes it (pages that set titles
  * after their bodies); title lines inside the body are its subheads and stay in the text.
  * Datelines, bylines and paragraphs are read inside each article as the rules read them.
@@ -98,10 +99,11 @@ export function assembleDecisions(
     else current.push(i);
   }
   foldBodilessTitles(groups, (i) => bound.title[i]! > bound.thresholds.title);
-  const articles: Article[] = groups.map((lines, k) =>
-    articleOf(infos, lines, bound, `a${k + 1}`, groups[k + 1]?.[0], text),
+  const whole = keepRegionsWhole(stream, groups, outside);
+  const articles: Article[] = whole.groups.map((lines, k) =>
+    articleOf(infos, lines, bound, `a${k + 1}`, whole.groups[k + 1]?.[0], text),
   );
-  const { captions, other } = outsideBlocks(infos, outside, features, rules, text);
+  const { captions, other } = outsideBlocks(infos, whole.outside, features, rules, text);
   return { ...rules, articles, captions, other };
 }
 
@@ -114,6 +116,50 @@ export function foldBodilessTitles(groups: number[][], isTitle: (i: number) => b
   for (let k = groups.length - 2; k >= 0; k--) {
     if (groups[k]!.every(isTitle)) groups.splice(k, 2, [...groups[k]!, ...groups[k + 1]!]);
   }
+}
+
+/**
+ * Gives the lines of each source region to one owner, as a producer's region holds one article
+ * or none: where the layout reads a region in two places and the cuts left its lines with
+ * different articles (or some outside), each goes to the owner of most of them (the outside
+ * counts as one; on a tie a line stays). An article's opening line stays where it is, and no
+ * line goes to an article that opens after it, so every article keeps its opening and title
+ * run. `groups` are the articles' stream indices in order, `outside` the rest; returns new lists.
+ */
+export function keepRegionsWhole(
+  stream: readonly StreamLine[],
+  groups: readonly (readonly number[])[],
+  outside: readonly number[],
+): { groups: number[][]; outside: number[] } {
+  const owner = new Int32Array(stream.length).fill(-1);
+  groups.forEach((lines, k) => {
+    for (const i of lines) owner[i] = k;
+  });
+  const counts = new Map<string, Map<number, number>>();
+  for (const i of [...outside, ...groups.flat()]) {
+    const region = stream[i]!.region;
+    if (region === undefined) continue;
+    const count = counts.get(region) ?? new Map<number, number>();
+    counts.set(region, count);
+    count.set(owner[i]!, (count.get(owner[i]!) ?? 0) + 1);
+  }
+  const opening = groups.map((lines) => lines[0]!);
+  const moved = Int32Array.from(owner);
+  for (let i = 0; i < stream.length; i++) {
+    const count = counts.get(stream[i]!.region ?? "");
+    if (!count || (owner[i]! >= 0 && opening[owner[i]!] === i)) continue;
+    let best = owner[i]!;
+    for (const [k, n] of count) if (n > (count.get(best) ?? 0) && (k < 0 || opening[k]! < i)) best = k;
+    moved[i] = best;
+  }
+  const out: number[][] = groups.map(() => []);
+  const rest: number[] = [];
+  for (const i of [...outside, ...groups.flat()].sort((a, b) => a - b)) {
+    const k = moved[i]!;
+    if (k < 0) rest.push(i);
+    else out[k]!.push(i);
+  }
+  return { groups: out.filter((lines) => lines.length > 0), outside: rest };
 }
 
 /**
