@@ -66,11 +66,13 @@ export interface DecisionOptions {
 /**
  * Builds the page from the model's decisions: a line the model sets outside the articles is a
  * caption where the rules read one and otherwise `other`; every other line joins the current
- * article, or opens a new one where the model says an article begins (never inside a source
- * region, and a region's lines are titles together or not at all; a region the layout reads in
- * two places goes whole to the owner of most of its lines); an article of title lines alone heads the one after it. An article's title is
- * the run of title lines that opens it, or else the run that closes it (pages that set titles
- * after their bodies); title lines inside the body are its subheads and stay in the text.
+ * article, or opens a new one where the model says an article begins. Source regions bind
+ * these decisions (`boundByRegions`, `keepRegionsWhole`): no article begins inside one, a
+ * region's lines are titles together or not at all, and a region the layout reads in two places
+ * goes whole to the owner of most of its lines. An article of title lines alone heads the one
+ * after it. An article's title is the run of title lines that opens it, or else the run that
+ * closes it (pages that set titles after their bodies); title lines inside the body are its
+ * subheads and stay in the text.
  * Datelines, bylines and paragraphs are read inside each article as the rules read them.
  */
 export function assembleDecisions(
