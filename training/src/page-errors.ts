@@ -1,8 +1,7 @@
 import { fullCorpus } from "./corpus.ts";
 import { readCorpus } from "./dataset.ts";
 import { cachedModelsWithoutEachPaper, modelPage } from "./evaluate.ts";
-import { scorePage } from "./score.ts";
-import { truthPage } from "./truth-page.ts";
+import { scorePage, truthClusters } from "./score.ts";
 
 /**
  * `tsx training/src/page-errors.ts [--cache FILE]`: what goes wrong on each real page, read by
@@ -38,17 +37,14 @@ for (const p of corpus) {
 
 /** How many times the stream returns to a truth article after leaving it. */
 function reentries(p: (typeof corpus)[number]): number {
-  const articleOf = new Map<string, number>();
-  truthPage(p.page.gt, "text").articles.forEach((a, k) => {
-    for (const b of [a.kicker, a.headline, a.subheadline, a.dateline, a.byline, ...a.paragraphs])
-      for (const id of b?.lines ?? []) articleOf.set(id, k);
-  });
-  const seen = new Set<number>();
-  let last = -1;
+  const clusters = truthClusters(p.page.gt);
+  const articles = new Set(p.page.gt.articles.map((a) => a.id));
+  const seen = new Set<string>();
+  let last: string | undefined;
   let count = 0;
   for (const line of p.reading.stream) {
-    const k = articleOf.get(line.id);
-    if (k === undefined || k === last) continue;
+    const k = clusters.get(line.id);
+    if (k === undefined || !articles.has(k) || k === last) continue;
     if (seen.has(k)) count++;
     seen.add(k);
     last = k;

@@ -30,8 +30,9 @@ export function checkModel(value: unknown): LineModel {
   const router = v!.router as LineModel["router"] | null | undefined;
   if (router) {
     const side = (s: unknown) => s === "rules" || s === "model";
-    if (!signalNames.includes(router.signal) || typeof router.threshold !== "number") fail("router");
-    if (Number.isNaN(router.threshold) || !side(router.above) || !side(router.below)) fail("router");
+    const known = signalNames.includes(router.signal) && typeof router.threshold === "number";
+    if (!known || Number.isNaN(router.threshold) || !side(router.above) || !side(router.below))
+      fail("router");
     model.router = {
       signal: router.signal,
       threshold: router.threshold,

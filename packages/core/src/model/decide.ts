@@ -137,8 +137,9 @@ export function keepRegionsWhole(
   groups.forEach((lines, k) => {
     for (const i of lines) owner[i] = k;
   });
+  const held = [...outside, ...groups.flat()];
   const counts = new Map<string, Map<number, number>>();
-  for (const i of [...outside, ...groups.flat()]) {
+  for (const i of held) {
     const region = stream[i]!.region;
     if (region === undefined) continue;
     const count = counts.get(region) ?? new Map<number, number>();
@@ -156,7 +157,7 @@ export function keepRegionsWhole(
   }
   const out: number[][] = groups.map(() => []);
   const rest: number[] = [];
-  for (const i of [...outside, ...groups.flat()].sort((a, b) => a - b)) {
+  for (const i of held.sort((a, b) => a - b)) {
     const k = moved[i]!;
     if (k < 0) rest.push(i);
     else out[k]!.push(i);
