@@ -49,7 +49,8 @@ export function modelPage(page: ReadPage, model: LineModel): ReconstructedPage {
 export function scoreBoth(page: ReadPage, model: LineModel): PageResult {
   const source = page.page.format === "text" ? page.page.input : null;
   // The decisions as assembly takes them, bound by the source regions.
-  const decisions = boundByRegions(page.reading.stream, decideLines(page.features, model));
+  const raw = decideLines(page.features, model);
+  const decisions = page.reading.zoned ? boundByRegions(page.reading.stream, raw) : raw;
   const doubts: Doubt[] = [];
   const { labels } = page;
   for (let i = 0; i < page.features.count; i++) {

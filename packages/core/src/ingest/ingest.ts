@@ -5,6 +5,7 @@ import type { Box, SourceFormat, SourceLine } from "../types.ts";
 import { ingestAlto } from "./alto.ts";
 import { ingestHocr } from "./hocr.ts";
 import { ingestPageXml } from "./page-xml.ts";
+import { sourceProducer } from "./producer.ts";
 import { PageLine } from "./records.ts";
 import { ingestText } from "./text.ts";
 
@@ -49,6 +50,8 @@ export interface IngestedPage {
   readingOrder?: string[];
   /** The language the source declares (hOCR `lang`, ALTO/PAGE language attributes), when any. */
   language?: string;
+  /** The software the source names as its maker (see `sourceProducer`), when any. */
+  producer?: string;
   /**
    * What ingest read but did not take as written (a box that is not a usable coordinate, …),
    * one line per kind of problem with its count and first position (see `IngestWarnings`).
@@ -83,14 +86,14 @@ export function ingest(
 
 /** `ingest` for an already decoded text whose format is known. */
 export function ingestDecoded(text: string, format: SourceFormat, options: IngestOptions = {}): IngestedPage {
-  switch (format) {
-    case "hocr":
-      return ingestHocr(text);
-    case "alto":
-      return ingestAlto(text, options.dpi);
-    case "page":
-      return ingestPageXml(text, options.dpi);
-    case "text":
-      return { format: "text", lines: ingestText(text), graphics: [] };
-  }
+  if (format === "text") return { format: "text", lines: ingestText(text), graphics: [] };
+  const page =
+    format === "hocr"
+      ? ingestHocr(text)
+      : format === "alto"
+        ? ingestAlto(text, options.dpi)
+        : ingestPageXml(text, options.dpi);
+  const producer = sourceProducer(text);
+  if (producer) page.producer = producer;
+  return page;
 }

@@ -66,8 +66,9 @@ export interface DecisionOptions {
 /**
  * Builds the page from the model's decisions: a line the model sets outside the articles is a
  * caption where the rules read one and otherwise `other`; every other line joins the current
- * article, or opens a new one where the model says an article begins. Source regions bind
- * these decisions (`boundByRegions`, `keepRegionsWhole`): no article begins inside one, a
+ * article, or opens a new one where the model says an article begins. A producer's regions
+ * (`PageReading.zoned`) bind these decisions (`boundByRegions`, `keepRegionsWhole`): no
+ * article begins inside one, a
  * region's lines are titles together or not at all, and a region the layout reads in two places
  * goes whole to the owner of most of its lines. An article of title lines alone heads the one
  * after it. An article's title is the run of title lines that opens it, or else the run that
@@ -88,8 +89,8 @@ export function assembleDecisions(
   };
   const groups: number[][] = [];
   const outside: number[] = [];
-  // Source regions hold one article, and a title whole (see `boundByRegions`).
-  const bound = boundByRegions(stream, decisions);
+  // A producer's regions hold one article, and a title whole (see `boundByRegions`).
+  const bound = reading.zoned ? boundByRegions(stream, decisions) : decisions;
   const isOutside = outsideLines(bound);
   for (let i = 0; i < infos.length; i++) {
     if (isOutside[i]) {
@@ -101,7 +102,7 @@ export function assembleDecisions(
     else current.push(i);
   }
   foldBodilessTitles(groups, (i) => bound.title[i]! > bound.thresholds.title);
-  const whole = keepRegionsWhole(stream, groups, outside);
+  const whole = reading.zoned ? keepRegionsWhole(stream, groups, outside) : { groups, outside };
   const articles: Article[] = whole.groups.map((lines, k) =>
     articleOf(infos, lines, bound, `a${k + 1}`, whole.groups[k + 1]?.[0], text),
   );
@@ -167,12 +168,13 @@ export function keepRegionsWhole(
 
 /**
  * The decisions bound by the source's regions (an ALTO TextBlock, a PAGE TextRegion, an hOCR
- * content area). On every real page we have truth for, no producer's region holds lines of two
- * articles, and every title is a region of its own (47 of 47 title regions hold title lines
- * only). So an article begins only where the stream enters a region, never between two lines
- * it reads in a row from one region; and the lines of such a run share one P(title), the mean
- * of theirs, so a title is taken or left a region at a time. Lines without a region are not
- * bound. Returns new arrays; the decisions given are left as they were.
+ * content area), where they are a producer's zoning (`regionsAreZoning`; an OCR engine's own
+ * blocks, Tesseract's, can run across a gutter). On every real page we have truth for, no
+ * producer's region holds lines of two articles, and every title is a region of its own (47
+ * of 47 title regions hold title lines only). So an article begins only where the stream
+ * enters a region, never between two lines it reads in a row from one region; and the lines of
+ * such a run share one P(title), the mean of theirs, so a title is taken or left a region at a
+ * time. Lines without a region are not bound. Returns new arrays; the decisions given are left as they were.
  */
 export function boundByRegions(stream: readonly StreamLine[], decisions: LineDecisions): LineDecisions {
   const begin = new Float32Array(decisions.begin);

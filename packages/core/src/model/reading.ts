@@ -4,6 +4,7 @@ import { InputError } from "../errors.ts";
 import { assembleGeometryPage } from "../geometry/geometry-page.ts";
 import { layoutPage } from "../geometry/layout.ts";
 import { ingestDecoded } from "../ingest/ingest.ts";
+import { regionsAreZoning } from "../ingest/producer.ts";
 import { countTextLines, ingestText } from "../ingest/text.ts";
 import { decodeInput, defaultMaxBytes } from "../input/decode.ts";
 import { detectFormat } from "../input/detect.ts";
@@ -25,6 +26,11 @@ export interface PageReading {
   rules: ReconstructedPage;
   /** The source had coordinates (hOCR, ALTO, PAGE). */
   geometry: boolean;
+  /**
+   * The stream's regions are a producer's zoning, which the model's decisions are bound by
+   * (`regionsAreZoning`); false for plain text and for an OCR engine's own blocks.
+   */
+  zoned: boolean;
 }
 
 /** Reads an input (bytes or text, any supported format) into a `PageReading`. */
@@ -36,16 +42,21 @@ export function readPage(input: string | Uint8Array, options: ReconstructOptions
     const lines = ingestText(text);
     const layout = readTextLayout(lines);
     const rules = assembleTextPage(lines, { ...options, lineCount: countTextLines(text), layout });
-    return reading(layout.stream, rules, false);
+    return reading(layout.stream, rules, false, false);
   }
   const ingested = ingestDecoded(text, format);
   const layout = layoutPage(ingested);
   const rules = assembleGeometryPage(ingested, { ...options, layout });
   if (ingested.warnings) rules.warnings = ingested.warnings;
-  return reading(layout.stream, rules, true);
+  return reading(layout.stream, rules, true, regionsAreZoning(ingested.producer));
 }
 
-function reading(stream: StreamLine[], rules: ReconstructedPage, geometry: boolean): PageReading {
+function reading(
+  stream: StreamLine[],
+  rules: ReconstructedPage,
+  geometry: boolean,
+  zoned: boolean,
+): PageReading {
   let infos: LineInfo[] | undefined;
   return {
     stream,
@@ -55,5 +66,6 @@ function reading(stream: StreamLine[], rules: ReconstructedPage, geometry: boole
     },
     rules,
     geometry,
+    zoned,
   };
 }

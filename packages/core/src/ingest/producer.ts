@@ -1,0 +1,36 @@
+/**
+ * The software an OCR file names as its maker: hOCR's `<meta name="ocr-system">`, ALTO's
+ * `softwareName`, PAGE's `Creator`. Each format keeps it in the metadata at the top of the
+ * file, so only the file's first 64 KiB are looked at. Undefined when the file names none.
+ */
+export function sourceProducer(text: string): string | undefined {
+  const head = text.slice(0, 65536);
+  const found =
+    metaContent(head) ??
+    /<(?:[\w.-]+:)?softwareName\b[^>]*>([^<]*)</.exec(head)?.[1] ??
+    /<(?:[\w.-]+:)?Creator\b[^>]*>([^<]*)</.exec(head)?.[1];
+  const name = found?.replace(/\s+/g, " ").trim();
+  return name ? name.slice(0, 200) : undefined;
+}
+
+/** The `content` of hOCR's `<meta name="ocr-system" …>`, its attributes in either order. */
+function metaContent(head: string): string | undefined {
+  for (const tag of head.matchAll(/<meta\b[^>]*>/gi)) {
+    if (!/\bname\s*=\s*["']ocr-system["']/i.test(tag[0])) continue;
+    return /\bcontent\s*=\s*(["'])(.*?)\1/i.exec(tag[0])?.[2];
+  }
+  return undefined;
+}
+
+/**
+ * Whether a source's regions are a producer's zoning of the page — the blocks a digitisation
+ * workflow draws (CCS docWORKS's ALTO TextBlocks, Transkribus's and NewsEye's PAGE
+ * TextRegions), which on every real page with truth hold one article or none — rather than the
+ * blocks an OCR engine's own page segmentation finds. Tesseract's are of the second kind: on
+ * the rendered pages it read, a content area runs a line across a gutter into the next
+ * column's article one to five times a page. Galley's own OCR of page images is Tesseract.
+ * A source that names no producer is taken as zoned.
+ */
+export function regionsAreZoning(producer: string | undefined): boolean {
+  return producer === undefined || !/\btesseract\b/i.test(producer);
+}
