@@ -24,12 +24,12 @@ function metaContent(head: string): string | undefined {
 
 /**
  * Whether a source's regions are a producer's zoning of the page — the blocks a digitisation
- * workflow draws (CCS docWORKS's ALTO TextBlocks, Transkribus's and NewsEye's PAGE
- * TextRegions), which on every real page with truth hold one article or none — rather than the
- * blocks an OCR engine's own page segmentation finds. Tesseract's are of the second kind: on
- * the rendered pages it read, a content area runs a line across a gutter into the next
- * column's article one to five times a page. Galley's own OCR of page images is Tesseract.
- * A source that names no producer is taken as zoned.
+ * workflow draws (CCS docWORKS's ALTO TextBlocks, Transkribus's PAGE TextRegions, NewsEye's
+ * PAGE regions, which name no maker), which on every real page with truth hold one article or
+ * none — rather than the blocks an OCR engine's own page segmentation finds. Tesseract's are
+ * of the second kind: on the rendered pages it read, a content area runs a line across a
+ * gutter into the next column's article one to five times a page. Galley's own OCR of page
+ * images is Tesseract. A source that names no producer is taken as zoned.
  */
 export function regionsAreZoning(producer: string | undefined): boolean {
   return producer === undefined || !/\btesseract\b/i.test(producer);
