@@ -48,7 +48,7 @@ describe("regionsAreZoning", () => {
     expect(regionsAreZoning("Tesseract OCR")).toBe(false);
   });
 
-  it("binds a page read from Tesseract's ALTO by none of its blocks, and a plain-text page by none", () => {
+  it("reads a page from Tesseract's ALTO, and a plain-text page, as not zoned", () => {
     const alto = readFileSync(join(fixtures, "rendered", "en-11.alto.xml"), "utf8");
     expect(readPage(alto).zoned).toBe(false);
     expect(readPage(alto.replace(/tesseract 5\.3\.0/, "CCS docWORKS")).zoned).toBe(true);
