@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { StreamLine } from "../assemble/stream.ts";
-import { boundByRegions, foldBodilessTitles, keepRegionsWhole, type LineDecisions } from "./decide.ts";
+import {
+  assembleDecisions,
+  boundByRegions,
+  foldBodilessTitles,
+  keepRegionsWhole,
+  type LineDecisions,
+} from "./decide.ts";
+import { pageFeatures } from "./features.ts";
+import { readPage } from "./reading.ts";
 
 const line = (id: string, region?: string): StreamLine =>
   region ? { id, text: id, region } : { id, text: id };
@@ -105,5 +113,43 @@ describe("keepRegionsWhole", () => {
       ],
       outside: [],
     });
+  });
+});
+
+describe("assembleDecisions", () => {
+  // Two articles set in one ALTO TextBlock, as an OCR engine's own block can hold them.
+  const alto = (producer: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<alto xmlns="http://www.loc.gov/standards/alto/ns-v3#">
+<Description><OCRProcessing ID="p"><ocrProcessingStep><processingSoftware><softwareName>${producer}</softwareName></processingSoftware></ocrProcessingStep></OCRProcessing></Description>
+<Layout><Page ID="P1" WIDTH="1000" HEIGHT="1000"><PrintSpace>
+<TextBlock ID="B1" HPOS="100" VPOS="100" WIDTH="400" HEIGHT="200">
+${[
+  "The first story opens here",
+  "and ends with this line.",
+  "A second story opens here",
+  "and ends with this line too.",
+]
+  .map(
+    (text, k) =>
+      `<TextLine ID="L${k + 1}" HPOS="100" VPOS="${100 + 40 * k}" WIDTH="400" HEIGHT="30"><String CONTENT="${text}" HPOS="100" VPOS="${100 + 40 * k}" WIDTH="400" HEIGHT="30"/></TextLine>`,
+  )
+  .join("\n")}
+</TextBlock></PrintSpace></Page></Layout></alto>`;
+
+  const articlesOf = (producer: string) => {
+    const reading = readPage(alto(producer));
+    const features = pageFeatures(reading);
+    const given = decisions(reading.stream.map((l) => (l.id === "L1" || l.id === "L3" ? 0.9 : 0)));
+    return assembleDecisions(reading, features, given).articles.map((a) =>
+      a.paragraphs.flatMap((p) => p.lines),
+    );
+  };
+
+  it("keeps a producer's region whole, and cuts inside a block of Tesseract's own", () => {
+    expect(articlesOf("CCS docWORKS")).toEqual([["L1", "L2", "L3", "L4"]]);
+    expect(articlesOf("tesseract 5.3.0")).toEqual([
+      ["L1", "L2"],
+      ["L3", "L4"],
+    ]);
   });
 });
