@@ -3,7 +3,7 @@ import type { ReconstructedPage } from "@galley/core";
 import type { FitSettings } from "@galley/core/model";
 import {
   assembleDecisions,
-  boundByRegions,
+  boundDecisions,
   decideLines,
   defaultFit,
   type LineModel,
@@ -48,9 +48,7 @@ export function modelPage(page: ReadPage, model: LineModel): ReconstructedPage {
 /** Scores one page both ways. */
 export function scoreBoth(page: ReadPage, model: LineModel): PageResult {
   const source = page.page.format === "text" ? page.page.input : null;
-  // The decisions as assembly takes them, bound by the source regions.
-  const raw = decideLines(page.features, model);
-  const decisions = page.reading.zoned ? boundByRegions(page.reading.stream, raw) : raw;
+  const decisions = boundDecisions(page.reading, decideLines(page.features, model));
   const doubts: Doubt[] = [];
   const { labels } = page;
   for (let i = 0; i < page.features.count; i++) {

@@ -67,10 +67,9 @@ export interface DecisionOptions {
  * Builds the page from the model's decisions: a line the model sets outside the articles is a
  * caption where the rules read one and otherwise `other`; every other line joins the current
  * article, or opens a new one where the model says an article begins. A producer's regions
- * (`PageReading.zoned`) bind these decisions (`boundByRegions`, `keepRegionsWhole`): no
- * article begins inside one, a
- * region's lines are titles together or not at all, and a region the layout reads in two places
- * goes whole to the owner of most of its lines. An article of title lines alone heads the one
+ * (`PageReading.zoned`) bind these decisions (`boundDecisions`, `keepRegionsWhole`): no
+ * article begins inside one, a region's lines are titles together or not at all, and a region
+ * the layout reads in two places goes whole to the owner of most of its lines. An article of title lines alone heads the one
  * after it. An article's title is the run of title lines that opens it, or else the run that
  * closes it (pages that set titles after their bodies); title lines inside the body are its
  * subheads and stay in the text.
@@ -89,8 +88,7 @@ export function assembleDecisions(
   };
   const groups: number[][] = [];
   const outside: number[] = [];
-  // A producer's regions hold one article, and a title whole (see `boundByRegions`).
-  const bound = reading.zoned ? boundByRegions(stream, decisions) : decisions;
+  const bound = boundDecisions(reading, decisions);
   const isOutside = outsideLines(bound);
   for (let i = 0; i < infos.length; i++) {
     if (isOutside[i]) {
@@ -108,6 +106,14 @@ export function assembleDecisions(
   );
   const { captions, other } = outsideBlocks(infos, whole.outside, features, rules, text);
   return { ...rules, articles, captions, other };
+}
+
+/**
+ * The decisions as assembly takes them: bound by the stream's regions (`boundByRegions`) where
+ * they are a producer's zoning, which holds one article and a title whole; as given otherwise.
+ */
+export function boundDecisions(reading: PageReading, decisions: LineDecisions): LineDecisions {
+  return reading.zoned ? boundByRegions(reading.stream, decisions) : decisions;
 }
 
 /**

@@ -3,7 +3,7 @@ export { shippedModel } from "./bundled.ts";
 export { checkModel } from "./check-model.ts";
 export {
   assembleDecisions,
-  boundByRegions,
+  boundDecisions,
   type DecisionOptions,
   decideLines,
   decidePage,
