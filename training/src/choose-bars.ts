@@ -29,7 +29,7 @@ const grid: Partial<Record<keyof Thresholds, number[]>> = JSON.parse(
 );
 
 const corpus = readCorpus(fullCorpus());
-const scored = corpus.filter((p) => !p.page.paper.startsWith("generated"));
+const scored = corpus.filter((p) => !p.page.paper.startsWith("generated") && p.page.use !== "fit");
 const models = cachedModelsWithoutEachPaper(corpus, cache);
 
 const read = scored.map((p) => {

@@ -25,6 +25,10 @@ export interface CorpusPage {
   format: "text" | "hocr" | "alto" | "page";
   input: string;
   gt: GroundTruth & { rolesAnnotated?: boolean };
+  /** Only fitted on, never scored ("fit"), or only scored, never fitted on ("score"); else both. */
+  use?: "fit" | "score";
+  /** A real layout OCR'd by Tesseract (`tests/tools/retess-real.ts`): reported apart from the real pages. */
+  tesseract?: boolean;
 }
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "tests", "fixtures");
@@ -60,8 +64,11 @@ function truthFile(file: string): string {
   return `${file}.gt.json`;
 }
 
-/** The real pages, each also as its plain-text reading. */
-export function realCorpus(): CorpusPage[] {
+/**
+ * The real pages, each also as its plain-text reading; with `flat`, also as plain text without
+ * blank lines (`#flat`), fitted on, scored, or both.
+ */
+export function realCorpus(flat?: "fit" | "score" | "both"): CorpusPage[] {
   const pages: CorpusPage[] = [];
   for (const [file, paper] of realPages) {
     const path = join(fixtures, "realdata", file);
@@ -72,6 +79,47 @@ export function realCorpus(): CorpusPage[] {
     pages.push({ name, paper, real: true, format, input, gt });
     const view = textView(input, format, gt);
     pages.push({ name: `${name}#text`, paper, real: true, format: "text", input: view.text, gt: view.gt });
+    if (!flat) continue;
+    const bare = textView(input, format, gt, false);
+    const use = flat === "both" ? undefined : flat;
+    pages.push({
+      name: `${name}#flat`,
+      paper,
+      real: true,
+      format: "text",
+      input: bare.text,
+      gt: bare.gt,
+      use,
+    });
+  }
+  return pages;
+}
+
+/**
+ * The real pages with coordinates as Tesseract reads them, drawn from their own boxes
+ * (`tests/fixtures/realdata/tesseract`, made by `tests/tools/retess-real.ts`): each of its
+ * source's paper, so it is left out with it.
+ */
+export function tesseractCorpus(use: "fit" | "score" | "both"): CorpusPage[] {
+  const dir = join(fixtures, "realdata", "tesseract");
+  if (!existsSync(dir)) return [];
+  const pages: CorpusPage[] = [];
+  for (const [file, paper] of realPages) {
+    const name = `${file.split("/").at(-1)!}.tess.hocr`;
+    const path = join(dir, name);
+    if (!existsSync(`${path}.gt.json`)) continue;
+    const gt = JSON.parse(readFileSync(`${path}.gt.json`, "utf8")) as CorpusPage["gt"];
+    const input = readFileSync(path, "utf8");
+    pages.push({
+      name,
+      paper,
+      real: true,
+      tesseract: true,
+      format: "hocr",
+      input,
+      gt,
+      use: use === "both" ? undefined : use,
+    });
   }
   return pages;
 }
@@ -135,7 +183,11 @@ export function adCorpus(perLanguage = 6): CorpusPage[] {
   return pages;
 }
 
-/** Every page: the real ones, then the fixtures. */
-export function fullCorpus(): CorpusPage[] {
-  return [...realCorpus(), ...fixtureCorpus(), ...adCorpus()];
+/**
+ * Every page the model is fitted on: the real ones, the fixtures, the generated ad pages. `flat`
+ * adds each real page as plain text without blank lines (`realCorpus`). The real layouts read by
+ * Tesseract (`tesseractCorpus`) are not here: `pnpm eval` scores them apart.
+ */
+export function fullCorpus(flat?: "fit" | "score" | "both"): CorpusPage[] {
+  return [...realCorpus(flat), ...fixtureCorpus(), ...adCorpus()];
 }

@@ -24,7 +24,8 @@ export function readCorpus(pages: readonly CorpusPage[]): ReadPage[] {
 }
 
 /**
- * How much one line of a page weighs in fitting: real pages `realWeight`, fixtures 1, generated
+ * How much one line of a page weighs in fitting: real pages `realWeight` (also when read by
+ * Tesseract), fixtures 1, generated
  * pages `generatedWeight` (0.3: they teach one thing, and a model that leans on them learns
  * their shape instead — with a page-length feature and full weight, any short plain page read
  * as an ad page).

@@ -2,15 +2,27 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defaultFit } from "@galley/core/model";
-import { fullCorpus } from "./corpus.ts";
+import { fullCorpus, tesseractCorpus } from "./corpus.ts";
 import { readCorpus } from "./dataset.ts";
-import { leaveOnePaperOut, lowestFifthShare, resultTable, routeResults } from "./evaluate.ts";
+import { leaveOnePaperOut, lowestFifthShare, pooledTitles, resultTable, routeResults } from "./evaluate.ts";
 
 /** `pnpm eval`: the leave-one-newspaper-out figures, per paper and format, and their means. */
 const started = Date.now();
 const pages = readCorpus(
-  fullCorpus().filter((p) => !(process.argv.includes("--no-ads") && p.paper === "generated: ads")),
+  [
+    ...fullCorpus(flatOption()),
+    // The real layouts read by Tesseract: scored apart, each by the model fitted without its paper
+    // (`--tesseract fit|both` fits on them too).
+    ...tesseractCorpus((option("--tesseract") ?? "score") as "fit" | "score" | "both"),
+  ].filter((p) => !(process.argv.includes("--no-ads") && p.paper === "generated: ads")),
 );
+function option(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+}
+function flatOption(): "fit" | "score" | "both" | undefined {
+  return option("--flat") as "fit" | "score" | "both" | undefined;
+}
 const flag = (name: string) => {
   const at = process.argv.indexOf(name);
   return at >= 0 ? Number(process.argv[at + 1]) : undefined;
@@ -29,9 +41,11 @@ settings.thresholds = {
 };
 const results = leaveOnePaperOut(pages, settings);
 routeResults(results);
-const real = results.filter((r) => r.real);
+const real = results.filter((r) => r.real && !r.tesseract);
+const tesseract = results.filter((r) => r.tesseract);
 const fixtures = results.filter((r) => !r.real);
-const format = (r: { geometry: boolean }) => (r.geometry ? "geometry" : "text");
+const format = (r: { geometry: boolean; name: string }) =>
+  r.geometry ? "geometry" : r.name.endsWith("#flat") ? "text, no blank lines" : "text";
 const report: string[] = [
   "Each real paper scored by a model and router fitted without it (routed: the page the router",
   "picks; model: the model's page; rules: the rules alone):",
@@ -46,6 +60,23 @@ const report: string[] = [
     .slice(2)
     .join("\n"),
   "",
+  ...(["geometry", "text"] as const).map((kind) => {
+    const pooled = pooledTitles(real.filter((r) => format(r) === kind));
+    return `- titles counted per article (${kind}: ${pooled.articles} articles of titled pages, routed): ${pooled.titleAcc.toFixed(3)}`;
+  }),
+  "",
+  ...(tesseract.length
+    ? [
+        "Real layouts read by Tesseract (tests/tools/retess-real.ts; apart from the real means, each scored by the model fitted without its paper):",
+        "",
+        resultTable(tesseract, (r) => r.paper),
+        resultTable(tesseract, () => "real layouts, Tesseract")
+          .split("\n")
+          .slice(2)
+          .join("\n"),
+        "",
+      ]
+    : []),
   "The project's fixtures, each family left out in turn:",
   "",
   resultTable(fixtures, (r) => `${r.paper}, ${format(r)}`),

@@ -21,8 +21,12 @@ export interface PageResult {
   name: string;
   paper: string;
   real: boolean;
+  /** A real layout read by Tesseract (`CorpusPage.tesseract`): reported apart. */
+  tesseract: boolean;
   geometry: boolean;
   titled: boolean;
+  /** How many articles the page's truth holds (titles pooled per article weigh pages by it). */
+  truthArticles: number;
   signals: Record<SignalName, number>;
   model: PageScore;
   rules: PageScore;
@@ -72,8 +76,10 @@ export function scoreBoth(page: ReadPage, model: LineModel): PageResult {
     name: page.page.name,
     paper: page.page.paper,
     real: page.page.real,
+    tesseract: page.page.tesseract === true,
     geometry: page.page.format !== "text",
     titled: page.page.gt.rolesAnnotated !== false,
+    truthArticles: page.page.gt.articles.length,
     signals: pageSignals(page.reading),
     model: scorePage(page.page.gt, assembleDecisions(page.reading, page.features, decisions), source),
     rules: scorePage(page.page.gt, page.reading.rules, source),
@@ -87,7 +93,8 @@ export function scoreBoth(page: ReadPage, model: LineModel): PageResult {
 export function leaveOnePaperOut(pages: readonly ReadPage[], settings?: FitSettings): PageResult[] {
   const results: PageResult[] = [];
   for (const [paper, model] of modelsWithoutEachPaper(pages, settings))
-    for (const p of pages) if (p.page.paper === paper) results.push(scoreBoth(p, model));
+    for (const p of pages)
+      if (p.page.paper === paper && p.page.use !== "fit") results.push(scoreBoth(p, model));
   return results;
 }
 
@@ -106,7 +113,7 @@ export function modelsWithoutEachPaper(
     models.set(
       paper,
       fitModel(
-        pages.filter((q) => q.page.paper !== paper),
+        pages.filter((q) => q.page.paper !== paper && q.page.use !== "score"),
         settings,
       ),
     );
@@ -137,7 +144,7 @@ export function routedPage(r: PageResult): RoutedPage {
 /** Sets each result's `routed` choice with a router fitted on the other papers' results. */
 export function routeResults(results: PageResult[]): void {
   for (const paper of new Set(results.map((r) => r.paper))) {
-    const router = fitRouter(results.filter((r) => r.paper !== paper).map(routedPage));
+    const router = fitRouter(results.filter((r) => r.paper !== paper && !r.tesseract).map(routedPage));
     for (const r of results) {
       if (r.paper !== paper) continue;
       r.routed = r.signals[router.signal] > router.threshold ? router.above : router.below;
@@ -164,6 +171,21 @@ export function meansOf(results: readonly PageResult[]): Means {
     titleAcc: mean(titled.map((r) => pick(r, k).titleAcc)),
   });
   return { pages: results.length, model: side("model"), rules: side("rules"), routed: side("routed") };
+}
+
+/**
+ * titleAcc pooled over articles rather than averaged over pages (a page of two articles moves
+ * the page mean by a half per title; pooled, every title counts once): the routed choice's.
+ */
+export function pooledTitles(results: readonly PageResult[]): { articles: number; titleAcc: number } {
+  let articles = 0;
+  let right = 0;
+  for (const r of results) {
+    if (!r.titled) continue;
+    articles += r.truthArticles;
+    right += r[r.routed ?? "model"].titleAcc * r.truthArticles;
+  }
+  return { articles, titleAcc: articles ? right / articles : 0 };
 }
 
 /** A Markdown table of results grouped by `key`, with a row of means per group. */

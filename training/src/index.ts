@@ -1,4 +1,11 @@
-export { adCorpus, type CorpusPage, fixtureCorpus, fullCorpus, realCorpus } from "./corpus.ts";
+export {
+  adCorpus,
+  type CorpusPage,
+  fixtureCorpus,
+  fullCorpus,
+  realCorpus,
+  tesseractCorpus,
+} from "./corpus.ts";
 export { lineWeight, type ReadPage, readCorpus } from "./dataset.ts";
 export {
   type Doubt,

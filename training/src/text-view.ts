@@ -11,6 +11,7 @@ export function textView(
   input: string,
   format: "text" | "hocr" | "alto" | "page",
   gt: GroundTruth,
+  blankLines = true,
 ): { text: string; gt: GroundTruth } {
   if (format === "text") return { text: input, gt };
   const page = ingest(input, format);
@@ -25,7 +26,7 @@ export function textView(
       const height = Math.max(1, a.h);
       const apart =
         b.y < a.y - height || b.y > a.y + a.h + 1.5 * height || Math.abs(b.x - a.x) > Math.max(a.w, b.w) / 2;
-      if (apart) out.push("");
+      if (apart && blankLines) out.push("");
     }
     out.push(line.text);
     number.set(line.id, out.length);
