@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { readPage } from "../model/reading.ts";
 import { ingest } from "./ingest.ts";
-import { regionsAreZoning, sourceProducer } from "./producer.ts";
+import { regionsAreZoning, regionsBind, sourceProducer } from "./producer.ts";
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "..", "tests", "fixtures");
 
@@ -47,11 +47,25 @@ describe("regionsAreZoning", () => {
     expect(regionsAreZoning("tesseract 5.3.0")).toBe(false);
     expect(regionsAreZoning("Tesseract OCR")).toBe(false);
   });
+});
 
-  it("reads a page from Tesseract's ALTO, and a plain-text page, as not zoned", () => {
-    const alto = readFileSync(join(fixtures, "rendered", "en-11.alto.xml"), "utf8");
-    expect(readPage(alto).zoned).toBe(false);
-    expect(readPage(alto.replace(/tesseract 5\.3\.0/, "CCS docWORKS")).zoned).toBe(true);
+describe("regionsBind", () => {
+  it("binds by a producer's zoning always, and by Tesseract's blocks on pages not set in CJK", () => {
+    expect(regionsBind("CCS docWORKS", 0.9)).toBe(true);
+    expect(regionsBind(undefined, 1)).toBe(true);
+    expect(regionsBind("tesseract 5.3.0", 0)).toBe(true);
+    expect(regionsBind("tesseract 5.3.0", 0.49)).toBe(true);
+    expect(regionsBind("tesseract 5.3.0", 0.5)).toBe(false);
+  });
+
+  it("reads Tesseract's English ALTO as bound, its Chinese ALTO as not, plain text as not", () => {
+    const en = readFileSync(join(fixtures, "rendered", "en-11.alto.xml"), "utf8");
+    const zh = readFileSync(join(fixtures, "rendered", "zh-11.alto.xml"), "utf8");
+    expect(en).toMatch(/tesseract/i);
+    expect(zh).toMatch(/tesseract/i);
+    expect(readPage(en).zoned).toBe(true);
+    expect(readPage(zh).zoned).toBe(false);
+    expect(readPage(zh.replace(/tesseract 5\.3\.0/g, "CCS docWORKS")).zoned).toBe(true);
     expect(readPage("HEADLINE\n\nA line of text.").zoned).toBe(false);
   });
 });

@@ -118,17 +118,19 @@ describe("keepRegionsWhole", () => {
 
 describe("assembleDecisions", () => {
   // Two articles set in one ALTO TextBlock, as an OCR engine's own block can hold them.
-  const alto = (producer: string) => `<?xml version="1.0" encoding="UTF-8"?>
+  const english = [
+    "The first story opens here",
+    "and ends with this line.",
+    "A second story opens here",
+    "and ends with this line too.",
+  ];
+  const chinese = ["第一篇报道从这里开始", "到这一行结束了。", "第二篇报道从这里开始", "也到这一行结束了。"];
+  const alto = (producer: string, lines = english) => `<?xml version="1.0" encoding="UTF-8"?>
 <alto xmlns="http://www.loc.gov/standards/alto/ns-v3#">
 <Description><OCRProcessing ID="p"><ocrProcessingStep><processingSoftware><softwareName>${producer}</softwareName></processingSoftware></ocrProcessingStep></OCRProcessing></Description>
 <Layout><Page ID="P1" WIDTH="1000" HEIGHT="1000"><PrintSpace>
 <TextBlock ID="B1" HPOS="100" VPOS="100" WIDTH="400" HEIGHT="200">
-${[
-  "The first story opens here",
-  "and ends with this line.",
-  "A second story opens here",
-  "and ends with this line too.",
-]
+${lines
   .map(
     (text, k) =>
       `<TextLine ID="L${k + 1}" HPOS="100" VPOS="${100 + 40 * k}" WIDTH="400" HEIGHT="30"><String CONTENT="${text}" HPOS="100" VPOS="${100 + 40 * k}" WIDTH="400" HEIGHT="30"/></TextLine>`,
@@ -136,8 +138,8 @@ ${[
   .join("\n")}
 </TextBlock></PrintSpace></Page></Layout></alto>`;
 
-  const articlesOf = (producer: string) => {
-    const reading = readPage(alto(producer));
+  const articlesOf = (producer: string, lines = english) => {
+    const reading = readPage(alto(producer, lines));
     const features = pageFeatures(reading);
     const given = decisions(reading.stream.map((l) => (l.id === "L1" || l.id === "L3" ? 0.9 : 0)));
     return assembleDecisions(reading, features, given).articles.map((a) =>
@@ -145,9 +147,14 @@ ${[
     );
   };
 
-  it("keeps a producer's region whole, and cuts inside a block of Tesseract's own", () => {
+  it("keeps a producer's region whole, and Tesseract's block of a Latin page", () => {
     expect(articlesOf("CCS docWORKS")).toEqual([["L1", "L2", "L3", "L4"]]);
-    expect(articlesOf("tesseract 5.3.0")).toEqual([
+    expect(articlesOf("tesseract 5.3.0")).toEqual([["L1", "L2", "L3", "L4"]]);
+  });
+
+  it("cuts inside Tesseract's block of a Chinese page, and keeps a producer's whole", () => {
+    expect(articlesOf("CCS docWORKS", chinese)).toEqual([["L1", "L2", "L3", "L4"]]);
+    expect(articlesOf("tesseract 5.3.0", chinese)).toEqual([
       ["L1", "L2"],
       ["L3", "L4"],
     ]);

@@ -174,8 +174,8 @@ export function keepRegionsWhole(
 
 /**
  * The decisions bound by the source's regions (an ALTO TextBlock, a PAGE TextRegion, an hOCR
- * content area), where they are a producer's zoning (`regionsAreZoning`; an OCR engine's own
- * blocks, Tesseract's, can run across a gutter). On every real page we have truth for, no
+ * content area), where they bind (`regionsBind`: a producer's zoning; Tesseract's own blocks
+ * except on CJK pages, where they run across the narrow gutters). On every real page we have truth for, no
  * producer's region holds lines of two articles, and every title is a region of its own (47
  * of 47 title regions hold title lines only). So an article begins only where the stream
  * enters a region, never between two lines it reads in a row from one region; and the lines of

@@ -4,13 +4,14 @@ import { InputError } from "../errors.ts";
 import { assembleGeometryPage } from "../geometry/geometry-page.ts";
 import { layoutPage } from "../geometry/layout.ts";
 import { ingestDecoded } from "../ingest/ingest.ts";
-import { regionsAreZoning } from "../ingest/producer.ts";
+import { regionsBind } from "../ingest/producer.ts";
 import { countTextLines, ingestText } from "../ingest/text.ts";
 import { decodeInput, defaultMaxBytes } from "../input/decode.ts";
 import { detectFormat } from "../input/detect.ts";
 import { readTextLayout } from "../layout/text-stream.ts";
 import { describeLines, type LineInfo } from "../lines/line-info.ts";
 import type { ReconstructOptions } from "../reconstruct.ts";
+import { type ScriptTally, tallyScript } from "../text/script.ts";
 import type { ReconstructedPage } from "../types.ts";
 
 /**
@@ -27,8 +28,8 @@ export interface PageReading {
   /** The source had coordinates (hOCR, ALTO, PAGE). */
   geometry: boolean;
   /**
-   * The stream's regions are a producer's zoning, which the model's decisions are bound by
-   * (`regionsAreZoning`); false for plain text and for an OCR engine's own blocks.
+   * The stream's regions bind the model's decisions (`regionsBind`): a producer's zoning, or an
+   * OCR engine's own blocks on a page not set in CJK; false for plain text.
    */
   zoned: boolean;
 }
@@ -48,7 +49,10 @@ export function readPage(input: string | Uint8Array, options: ReconstructOptions
   const layout = layoutPage(ingested);
   const rules = assembleGeometryPage(ingested, { ...options, layout });
   if (ingested.warnings) rules.warnings = ingested.warnings;
-  return reading(layout.stream, rules, true, regionsAreZoning(ingested.producer));
+  const script: ScriptTally = { cjk: 0, all: 0 };
+  for (const line of ingested.lines) tallyScript(line.text, script);
+  const bound = regionsBind(ingested.producer, script.all ? script.cjk / script.all : 0);
+  return reading(layout.stream, rules, true, bound);
 }
 
 function reading(
