@@ -64,8 +64,7 @@ export function carryTruth(
       captions.set(known.cluster, [...(captions.get(known.cluster) ?? []), t.id]);
     else {
       const a = articles.get(known.cluster) ?? {};
-      const role = known.role === "jump" ? "jump" : known.role;
-      a[role] = [...(a[role] ?? []), t.id];
+      a[known.role] = [...(a[known.role] ?? []), t.id];
       // The first Tesseract line of a source line that opens a paragraph opens it too.
       if (known.start && !claimed.has(best.id)) a.paragraphStarts = [...(a.paragraphStarts ?? []), t.id];
       articles.set(known.cluster, a);

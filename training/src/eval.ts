@@ -24,8 +24,8 @@ function flatOption(): "fit" | "score" | "both" | undefined {
   return option("--flat") as "fit" | "score" | "both" | undefined;
 }
 const flag = (name: string) => {
-  const at = process.argv.indexOf(name);
-  return at >= 0 ? Number(process.argv[at + 1]) : undefined;
+  const value = option(name);
+  return value === undefined ? undefined : Number(value);
 };
 const settings = { ...defaultFit };
 settings.rounds = flag("--rounds") ?? settings.rounds;
