@@ -8,6 +8,8 @@
  *    hOCR and an EPUB export of the 12 pages run as jobs (p50, p99, max);
  *  - how long the heavy work took, and the server process's peak resident memory (main thread
  *    and worker together).
+ * The uploading client runs at nice 19 (`uploaderNice`: it stands in for clients on other
+ * machines); `--uploader-nice N` sets another.
  * Figures only, no pass/fail (target: p99 ≤ 10 ms under load; docs/server.md).
  */
 import { readFileSync, rmSync } from "node:fs";
@@ -19,11 +21,14 @@ import {
   measureRoundTrips,
   prepareLoad,
   runHeavyWorkElsewhere,
+  uploaderNice,
 } from "../server/helpers/load.ts";
 
 const args = process.argv.slice(2);
 const at = args.indexOf("--runs");
 const runs = at >= 0 ? Number(args[at + 1]) : 2;
+const niceAt = args.indexOf("--uploader-nice");
+const nice = niceAt >= 0 ? Number(args[niceAt + 1]) : uploaderNice;
 
 await ensureBuilt();
 
@@ -46,7 +51,7 @@ for (const sync of ["full", "normal"]) {
     let outcome = "";
     const loaded = await measureRoundTrips(server, setup, async () => {
       const started = performance.now();
-      const { jobs } = await runHeavyWorkElsewhere(server, setup);
+      const { jobs } = await runHeavyWorkElsewhere(server, setup, nice);
       heavyMs = performance.now() - started;
       outcome = jobs.map((j) => `${j.kind} ${j.state}`).join(", ");
     });
@@ -55,7 +60,7 @@ for (const sync of ["full", "normal"]) {
     await server.exited;
     rmSync(setup.dataDir, { recursive: true, force: true });
     console.log(
-      `--sync ${sync}, run ${run} (load average ${loadavg()[0]!.toFixed(1)}): idle ${fmt(idle)}; ` +
+      `--sync ${sync}, run ${run} (uploader at nice ${nice}, load average ${loadavg()[0]!.toFixed(1)}): idle ${fmt(idle)}; ` +
         `under load ${fmt(loaded)}; heavy work ${(heavyMs / 1000).toFixed(1)} s (${outcome}); server peak RSS ${peak.toFixed(0)} MB`,
     );
   }

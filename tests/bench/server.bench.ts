@@ -16,7 +16,7 @@ import { createPageFromUpload, issueToken, openDataDir, silentLogger } from "@ga
 import { ensureBuilt } from "../../apps/cli/build.mjs";
 import { connectClient } from "../server/helpers/clients.ts";
 import { seedPage } from "../server/helpers/server.ts";
-import { galleyBundle } from "../support/galley-bin.ts";
+import { galleyBundle, galleyNodeFlags } from "../support/galley-bin.ts";
 
 const args = process.argv.slice(2);
 const at = args.indexOf("--runs");
@@ -59,6 +59,7 @@ async function run(): Promise<{ startMs: number; rssMb: number; peakMb: number }
   const child = spawn(
     process.execPath,
     [
+      ...galleyNodeFlags,
       ...(process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? []),
       galleyBundle,
       "serve",

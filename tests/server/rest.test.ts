@@ -259,6 +259,33 @@ describe("REST API", () => {
       expect(error).toMatch(/256 KiB/);
     });
 
+    it("reads a body sent in chunks without a length, and refuses one that runs over the limit", async () => {
+      // Chunked transfer: no Content-Length, so the limit is checked while Node's stream is read.
+      const streamed = (bytes: Uint8Array, pieces: number) =>
+        new ReadableStream<Uint8Array>({
+          start(controller) {
+            const size = Math.ceil(bytes.byteLength / pieces);
+            for (let at = 0; at < bytes.byteLength; at += size)
+              controller.enqueue(bytes.slice(at, at + size));
+            controller.close();
+          },
+        });
+      const send = (number: number, bytes: Uint8Array, pieces: number) =>
+        server.api(`/api/issues/${server.issueId}/pages?number=${number}`, {
+          method: "POST",
+          body: streamed(bytes, pieces),
+          duplex: "half",
+        } as RequestInit);
+      const stored = await send(7, seedPage, 5);
+      expect(stored.status).toBe(201);
+      const { id } = (await stored.json()) as { id: string };
+      const source = await server.api(`/api/pages/${id}/source`);
+      expect(new Uint8Array(await source.arrayBuffer())).toEqual(new Uint8Array(seedPage));
+      const { status, error } = await errorOf(await send(8, new Uint8Array(300 * 1024).fill(0x41), 6));
+      expect(status).toBe(413);
+      expect(error).toMatch(/256 KiB/);
+    });
+
     it("answers 415 for an unknown format, unknown markup, and an image without OCR", async () => {
       expect((await errorOf(await upload(5, seedPage, "&format=docx"))).status).toBe(415);
       expect((await errorOf(await upload(5, "<?xml version='1.0'?><report><p>x</p></report>"))).status).toBe(

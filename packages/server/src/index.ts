@@ -45,6 +45,7 @@ export { defaultWorkerFile, type WorkerLimits, WorkerPool } from "./jobs/worker-
 export { defaultLimits, type Limits } from "./limits.ts";
 export { createConsoleLogger, type LogContext, type Logger, silentLogger } from "./logger.ts";
 export { databaseFileName, openDataDir } from "./node/data-dir.ts";
+export { lowerHelperThreads } from "./node/helper-threads.ts";
 export { type GalleyServerOptions, type RunningGalleyServer, startGalleyServer } from "./node/serve.ts";
 export {
   type CheckedUpload,

@@ -1,7 +1,7 @@
 import { Busboy } from "@fastify/busboy";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { ChunkList, formatBytes, Pacer, readBody } from "./body.ts";
+import { ChunkList, formatBytes, type RequestBody, readBody, requestBody } from "./body.ts";
 
 /** One file of an upload: its bytes and the name the client gave it, if any. */
 export interface UploadedFile {
@@ -29,9 +29,7 @@ export async function readUploadBody(c: Context, limit: number): Promise<UploadB
   const declared = c.req.header("content-length");
   if (declared !== undefined && Number(declared) > limit)
     throw new HTTPException(413, { message: `the body is over the limit of ${formatBytes(limit)}` });
-  const stream = c.req.raw.body;
-  if (!stream) throw new HTTPException(400, { message: "the form is empty: send a part named file" });
-  const parts = await parseParts(stream, type, limit);
+  const parts = await parseParts(requestBody(c), type, limit);
   const file = parts.get("file");
   if (!file)
     throw new HTTPException(400, { message: "the form has no part named file (the OCR file or page image)" });
@@ -43,18 +41,17 @@ export async function readUploadBody(c: Context, limit: number): Promise<UploadB
 }
 
 function parseParts(
-  stream: ReadableStream<Uint8Array>,
+  body: RequestBody,
   contentType: string,
   limit: number,
 ): Promise<Map<string, { chunks: ChunkList; name: string | null }>> {
   return new Promise((resolve, reject) => {
     const parts = new Map<string, { chunks: ChunkList; name: string | null }>();
-    const reader = stream.getReader();
     let failed = false;
     const fail = (status: 400 | 413, message: string) => {
       if (failed) return;
       failed = true;
-      reader.cancel().catch(() => {});
+      body.cancel();
       reject(new HTTPException(status, { message }));
     };
     let parser: Busboy;
@@ -89,17 +86,13 @@ function parseParts(
       if (!failed) resolve(parts);
     });
     (async () => {
-      const pause = new Pacer();
       let size = 0;
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
+      for await (const value of body.chunks()) {
         size += value.byteLength;
         if (size > limit) return fail(413, `the body is over the limit of ${formatBytes(limit)}`);
         // Backpressure: wait for the parser to take a chunk before reading the next.
         if (!parser.write(value)) await new Promise((drained) => parser.once("drain", drained));
         if (failed) return;
-        await pause.after(value.byteLength);
       }
       parser.end();
     })().catch((error: unknown) => fail(400, `the upload was cut off: ${(error as Error).message}`));

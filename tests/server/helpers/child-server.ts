@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 
-import { galleyBundle } from "../../support/galley-bin.ts";
+import { galleyBundle, galleyNodeFlags } from "../../support/galley-bin.ts";
 
 /** `galley serve` in a child process: the compiled CLI, as `pnpm start` runs it. */
 export interface ChildServer {
@@ -24,6 +24,7 @@ export function spawnServer(dataDir: string, extra: string[] = []): Promise<Chil
       ...(process.env.GALLEY_CHILD_CPU_PROF
         ? ["--cpu-prof", `--cpu-prof-dir=${process.env.GALLEY_CHILD_CPU_PROF}`]
         : []),
+      ...galleyNodeFlags,
       galleyBundle,
       "serve",
       "--port",

@@ -5,8 +5,10 @@ import { recognizeImage } from "@galley/ocr";
 import {
   createConsoleLogger,
   createPageFromUpload,
+  defaultLimits,
   issueToken,
   loginTokenTtlMs,
+  lowerHelperThreads,
   newId,
   openDataDir,
   type RunningGalleyServer,
@@ -54,6 +56,9 @@ export const serveCommand: Command = {
       ],
     });
     if (positionals.length > 0) throw new CliError(`unexpected argument "${positionals[0]}"`, 2);
+    // Before any worker thread exists: V8's helper threads, which compile hot code for the
+    // worker threads too, run at the workers' priority, not the event loop's (lowerHelperThreads).
+    lowerHelperThreads(defaultLimits.workerNice);
     const port = parsePort(options.get("port") ?? process.env.PORT ?? "8787");
     const dataDir = resolve(options.get("data") ?? "data");
     const webRoot = resolve(options.get("web") ?? defaultWebRoot());

@@ -1,4 +1,5 @@
 import type { Context } from "hono";
+import { nodeIncoming } from "../node-incoming.ts";
 
 /**
  * The address a request came from: the peer of the TCP connection (Node's `incoming.socket`,
@@ -19,14 +20,7 @@ export function clientAddress(c: Context, trustProxy: number): string {
   return peerAddress(c.env) ?? "unknown";
 }
 
-interface NodeBindings {
-  incoming?: { socket?: { remoteAddress?: unknown } };
-  server?: NodeBindings;
-}
-
 function peerAddress(env: unknown): string | null {
-  if (typeof env !== "object" || env === null) return null;
-  const bindings = env as NodeBindings;
-  const address = (bindings.server ?? bindings).incoming?.socket?.remoteAddress;
+  const address: unknown = nodeIncoming(env)?.socket?.remoteAddress;
   return typeof address === "string" ? address : null;
 }

@@ -31,6 +31,11 @@ export class BlobChunks {
     private readonly synchronous: "FULL" | "NORMAL",
     /** Told the size of every chunk written (the storage schedules WAL checkpoints by it). */
     private readonly onWrite: (bytes: number) => void = () => {},
+    /**
+     * Awaited after each chunk: the storage's `WalFlusher`, which puts the chunk on the disk from
+     * another thread; absent (a database in memory), a millisecond's sleep.
+     */
+    private readonly settle: () => Promise<void> = () => new Promise((resolve) => setTimeout(resolve, 1)),
   ) {
     this.insert = db.prepare("INSERT INTO blob_chunks (blob, seq, data, created_at) VALUES (?, ?, ?, ?)");
     this.select = db.prepare("SELECT data FROM blob_chunks WHERE blob = ? AND seq = ?");
@@ -58,9 +63,10 @@ export class BlobChunks {
         this.db.exec(`PRAGMA synchronous = ${this.synchronous}`);
       }
       this.onWrite(piece.byteLength);
-      // A short sleep rather than an immediate turn: writing 50 MB as fast as it goes made
-      // the kernel throttle the writes themselves (dirty pages), in this thread.
-      await new Promise((resolve) => setTimeout(resolve, 1));
+      // Paced by the disk rather than an immediate turn: writing 50 MB as fast as it goes made
+      // the kernel throttle the writes themselves (dirty pages), in this thread, and left the
+      // pages to the fsync of whichever commit came next.
+      await this.settle();
     }
     return { inline: null, blob: id };
   }

@@ -38,6 +38,7 @@ import {
   sqliteSchema,
   sqliteSchemaVersion,
 } from "./schema.ts";
+import { WalFlusher } from "./wal-flusher.ts";
 
 /** Options for `openSqliteStorage`. */
 export interface SqliteStorageOptions {
@@ -77,6 +78,7 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
     db,
     options.synchronous === "normal" ? "NORMAL" : "FULL",
     options.file === ":memory:" ? null : new Checkpointer(options.file),
+    options.file === ":memory:" ? null : new WalFlusher(`${options.file}-wal`),
   );
   storage.sweepOrphans();
   return storage;
@@ -132,9 +134,15 @@ class SqliteStorage implements Storage {
     db: Database.Database,
     synchronous: "FULL" | "NORMAL",
     private readonly checkpointer: Checkpointer | null,
+    flusher: WalFlusher | null,
   ) {
     this.db = db;
-    this.chunks = new BlobChunks(db, synchronous, (bytes) => this.wrote(bytes));
+    this.chunks = new BlobChunks(
+      db,
+      synchronous,
+      (bytes) => this.wrote(bytes),
+      flusher ? () => flusher.flush() : undefined,
+    );
     // Checkpoints run in the checkpointer's thread, never inside a commit (see `wrote`).
     if (checkpointer) db.pragma("wal_autocheckpoint = 0");
     this.statements = {
