@@ -11,10 +11,12 @@ import { type LoadSetup, measureRoundTrips, prepareLoad, runHeavyWorkElsewhere }
  *
  * What this test holds is what does not depend on the machine: the heavy work is off the event
  * loop. On the event loop, reconstructing the 50 MB text alone held every round trip for
- * seconds (20 s in the issue); so the median must stay ≤ 10 ms and the p99 ≤ 250 ms. The target
- * itself, p99 ≤ 10 ms, is measured by `pnpm bench load` (7–9 ms in `full` mode, 6 ms in `normal`,
- * docs/server.md): this test runs beside the rest of the suite, whose load is the machine's,
- * not the server's.
+ * seconds (20 s in the issue). Here the median must stay ≤ 5 ms and the p99 ≤ 50 ms (measured
+ * inside the whole suite: p50 0.7 ms, p99 5.6 ms), so any of the heavy work run on the event loop
+ * again fails it; the last milliseconds (helper threads, fsyncs: p99 12–15 ms in this mode before
+ * they were dealt with) are the bench's to watch. The target itself, p99 ≤ 10 ms, is measured by
+ * `pnpm bench load` (7–9 ms in `full` mode, 6 ms in `normal`, docs/server.md): this test runs
+ * beside the rest of the suite, whose load is the machine's, not the server's.
  *
  * The server runs with `--sync normal`: with every commit fsynced the round trip also waits on
  * a disk that other test suites share, which says nothing about heavy work.
@@ -52,7 +54,7 @@ describe("sync under heavy work", () => {
     expect(jobs.map((j) => j.state)).toEqual(["failed", "done", "done"]);
     expect(jobs[0]?.error).toMatch(/over the limit of 32 MiB/);
     expect(loaded.samples.length).toBeGreaterThan(300);
-    expect(loaded.p50).toBeLessThanOrEqual(10);
-    expect(loaded.p99).toBeLessThanOrEqual(250);
+    expect(loaded.p50).toBeLessThanOrEqual(5);
+    expect(loaded.p99).toBeLessThanOrEqual(50);
   });
 });
