@@ -126,6 +126,8 @@ export function createGalleyApp(options: GalleyAppOptions): GalleyApp {
   const app = new Hono<GalleyEnv>();
   const logger = options.logger ?? createConsoleLogger();
   const limits: Limits = { ...defaultLimits, ...options.limits };
+  // Follows the work limits a host set, unless it set this one too.
+  if (options.limits?.uploadsAtOnce === undefined) limits.uploadsAtOnce = limits.workers + limits.jobQueue;
   let upgradeWebSocket = options.upgradeWebSocket;
   let injectWebSocket: GalleyApp["injectWebSocket"] = null;
   if (!upgradeWebSocket) {
@@ -170,6 +172,7 @@ export function createGalleyApp(options: GalleyAppOptions): GalleyApp {
     ocr: options.ocr ?? null,
     pool,
     ocrSlots: new Semaphore(limits.ocrRuns, limits.jobQueue, "OCR runs"),
+    uploadSlots: new Semaphore(limits.uploadsAtOnce, 0, "uploads coming in"),
     jobs,
     models: new PublicationModels({
       storage: options.storage,

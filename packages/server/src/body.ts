@@ -5,9 +5,9 @@ import { nodeIncoming } from "./node-incoming.ts";
 /**
  * Reads the request body into memory, refusing it with 413 as soon as it passes `limit`
  * bytes (by `Content-Length` up front, else while streaming), so an oversize upload is never
- * buffered whole.
+ * buffered whole, and with 408 when no bytes of it come for `idleMs`.
  */
-export async function readBody(c: Context, limit: number): Promise<Uint8Array> {
+export async function readBody(c: Context, limit: number, idleMs: number): Promise<Uint8Array> {
   const tooLarge = () =>
     new HTTPException(413, { message: `the body is over the limit of ${formatBytes(limit)}` });
   const declared = c.req.header("content-length");
@@ -17,7 +17,7 @@ export async function readBody(c: Context, limit: number): Promise<Uint8Array> {
   const expected = declared !== undefined && /^\d+$/.test(declared) ? Number(declared) : null;
   const sink = expected !== null ? new ByteSink(expected) : null;
   const chunks = new ChunkList();
-  const body = requestBody(c);
+  const body = requestBody(c, idleMs);
   for await (const value of body.chunks()) {
     if ((sink?.size ?? chunks.size) + value.byteLength > limit) {
       body.cancel();
@@ -33,10 +33,17 @@ export async function readBody(c: Context, limit: number): Promise<Uint8Array> {
 export interface RequestBody {
   /**
    * The chunks as they arrive, a bounded share of them per event-loop turn (see `Pacer`): the
-   * bytes wait in the socket meanwhile, so an upload cannot hold the loop.
+   * bytes wait in the socket meanwhile, so an upload cannot hold the loop. Throws 408 (and has
+   * the connection closed after the answer) when no bytes come for the body's `idleMs`.
    */
   chunks(): AsyncGenerator<Uint8Array>;
   /** Stops reading and drops the rest. */
+  cancel(): void;
+}
+
+/** Where a body's chunks come from: one at a time, and dropped when cancelled. */
+interface BodySource {
+  next(): Promise<IteratorResult<Uint8Array>>;
   cancel(): void;
 }
 
@@ -46,43 +53,78 @@ export interface RequestBody {
  * promise and a queue per chunk: about a quarter of the event loop's time while two 50 MB
  * uploads came in (profiled).
  */
-export function requestBody(c: Context): RequestBody {
-  const incoming = nodeIncoming(c.env);
-  if (incoming && incoming.readableFlowing === null && incoming.listenerCount("data") === 0) {
-    let cancelled = false;
-    return {
-      async *chunks() {
-        const pause = new Pacer();
-        // Not destroyed when left early: the answer (413, 400) must still reach the client, and
-        // Node reads and drops the rest of the body once it has gone.
-        for await (const chunk of incoming.iterator({ destroyOnReturn: false })) {
-          if (cancelled) return;
-          yield chunk as Uint8Array;
-          await pause.after((chunk as Uint8Array).byteLength);
-        }
-      },
-      cancel: () => {
-        cancelled = true;
-      },
-    };
-  }
-  const stream = c.req.raw.body;
-  const reader = stream?.getReader();
+export function requestBody(c: Context, idleMs: number): RequestBody {
+  const source = bodySource(c);
+  let cancelled = false;
+  const cancel = () => {
+    if (cancelled) return;
+    cancelled = true;
+    source.cancel();
+  };
   return {
     async *chunks() {
-      if (!reader) return;
       const pause = new Pacer();
       for (;;) {
-        const { done, value } = await reader.read();
-        if (done) return;
+        const { done, value } = await withinIdle(source.next(), idleMs, () => {
+          cancel();
+          // A client that stalls mid-body is not waited for again on this connection.
+          c.header("Connection", "close");
+        });
+        if (done || cancelled) return;
         yield value;
         await pause.after(value.byteLength);
       }
     },
+    cancel,
+  };
+}
+
+function bodySource(c: Context): BodySource {
+  const incoming = nodeIncoming(c.env);
+  if (incoming && incoming.readableFlowing === null && incoming.listenerCount("data") === 0) {
+    // Not destroyed when left early: the answer (413, 400, 408) must still reach the client,
+    // and Node drops the rest of the body once it has gone (or closes the connection).
+    const iterator = incoming.iterator({ destroyOnReturn: false });
+    return {
+      next: () => iterator.next() as Promise<IteratorResult<Uint8Array>>,
+      cancel: () => {},
+    };
+  }
+  const reader = c.req.raw.body?.getReader();
+  return {
+    next: () => (reader ? reader.read() : Promise.resolve({ done: true, value: undefined })),
     cancel: () => {
       reader?.cancel().catch(() => {});
     },
   };
+}
+
+/** `next`, or a 408 (after `onIdle`) when it has not settled within `idleMs`. */
+function withinIdle<T>(next: Promise<T>, idleMs: number, onIdle: () => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      onIdle();
+      reject(
+        new HTTPException(408, {
+          message: `no bytes of the body came for ${formatSeconds(idleMs)}: the request is dropped`,
+        }),
+      );
+    }, idleMs);
+    next.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}
+
+function formatSeconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
 }
 
 /**
@@ -158,13 +200,17 @@ export class ByteSink {
   }
 }
 
-/** Reads a JSON object body: 415 unless `Content-Type: application/json`, 413 over `limit`, 400 when it does not parse. */
-export async function readJsonObject(c: Context, limit: number): Promise<Record<string, unknown>> {
+/** Reads a JSON object body: 415 unless `Content-Type: application/json`, 413 over `limit`, 408 when it stalls for `idleMs`, 400 when it does not parse. */
+export async function readJsonObject(
+  c: Context,
+  limit: number,
+  idleMs: number,
+): Promise<Record<string, unknown>> {
   const type = c.req.header("content-type") ?? "";
   if (!/^application\/json\b/i.test(type)) {
     throw new HTTPException(415, { message: "expected Content-Type: application/json" });
   }
-  const bytes = await readBody(c, limit);
+  const bytes = await readBody(c, limit, idleMs);
   let value: unknown;
   try {
     value = JSON.parse(new TextDecoder().decode(bytes));

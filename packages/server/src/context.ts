@@ -33,6 +33,8 @@ export interface GalleyDeps {
   pool: WorkerPool;
   /** Bounds the Tesseract runs at once. */
   ocrSlots: Semaphore;
+  /** Bounds the upload bodies being received at once (`limits.uploadsAtOnce`; none wait). */
+  uploadSlots: Semaphore;
   /** Upload and export jobs. */
   jobs: JobRegistry;
   /** The models adapted to publications from their approved pages, fitted in the pool and kept. */

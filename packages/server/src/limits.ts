@@ -16,6 +16,17 @@ export interface Limits extends PresenceLimits {
   jsonBytes: number;
   /** Largest page document (its Y.Doc's first update) an upload may make; over it: 413. Default 32 MiB. */
   pageDocBytes: number;
+  /**
+   * Upload bodies being received at once; one more is refused with 503 and `Retry-After` before
+   * a byte of it is read, so bodies in memory stay under `uploadsAtOnce × uploadBytes`.
+   * Default `workers + jobQueue` (what the server could go on to work on).
+   */
+  uploadsAtOnce: number;
+  /**
+   * Longest wait for the next bytes of a request body; past it the request is answered 408 and
+   * its connection closed, so a client that stalls mid-upload holds nothing. Default 30 s.
+   */
+  bodyIdleMs: number;
 
   /** Worker threads for reconstruction, ingest and export, so tasks at once. Default: cores − 1, at least 1. */
   workers: number;
@@ -51,6 +62,8 @@ export const defaultLimits: Limits = {
   messageBytes: 16 * 1024 * 1024,
   jsonBytes: 1024 * 1024,
   pageDocBytes: 32 * 1024 * 1024,
+  uploadsAtOnce: Math.max(1, availableParallelism() - 1) + 8,
+  bodyIdleMs: 30_000,
   workers: Math.max(1, availableParallelism() - 1),
   jobQueue: 8,
   jobTimeoutMs: 120_000,

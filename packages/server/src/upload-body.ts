@@ -19,17 +19,17 @@ export interface UploadBody {
  * Reads a page upload: either the raw file as the body, or `multipart/form-data` with a part
  * `file` (the OCR file or a scan) and an optional part `image` (the page image of an hOCR, ALTO
  * or PAGE file). The multipart body is parsed as it streams in (`@fastify/busboy`), and refused
- * with 413 as soon as all of it passes `limit` bytes; 400 for a form without `file`, with a part
- * twice, or with a part of another name.
+ * with 413 as soon as all of it passes `limit` bytes, with 408 when no bytes come for `idleMs`;
+ * 400 for a form without `file`, with a part twice, or with a part of another name.
  */
-export async function readUploadBody(c: Context, limit: number): Promise<UploadBody> {
+export async function readUploadBody(c: Context, limit: number, idleMs: number): Promise<UploadBody> {
   const type = c.req.header("content-type") ?? "";
   if (!/^multipart\/form-data\b/i.test(type))
-    return { file: { bytes: await readBody(c, limit), name: null }, image: null };
+    return { file: { bytes: await readBody(c, limit, idleMs), name: null }, image: null };
   const declared = c.req.header("content-length");
   if (declared !== undefined && Number(declared) > limit)
     throw new HTTPException(413, { message: `the body is over the limit of ${formatBytes(limit)}` });
-  const parts = await parseParts(requestBody(c), type, limit);
+  const parts = await parseParts(requestBody(c, idleMs), type, limit);
   const file = parts.get("file");
   if (!file)
     throw new HTTPException(400, { message: "the form has no part named file (the OCR file or page image)" });
@@ -48,12 +48,13 @@ function parseParts(
   return new Promise((resolve, reject) => {
     const parts = new Map<string, { chunks: ChunkList; name: string | null }>();
     let failed = false;
-    const fail = (status: 400 | 413, message: string) => {
+    const refuse = (error: HTTPException) => {
       if (failed) return;
       failed = true;
       body.cancel();
-      reject(new HTTPException(status, { message }));
+      reject(error);
     };
+    const fail = (status: 400 | 413, message: string) => refuse(new HTTPException(status, { message }));
     let parser: Busboy;
     try {
       parser = new Busboy({
@@ -95,6 +96,10 @@ function parseParts(
         if (failed) return;
       }
       parser.end();
-    })().catch((error: unknown) => fail(400, `the upload was cut off: ${(error as Error).message}`));
+    })().catch((error: unknown) =>
+      error instanceof HTTPException
+        ? refuse(error)
+        : fail(400, `the upload was cut off: ${(error as Error).message}`),
+    );
   });
 }

@@ -24,12 +24,22 @@ describe("Semaphore", () => {
   });
 
   it("refuses a caller past the waiting line with busy", async () => {
-    const slots = new Semaphore(1, 0, "OCR runs");
+    const slots = new Semaphore(1, 1, "OCR runs");
     await slots.acquire();
+    void slots.acquire();
     const error = await slots.acquire().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(JobError);
     expect((error as JobError).code).toBe("busy");
-    expect((error as Error).message).toMatch(/1 OCR runs running and 0 waiting/);
+    expect((error as Error).message).toMatch(/1 OCR runs running and 1 waiting/);
+  });
+
+  it("says how many it takes at once when nobody may wait", async () => {
+    const slots = new Semaphore(2, 0, "uploads coming in");
+    await slots.acquire();
+    await slots.acquire();
+    const error = await slots.acquire().catch((e: unknown) => e);
+    expect((error as JobError).code).toBe("busy");
+    expect((error as Error).message).toMatch(/2 uploads coming in at once, the most it takes/);
   });
 
   it("drops a waiter whose signal aborts, with cancelled", async () => {

@@ -41,12 +41,11 @@ export class Semaphore {
       return Promise.resolve(this.releaser());
     }
     if (this.waiting.length >= this.maxWaiting) {
-      return Promise.reject(
-        new JobError(
-          "busy",
-          `the server is busy: ${this.held} ${this.what} running and ${this.waiting.length} waiting; try again shortly`,
-        ),
-      );
+      const state =
+        this.maxWaiting === 0
+          ? `${this.held} ${this.what} at once, the most it takes`
+          : `${this.held} ${this.what} running and ${this.waiting.length} waiting`;
+      return Promise.reject(new JobError("busy", `the server is busy: ${state}; try again shortly`));
     }
     return new Promise((resolve, reject) => {
       const entry = {

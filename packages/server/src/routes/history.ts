@@ -34,7 +34,7 @@ export function registerHistoryRoutes(app: Hono<GalleyEnv>, deps: GalleyDeps): v
 
   app.post("/api/pages/:pageId/versions", async (c) => {
     const { page, user } = await pageFor(c, deps, "editor");
-    const body = await readJsonObject(c, deps.limits.jsonBytes);
+    const body = await readJsonObject(c, deps.limits.jsonBytes, deps.limits.bodyIdleMs);
     const name = typeof body.name === "string" ? body.name.trim() : "";
     if (!name) fail(400, "name must be a non-empty string");
     if (name.length > maxVersionNameChars)

@@ -25,7 +25,7 @@ export function registerIssueRoutes(app: Hono<GalleyEnv>, deps: GalleyDeps): voi
   app.post("/api/issues", async (c) => {
     const principal = await requirePrincipal(c, deps);
     requireRole(principal, null, "admin");
-    const body = await readJsonObject(c, deps.limits.jsonBytes);
+    const body = await readJsonObject(c, deps.limits.jsonBytes, deps.limits.bodyIdleMs);
     const title = typeof body.title === "string" ? body.title.trim() : "";
     if (!title || title.length > 500) fail(400, "title must be a non-empty string of at most 500 characters");
     if (!isIsoDate(body.date)) fail(400, "date must be an ISO date YYYY-MM-DD");

@@ -64,7 +64,7 @@ export function registerPageRoutes(app: Hono<GalleyEnv>, deps: GalleyDeps): void
 
   app.patch("/api/pages/:pageId", async (c) => {
     const { page, role } = await pageFor(c, deps, "editor");
-    const body = await readJsonObject(c, deps.limits.jsonBytes);
+    const body = await readJsonObject(c, deps.limits.jsonBytes, deps.limits.bodyIdleMs);
     if (!(articleStatuses as readonly unknown[]).includes(body.status)) {
       fail(400, `status must be one of ${articleStatuses.join(", ")}`);
     }

@@ -20,7 +20,7 @@ export function registerSessionRoutes(app: Hono<GalleyEnv>, deps: GalleyDeps): v
   });
 
   app.post("/api/session", async (c) => {
-    const body = await readJsonObject(c, deps.limits.jsonBytes);
+    const body = await readJsonObject(c, deps.limits.jsonBytes, deps.limits.bodyIdleMs);
     if (typeof body.token !== "string" || body.token === "") fail(400, 'expected { "token": "…" }');
     const result = await guardedSignIn(c, deps, body.token, "POST /api/session");
     if ("wait" in result) tooManyFailures(c, result.wait);

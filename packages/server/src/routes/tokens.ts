@@ -16,7 +16,7 @@ import { CloseCode } from "../sync/close-codes.ts";
 export function registerTokenRoutes(app: Hono<GalleyEnv>, deps: GalleyDeps): void {
   app.post("/api/tokens", async (c) => {
     const principal = await requirePrincipal(c, deps);
-    const body = await readJsonObject(c, deps.limits.jsonBytes);
+    const body = await readJsonObject(c, deps.limits.jsonBytes, deps.limits.bodyIdleMs);
     if (!isRole(body.role)) fail(400, `role must be one of ${roles.join(", ")}`);
     const issueId = body.issueId ?? null;
     if (issueId !== null && (typeof issueId !== "string" || issueId === ""))

@@ -4,7 +4,7 @@ import { formatBytes } from "../body.ts";
 import { fail, type GalleyDeps, type GalleyEnv, requirePrincipal, requireRole } from "../context.ts";
 import { admitJob, runUploadJob, uploadRuntime } from "../jobs/upload-job.ts";
 import { checkUpload, type PageUpload, storeUpload, uploadFormats } from "../pages/create-page.ts";
-import { readUploadBody } from "../upload-body.ts";
+import { readUploadBody, type UploadBody } from "../upload-body.ts";
 
 /**
  * `POST /api/issues/:issueId/pages?number=N[&format=text|hocr|alto|page][&lang=chi_sim+eng][&name=LABEL]`
@@ -43,7 +43,14 @@ export function registerUploadRoutes(app: Hono<GalleyEnv>, deps: GalleyDeps): vo
     if ((await deps.storage.listPages(issueId)).some((page) => page.number === number))
       fail(409, `issue ${issueId} already has a page ${number}`);
 
-    const body = await readUploadBody(c, deps.limits.uploadBytes);
+    // A slot for the bytes while they come in: refused (503) rather than queued when all are taken.
+    const release = await deps.uploadSlots.acquire();
+    let body: UploadBody;
+    try {
+      body = await readUploadBody(c, deps.limits.uploadBytes, deps.limits.bodyIdleMs);
+    } finally {
+      release();
+    }
     if (body.file.bytes.byteLength === 0)
       fail(400, `the file is empty: send the OCR file (at most ${formatBytes(deps.limits.uploadBytes)})`);
     if (body.image?.bytes.byteLength === 0) fail(400, "the image part is empty");
