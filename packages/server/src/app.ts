@@ -143,6 +143,7 @@ export function createGalleyApp(options: GalleyAppOptions): GalleyApp {
     logger,
     bus: options.bus ?? null,
     maxMessageBytes: limits.messageBytes,
+    maxBacklogBytes: limits.clientBacklogBytes,
     presence: {
       presenceClients: limits.presenceClients,
       presenceStateBytes: limits.presenceStateBytes,

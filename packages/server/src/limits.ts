@@ -14,6 +14,12 @@ export interface Limits extends PresenceLimits {
   messageBytes: number;
   /** Largest JSON request body; over it: 413. Default 1 MiB. */
   jsonBytes: number;
+  /**
+   * Most bytes that may wait for a sync client that does not read them (the page's changes
+   * and presence sent to it); past it the connection is closed with 4508 and syncs again when
+   * it reconnects. Default 16 MiB.
+   */
+  clientBacklogBytes: number;
   /** Largest page document (its Y.Doc's first update) an upload may make; over it: 413. Default 32 MiB. */
   pageDocBytes: number;
   /**
@@ -61,6 +67,7 @@ export const defaultLimits: Limits = {
   uploadBytes: defaultMaxBytes,
   messageBytes: 16 * 1024 * 1024,
   jsonBytes: 1024 * 1024,
+  clientBacklogBytes: 16 * 1024 * 1024,
   pageDocBytes: 32 * 1024 * 1024,
   uploadsAtOnce: Math.max(1, availableParallelism() - 1) + 8,
   bodyIdleMs: 30_000,

@@ -78,6 +78,11 @@ function adaptSocket(ws: WSContext): SyncSocket {
     get isOpen() {
       return ws.readyState === 1;
     },
+    get backlogBytes() {
+      // `ws`'s WebSocket under @hono/node-ws: what it has queued and the socket not yet written.
+      const waiting = (ws.raw as { bufferedAmount?: unknown } | undefined)?.bufferedAmount;
+      return typeof waiting === "number" ? waiting : 0;
+    },
   };
 }
 

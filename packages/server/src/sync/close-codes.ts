@@ -32,6 +32,11 @@ export const CloseCode = {
   LoadFailed: 4500,
   /** An update could not be stored; the connection is closed so the client resends it on reconnect. */
   StoreFailed: 4503,
+  /**
+   * The client did not read what was sent: more than `maxBacklogBytes` waited for it. It is
+   * dropped rather than buffered for without bound; on reconnecting it syncs what it missed.
+   */
+  Backlog: 4508,
 } as const;
 
 /** One of the `CloseCode` values. */

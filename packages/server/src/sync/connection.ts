@@ -1,4 +1,5 @@
 import type { Principal } from "../auth/principal.ts";
+import { CloseCode } from "./close-codes.ts";
 
 /**
  * The transport a connection writes to: the small surface the sync engine needs from a
@@ -9,6 +10,8 @@ export interface SyncSocket {
   close(code: number, reason: string): void;
   /** Whether `send` would still reach the client. */
   readonly isOpen: boolean;
+  /** Bytes sent that the client has not taken yet (queued in this process); 0 where unknown. */
+  readonly backlogBytes: number;
 }
 
 let nextConnectionId = 1;
@@ -20,12 +23,15 @@ export class Connection {
   /** Awareness client ids this connection announced; removed from the room when it leaves. */
   readonly awarenessClients = new Set<number>();
   private closed = false;
+  private largestSent = 0;
 
   constructor(
     private readonly socket: SyncSocket,
     readonly pageId: string,
     readonly principal: Principal,
     readonly canWrite: boolean,
+    /** Most bytes that may wait for the client before it is dropped with 4508 (`CloseCode.Backlog`). */
+    private readonly maxBacklogBytes = Number.POSITIVE_INFINITY,
   ) {}
 
   /** Whether the connection was closed (by either side). */
@@ -33,9 +39,23 @@ export class Connection {
     return this.closed || !this.socket.isOpen;
   }
 
-  /** Sends a message; a connection that is closing drops it silently. */
+  /**
+   * Sends a message; a connection that is closing drops it silently. A client that has left
+   * more than `maxBacklogBytes` unread, beyond the largest message it was sent (a whole page on
+   * joining may take a while to go out), is closed instead, so what waits for one connection
+   * stays under `maxBacklogBytes` plus twice its largest message.
+   */
   send(data: Uint8Array): void {
     if (this.isClosed) return;
+    const waiting = this.socket.backlogBytes;
+    if (waiting > this.maxBacklogBytes + this.largestSent) {
+      this.close(
+        CloseCode.Backlog,
+        `${waiting} bytes sent to this client are still unread; reconnect to catch up`,
+      );
+      return;
+    }
+    this.largestSent = Math.max(this.largestSent, data.byteLength);
     this.socket.send(data);
   }
 

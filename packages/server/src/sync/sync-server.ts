@@ -26,6 +26,8 @@ export interface SyncServerOptions {
   compaction?: Partial<CompactionPolicy>;
   /** What one connection may do with presence (defaults: `defaultPresenceLimits`). */
   presence?: Partial<PresenceLimits>;
+  /** Most bytes that may wait for a client that does not read; past it: 4508. Default: no bound. */
+  maxBacklogBytes?: number;
 }
 
 /** What the transport adapter calls for one connection. */
@@ -68,7 +70,7 @@ export class SyncServer extends EventEmitter<SyncServerEvents> {
 
   /** Starts serving one client on one page; `canWrite` false makes it read-only. */
   connect(socket: SyncSocket, pageId: string, principal: Principal, canWrite: boolean): SyncSession {
-    const connection = new Connection(socket, pageId, principal, canWrite);
+    const connection = new Connection(socket, pageId, principal, canWrite, this.options.maxBacklogBytes);
     if (this.stopping) {
       connection.close(CloseCode.GoingAway, "the server is shutting down");
       return { receive() {}, closed() {} };
