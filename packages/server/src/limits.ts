@@ -24,7 +24,8 @@ export interface Limits extends PresenceLimits {
   pageDocBytes: number;
   /**
    * Upload bodies being received at once; one more is refused with 503 and `Retry-After` before
-   * a byte of it is read, so bodies in memory stay under `uploadsAtOnce × uploadBytes`.
+   * a byte of it is read, so the bodies being received stay under `uploadsAtOnce × uploadBytes`
+   * (once received, a body waits as a job, bounded by `workers + jobQueue`).
    * Default `workers + jobQueue` (what the server could go on to work on).
    */
   uploadsAtOnce: number;
