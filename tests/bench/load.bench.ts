@@ -40,7 +40,7 @@ function peakMb(pid: number): number {
 }
 
 const fmt = (l: Latencies) =>
-  `p50 ${l.p50.toFixed(2)} ms, p99 ${l.p99.toFixed(2)} ms, max ${l.max.toFixed(1)} ms (${l.samples.length} edits)`;
+  `p50 ${l.p50.toFixed(2)} ms, p99 ${l.p99.toFixed(2)} ms, max ${l.max.toFixed(1)} ms (${l.samples.length} edits; client loop p99 ${l.clientLoop.p99.toFixed(1)} ms)`;
 
 for (const sync of ["full", "normal"]) {
   for (let run = 1; run <= runs; run++) {

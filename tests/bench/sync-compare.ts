@@ -11,10 +11,10 @@
  */
 import { cpus, loadavg } from "node:os";
 import { ensureBuilt } from "../../apps/cli/build.mjs";
+import type { LoopDelay } from "../support/loop-delay.ts";
 import {
   type ClientLoop,
   type JoinSession,
-  type LoopDelay,
   openFanOut,
   openJoin,
   percentile,

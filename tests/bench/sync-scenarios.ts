@@ -3,11 +3,11 @@
  * `BenchServer` with the stock `y-websocket` client: join, fan-out, many pages typing, and
  * SIGKILL after a burst of edits. Each returns plain figures; the caller compares.
  */
-import { type IntervalHistogram, monitorEventLoopDelay } from "node:perf_hooks";
 import { pageFragmentName } from "@galley/doc";
 import WebSocket from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
+import { type LoopDelay, watchLoop } from "../support/loop-delay.ts";
 import type { BenchServer, Endpoint } from "./sync-servers.ts";
 import { processUsage } from "./sync-servers.ts";
 
@@ -65,29 +65,6 @@ export function percentile(values: number[], p: number): number {
   if (values.length === 0) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? sorted[0]!;
-}
-
-/** The client process's own event-loop delay over a scenario (ms). */
-export interface LoopDelay {
-  p50: number;
-  p99: number;
-  max: number;
-}
-
-function watchLoop(): { stop(): LoopDelay } {
-  const histogram: IntervalHistogram = monitorEventLoopDelay({ resolution: 10 });
-  histogram.enable();
-  return {
-    stop() {
-      histogram.disable();
-      const ms = (ns: number) => ns / 1e6;
-      return {
-        p50: ms(histogram.percentile(50)),
-        p99: ms(histogram.percentile(99)),
-        max: ms(histogram.max),
-      };
-    },
-  };
 }
 
 /** A page kept loaded on one server, to which groups of clients join one group at a time. */

@@ -4,6 +4,7 @@ import { setPriority, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createPageFromUpload, issueToken, openDataDir, silentLogger } from "@galley/server";
 import type * as Y from "yjs";
+import { type LoopDelay, watchLoop } from "../../support/loop-delay.ts";
 import type { ChildServer } from "./child-server.ts";
 import { connectClient, firstText } from "./clients.ts";
 import { bigText, form, type JobBody, readJobEvents } from "./jobs.ts";
@@ -54,12 +55,14 @@ export async function prepareLoad(): Promise<LoadSetup> {
   return { dataDir, exportIssueId: "i-export", uploadIssueId: "i-upload", syncPageId: page.id, token };
 }
 
-/** Round-trip times in ms, sorted, with their percentiles. */
+/** Round-trip times in ms, sorted, with their percentiles, and the measuring process's own loop delay. */
 export interface Latencies {
   samples: number[];
   p50: number;
   p99: number;
   max: number;
+  /** This process's event-loop delay meanwhile: how much of a round trip was the clients' own. */
+  clientLoop: LoopDelay;
 }
 
 /**
@@ -93,13 +96,13 @@ export async function measureRoundTrips(
   const bText = firstText(b.doc);
   bText.observe(onChange);
   const aText = firstText(a.doc);
+  const loop = watchLoop(1);
   let i = 0;
   const ticker = setInterval(() => {
     const key = `k${i++}`;
     sent.set(key, performance.now());
     aText.insert(0, `[${key}]`);
   }, intervalMs);
-  const started = performance.now();
   try {
     await Promise.all([during(), new Promise((resolve) => setTimeout(resolve, minMs))]);
   } finally {
@@ -109,14 +112,14 @@ export async function measureRoundTrips(
   const deadline = performance.now() + 5000;
   while (samples.length < sent.size && performance.now() < deadline)
     await new Promise((r) => setTimeout(r, 10));
+  const clientLoop = loop.stop();
   bText.unobserve(onChange);
   a.destroy();
   b.destroy();
   if (samples.length < sent.size) throw new Error(`only ${samples.length} of ${sent.size} edits arrived`);
   samples.sort((x, y) => x - y);
   const at = (p: number) => samples[Math.min(samples.length - 1, Math.floor(p * samples.length))]!;
-  void started;
-  return { samples, p50: at(0.5), p99: at(0.99), max: samples.at(-1)! };
+  return { samples, p50: at(0.5), p99: at(0.99), max: samples.at(-1)!, clientLoop };
 }
 
 /** What the heavy work did: each job's final state, in order (text upload, paired image upload, export). */
