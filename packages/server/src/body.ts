@@ -123,7 +123,8 @@ function withinIdle<T>(next: Promise<T>, idleMs: number, onIdle: () => void): Pr
   });
 }
 
-function formatSeconds(ms: number): string {
+/** "30 s", "0.4 s". */
+export function formatSeconds(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
 }
 

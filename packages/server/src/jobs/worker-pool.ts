@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { MessageChannel } from "node:worker_threads";
 import type { Piscina } from "piscina";
+import { formatSeconds } from "../body.ts";
 import { DocLoadError } from "../sync/doc-state.ts";
 import { JobError } from "./job-error.ts";
 import { Semaphore } from "./semaphore.ts";
@@ -170,8 +171,4 @@ function rebuildError(error: { name: string; code: string | null; message: strin
   rebuilt.name = error.name;
   if (error.code !== null) rebuilt.code = error.code;
   return rebuilt;
-}
-
-function formatSeconds(ms: number): string {
-  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
 }
