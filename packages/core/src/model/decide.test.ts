@@ -159,4 +159,21 @@ ${lines
       ["L3", "L4"],
     ]);
   });
+
+  it("heads an article the model gives no title with an opening line set as a heading", () => {
+    const text = [
+      "Tweede Kamer.",
+      "De zitting van heden was minder belangwekkend dan die van gisteren, want",
+      "de Kamer behandelde slechts eenige wetsontwerpen van ondergeschikt belang,",
+      "die zonder veel beraadslaging werden aangenomen met algemeene stemmen.",
+    ].join("\n");
+    const reading = readPage(text);
+    const features = pageFeatures(reading);
+    // The model holds no line a title, not even by the opening line's lower bar.
+    const [article] = assembleDecisions(reading, features, decisions([0.9, 0, 0, 0])).articles;
+    expect(article!.headline?.text).toBe("Tweede Kamer.");
+    expect(article!.paragraphs.flatMap((p) => p.lines)).toEqual(["2", "3", "4"]);
+    // Taken by its shape against the model: among the least sure titles.
+    expect(article!.headline?.confidence).toBeLessThan(0.5);
+  });
 });

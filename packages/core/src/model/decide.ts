@@ -6,6 +6,7 @@ import type { LineInfo } from "../lines/line-info.ts";
 import { collectHyphenatedWords } from "../text/join.ts";
 import type { Article, Block, OtherKind, ReconstructedPage } from "../types.ts";
 import { type FeatureMatrix, featureNames, pageFeatures } from "./features.ts";
+import { opensWithHeading } from "./heading-shape.ts";
 import type { PageReading } from "./reading.ts";
 import { route } from "./router.ts";
 import { RuleRole } from "./rule-view.ts";
@@ -71,8 +72,9 @@ export interface DecisionOptions {
  * article begins inside one, a region's lines are titles together or not at all, and a region
  * the layout reads in two places goes whole to the owner of most of its lines. An article of title lines alone heads the one
  * after it. An article's title is the run of title lines that opens it, or else the run that
- * closes it (pages that set titles after their bodies); title lines inside the body are its
- * subheads and stay in the text.
+ * closes it (pages that set titles after their bodies), or else its opening line where the
+ * model holds it likely enough for an opening line or the line is set as a heading
+ * (`opensWithHeading`); title lines inside the body are its subheads and stay in the text.
  * Datelines, bylines and paragraphs are read inside each article as the rules read them.
  */
 export function assembleDecisions(
@@ -248,9 +250,16 @@ function articleOf(
   let close = 0;
   if (lead === 0) while (close < lines.length - 1 && isTitle(lines[lines.length - 1 - close]!)) close++;
   const { begin: beginBar, title: titleBar, lead: leadBar } = decisions.thresholds;
-  // No title run: the opening line is the title where it clears the lower bar of an opening line.
+  // No title run: the opening line is the title where it clears the lower bar of an opening
+  // line, or where it is set as a heading (`opensWithHeading`; its sureness then stays the
+  // model's, below the bar, so the editor's "next doubtful place" goes there).
   let openingBar = titleBar;
-  if (!lead && !close && lines.length > 1 && decisions.title[lines[0]!]! > leadBar) {
+  if (
+    !lead &&
+    !close &&
+    lines.length > 1 &&
+    (decisions.title[lines[0]!]! > leadBar || opensWithHeading(infos, lines))
+  ) {
     lead = 1;
     openingBar = leadBar;
   }
