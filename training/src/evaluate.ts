@@ -122,15 +122,17 @@ export function modelsWithoutEachPaper(
 }
 
 /**
- * `modelsWithoutEachPaper` at the default settings, kept in the file `cache` between runs of the
- * tools that study them (read from it when it exists, else fitted and written to it).
+ * `modelsWithoutEachPaper` (at the default settings unless given), kept in the file `cache`
+ * between runs of the tools that study them (read from it when it exists, else fitted and
+ * written to it).
  */
 export function cachedModelsWithoutEachPaper(
   pages: readonly ReadPage[],
   cache: string | undefined,
+  settings: FitSettings = defaultFit,
 ): Record<string, LineModel> {
   if (cache && existsSync(cache)) return JSON.parse(readFileSync(cache, "utf8"));
-  const models = Object.fromEntries(modelsWithoutEachPaper(pages, defaultFit));
+  const models = Object.fromEntries(modelsWithoutEachPaper(pages, settings));
   if (cache) writeFileSync(cache, JSON.stringify(models));
   return models;
 }
