@@ -16,8 +16,8 @@ import { describe, expect, it } from "vitest";
  * change in.
  */
 const floors = {
-  realArticleF1: 0.675,
-  realTitleAcc: 0.59,
+  realArticleF1: 0.68,
+  realTitleAcc: 0.62,
   fixturesArticleF1: 0.87,
   fixturesTitleAcc: 0.7,
 };

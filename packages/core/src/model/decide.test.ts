@@ -176,4 +176,28 @@ ${lines
     // Taken by its shape against the model: among the least sure titles.
     expect(article!.headline?.confidence).toBeLessThan(0.5);
   });
+
+  it("opens an article at a heading between paragraphs that the model runs on past", () => {
+    const body = [
+      "De zitting van heden was minder belangwekkend dan die van gisteren, want",
+      "de Kamer behandelde slechts eenige wetsontwerpen van ondergeschikt belang,",
+      "die zonder veel beraadslaging werden aangenomen met algemeene stemmen.",
+    ];
+    const reading = readPage([...body, "Landbouw.", ...body].join("\n"));
+    const features = pageFeatures(reading);
+    const given = decisions([0.9, 0, 0, 0, 0, 0, 0]);
+    const articlesAt = (titleOfHeading: number) => {
+      given.title[3] = titleOfHeading;
+      return assembleDecisions(reading, features, given).articles.map((a) => [
+        a.headline?.text ?? null,
+        a.paragraphs.flatMap((p) => p.lines),
+      ]);
+    };
+    expect(articlesAt(0.06)).toEqual([
+      [null, ["1", "2", "3"]],
+      ["Landbouw.", ["5", "6", "7"]],
+    ]);
+    // Where the model is sure the line is no title, the article runs on.
+    expect(articlesAt(0.01)).toEqual([[null, ["1", "2", "3", "4", "5", "6", "7"]]]);
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { describeLines } from "../lines/line-info.ts";
-import { opensWithHeading } from "./heading-shape.ts";
+import { breaksAsHeading, opensWithHeading } from "./heading-shape.ts";
 
 const body = [
   "De zitting van heden was minder belangwekkend dan die van gisteren, want",
@@ -42,6 +42,32 @@ describe("opensWithHeading", () => {
         "记者从国家统计局获悉，今年前三季度全国规模以上工业增加值同比增长，",
         "其中高技术制造业增加值增长较快，对全部规模以上工业增长的贡献明显。",
       ]),
+    ).toBe(false);
+  });
+});
+
+describe("breaksAsHeading", () => {
+  const stream = (lines: string[]) => describeLines(lines.map((text, i) => ({ id: String(i + 1), text })));
+
+  it("reads a heading between a paragraph's end and the next paragraph as a break", () => {
+    const infos = stream([body[0]!, body[1]!, body[2]!, "Landbouw.", ...body]);
+    expect(breaksAsHeading(infos, 3)).toBe(true);
+  });
+
+  it("leaves a short line that ends a paragraph, or one the next line goes on from", () => {
+    // The paragraph above runs on into the short line: its last line, not a heading.
+    expect(breaksAsHeading(stream([body[0]!, body[1]!, "te Amsterdam.", ...body]), 2)).toBe(false);
+    // The line after it starts in lower case: the short line is cut from a sentence.
+    expect(
+      breaksAsHeading(
+        stream([
+          body[2]!,
+          "Landbouw.",
+          "en de veeteelt gingen vooruit, zoo meldt men ons uit Friesland,",
+          ...body,
+        ]),
+        1,
+      ),
     ).toBe(false);
   });
 });
