@@ -9,7 +9,8 @@ import { cachedModelsWithoutEachPaper, meansOf, routeResults, scoreBoth } from "
  * leave-one-paper-out means move from one fit to another. The fits differ only in the tree
  * fitter's histogram bins (48 is the shipped setting), which changes where the trees may split
  * and nothing else; each fit's models are kept in `DIR/lono-bins-N.json` (no cache without
- * `--cache-dir`). Prints each fit's real and fixture means, routed as `pnpm eval` routes them,
+ * `--cache-dir`; the models depend on the line features, not on assembly, so empty the directory
+ * after a change to how lines are read). Prints each fit's real and fixture means, routed as `pnpm eval` routes them,
  * and their mean over the fits: a change that needs a refit is judged by the mean, since one
  * fit's figures move by a few hundredths when one page's reading changes.
  */
