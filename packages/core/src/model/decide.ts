@@ -133,10 +133,14 @@ function headingBreak(
   i: number,
 ): boolean {
   if (current.length < 2 || bound.title[i]! < headingBreakFloor) return false;
-  const { stream, infos } = reading;
-  if (reading.zoned && stream[i]!.region !== undefined && stream[i]!.region === stream[i - 1]?.region)
-    return false;
-  return breaksAsHeading(infos, i);
+  if (reading.zoned && continuesRegion(reading.stream, i)) return false;
+  return breaksAsHeading(reading.infos, i);
+}
+
+/** Whether the stream reads line `i` in a row from the source region of the line before it. */
+function continuesRegion(stream: readonly StreamLine[], i: number): boolean {
+  const region = stream[i]!.region;
+  return region !== undefined && region === stream[i - 1]?.region;
 }
 
 /**
@@ -217,9 +221,8 @@ export function boundByRegions(stream: readonly StreamLine[], decisions: LineDec
   const begin = new Float32Array(decisions.begin);
   const title = new Float32Array(decisions.title);
   for (let from = 0; from < stream.length; ) {
-    const region = stream[from]!.region;
     let to = from + 1;
-    if (region !== undefined) while (to < stream.length && stream[to]!.region === region) to++;
+    while (to < stream.length && continuesRegion(stream, to)) to++;
     let sum = 0;
     for (let i = from; i < to; i++) sum += decisions.title[i]!;
     for (let i = from; i < to; i++) {
